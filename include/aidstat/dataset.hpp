@@ -1,0 +1,100 @@
+// A dataset: the units, beneficiaries, categories and aid items of one office,
+// built in code or loaded from files (load_csv.hpp).
+//
+// Items are stored column by column with ids interned to dense integers, so
+// queries over tens of millions of records run at memory speed; the API still
+// speaks in entities with the user's string ids:
+//
+//   dataset d;                                   // default taxonomy
+//   d.add_unit({.id = "city", .kind = unit_kind::government, .side = side::civilian});
+//   d.add_unit({.id = "73051", .kind = unit_kind::military_unit, .side = side::military});
+//   d.add_item({.date = date(2023, 7, 29), .category = "condolence", .provider = "city",
+//               .recipient = "73051", .amount = parse_money("319万元")});
+//   d.item(0).direction;                         // direction::support_military (derived)
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "aidstat/detail/item_columns.hpp"
+#include "aidstat/entities.hpp"
+#include "aidstat/taxonomy.hpp"
+
+namespace aidstat {
+
+/// Units, beneficiaries, a taxonomy and aid items, with ids interned to dense indexes.
+class dataset {
+ public:
+  /// An empty dataset with the default taxonomy.
+  dataset();
+  /// An empty dataset with the given taxonomy.
+  explicit dataset(taxonomy categories);
+
+  /// The category taxonomy.
+  const taxonomy& categories() const noexcept { return categories_; }
+
+  /// Adds a unit; its parent (if any) must already be present. Throws aidstat::error
+  /// on a duplicate id or an unknown parent. Returns its index.
+  std::uint32_t add_unit(unit u);
+  /// Number of units.
+  std::size_t unit_count() const noexcept { return units_.size(); }
+  /// The unit at `index`.
+  const unit& unit_at(std::uint32_t index) const { return units_.at(index); }
+  /// The index of unit `id`, or empty.
+  std::optional<std::uint32_t> find_unit(std::string_view id) const;
+  /// The index of the parent of unit `index`, or detail::no_id for a root.
+  std::uint32_t unit_parent(std::uint32_t index) const { return unit_parent_.at(index); }
+  /// Depth of unit `index` in its tree (a root has depth 0).
+  std::uint32_t unit_depth(std::uint32_t index) const { return unit_depth_.at(index); }
+  /// The ancestor of unit `index` at `depth`, or the unit itself when it is shallower.
+  std::uint32_t unit_ancestor(std::uint32_t index, std::uint32_t depth) const;
+
+  /// Adds a beneficiary; its unit (if any) must be present. Throws aidstat::error on
+  /// a duplicate id, an unknown unit or a headcount below 1. Returns its index.
+  std::uint32_t add_beneficiary(beneficiary b);
+  /// Number of beneficiaries.
+  std::size_t beneficiary_count() const noexcept { return beneficiaries_.size(); }
+  /// The beneficiary at `index`.
+  const beneficiary& beneficiary_at(std::uint32_t index) const { return beneficiaries_.at(index); }
+  /// The index of beneficiary `id`, or empty.
+  std::optional<std::uint32_t> find_beneficiary(std::string_view id) const;
+
+  /// Adds an aid item. Its category, units and beneficiary must exist; it needs a
+  /// recipient or a beneficiary; a quantity needs a measure and vice versa; amounts
+  /// and quantities cannot be negative. Throws aidstat::error saying which rule failed.
+  /// The direction is derived from the sides when not given.
+  void add_item(const aid_item& item);
+  /// Number of aid items.
+  std::size_t item_count() const noexcept { return items_.size(); }
+  /// The item at `row`, rebuilt as an entity with string ids.
+  aid_item item(std::size_t row) const;
+  /// Reserves room for `n` items.
+  void reserve_items(std::size_t n);
+
+  /// The column store, for query engines (internal layout, see detail/item_columns.hpp).
+  const detail::item_columns& columns() const noexcept { return items_; }
+
+ private:
+  taxonomy categories_;
+  std::vector<unit> units_;
+  std::vector<std::uint32_t> unit_parent_;
+  std::vector<std::uint32_t> unit_depth_;
+  std::unordered_map<std::string, std::uint32_t> unit_index_;
+  std::vector<beneficiary> beneficiaries_;
+  std::unordered_map<std::string, std::uint32_t> beneficiary_index_;
+  detail::item_columns items_;
+};
+
+/// The side a beneficiary of this kind belongs to (military for active members,
+/// veterans, families...; civilian for 群众; unknown for other).
+side side_of(beneficiary_kind kind) noexcept;
+
+/// The direction support from a unit on side `from` to side `to` takes, or empty
+/// when it is neither 拥军 nor 爱民 (same side, or a side unknown).
+std::optional<direction> derive_direction(side from, side to) noexcept;
+
+}  // namespace aidstat

@@ -1,0 +1,60 @@
+// The entities of the domain model (SPEC 2) as plain value types. They carry
+// the user's string ids; a `dataset` interns those ids to dense integers.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "aidstat/date.hpp"
+#include "aidstat/enums.hpp"
+#include "aidstat/interval.hpp"
+
+namespace aidstat {
+
+/// An organization (单位): a military unit, a government office, a company...
+/// Units form a forest through `parent` (a city police bureau and its branches).
+struct unit {
+  std::string id;                                   ///< the user's key, unique in a dataset
+  std::string name;                                 ///< display name; the id when empty
+  aidstat::unit_kind kind = aidstat::unit_kind::other;  ///< what kind of organization
+  aidstat::side side = aidstat::side::unknown;      ///< military or civilian side
+  std::string parent;                               ///< parent unit id; empty for a root
+  std::string region;                               ///< optional region label
+};
+
+/// A person or a group of people who received support (优抚对象 / 受助对象).
+/// Statistics never need a personal name: the id may be a pseudonym.
+struct beneficiary {
+  std::string id;                                             ///< the user's key
+  aidstat::beneficiary_kind kind = aidstat::beneficiary_kind::other;  ///< who they are
+  std::string unit;              ///< affiliated unit id; empty when none
+  std::int64_t headcount = 1;    ///< 1 for a person; N for a group ("27 needy soldiers")
+};
+
+/// A program category of the taxonomy (慰问 condolence, 子女教育 education, ...).
+struct category {
+  std::string key;      ///< the key used in files ("education")
+  std::string name_zh;  ///< Chinese display name ("子女教育")
+  std::string name_en;  ///< English display name ("Education")
+  std::string parent;   ///< parent category key; empty for a top-level category
+};
+
+/// One record of support given: who gave what to whom, under which category, when.
+struct aid_item {
+  aidstat::date date;              ///< when, to the day, month or year
+  std::string category;            ///< category key
+  std::string provider;            ///< unit id of the giver
+  std::string recipient;           ///< unit id of the receiving unit; empty when none
+  std::string beneficiary;         ///< beneficiary id; empty when none
+  std::optional<aid_form> form;    ///< cash, in kind, ...; empty when not stated
+  std::optional<money_interval> amount;        ///< money, possibly approximate
+  std::optional<count_interval> quantity;      ///< how many, possibly approximate
+  std::optional<aidstat::measure> measure;     ///< what the quantity counts
+  /// Support to the military or to civilians; derived from the units' sides
+  /// (and the beneficiary's kind) when empty.
+  std::optional<aidstat::direction> direction;
+  std::string note;                ///< free text
+};
+
+}  // namespace aidstat

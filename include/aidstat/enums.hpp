@@ -1,0 +1,171 @@
+// The closed vocabularies of the domain model (SPEC 2): unit kind, side,
+// beneficiary kind, form of aid, measure and direction. Each has an English key
+// (what files and output use) and a Chinese name; `key_of` and `parse_enum`
+// convert, and measures also accept the Chinese measure words of SPEC 6.
+//
+//   parse_enum<measure>("人次");          // measure::person_time
+//   key_of(measure::person_time);        // "person_time"
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace aidstat {
+
+/// What kind of organization a unit is.
+enum class unit_kind : std::uint8_t {
+  military_unit, government, enterprise, community, school, hospital, media, social_org, other
+};
+/// Whether a unit belongs to the military or the civilian side; unknown when not stated.
+enum class side : std::uint8_t { military, civilian, unknown };
+/// Who a beneficiary is (优抚对象 / 受助对象).
+enum class beneficiary_kind : std::uint8_t {
+  active_member, veteran, military_family, member_child, martyr_family, disabled_veteran,
+  civilian, other
+};
+/// The form support took.
+enum class aid_form : std::uint8_t { cash, in_kind, fee_waiver, service, investment };
+/// What a quantity counts.
+enum class measure : std::uint8_t {
+  person, person_time, session, copy, case_, article, program, household, item
+};
+/// Which way support flows: to the military (拥军) or to civilians (爱民).
+enum class direction : std::uint8_t { support_military, support_civilians };
+
+/// One entry of an enum's vocabulary.
+template <class E>
+struct enum_entry {
+  E value;                ///< the enumerator
+  std::string_view key;   ///< English key used in files and output
+  std::string_view zh;    ///< Chinese name
+};
+
+/// The vocabulary of enum E (specialized below for every domain enum).
+template <class E>
+struct enum_vocabulary;
+
+template <>
+struct enum_vocabulary<unit_kind> {
+  static constexpr std::string_view what = "unit kind";
+  static constexpr std::array<enum_entry<unit_kind>, 9> entries{{
+      {unit_kind::military_unit, "military_unit", "部队"},
+      {unit_kind::government, "government", "政府部门"},
+      {unit_kind::enterprise, "enterprise", "企业"},
+      {unit_kind::community, "community", "社区"},
+      {unit_kind::school, "school", "学校"},
+      {unit_kind::hospital, "hospital", "医院"},
+      {unit_kind::media, "media", "媒体"},
+      {unit_kind::social_org, "social_org", "社会组织"},
+      {unit_kind::other, "other", "其他"},
+  }};
+};
+
+template <>
+struct enum_vocabulary<side> {
+  static constexpr std::string_view what = "side";
+  static constexpr std::array<enum_entry<side>, 3> entries{{
+      {side::military, "military", "军"},
+      {side::civilian, "civilian", "地"},
+      {side::unknown, "unknown", "未知"},
+  }};
+};
+
+template <>
+struct enum_vocabulary<beneficiary_kind> {
+  static constexpr std::string_view what = "beneficiary kind";
+  static constexpr std::array<enum_entry<beneficiary_kind>, 8> entries{{
+      {beneficiary_kind::active_member, "active_member", "现役军人"},
+      {beneficiary_kind::veteran, "veteran", "退役军人"},
+      {beneficiary_kind::military_family, "military_family", "军属"},
+      {beneficiary_kind::member_child, "member_child", "部队子女"},
+      {beneficiary_kind::martyr_family, "martyr_family", "烈属"},
+      {beneficiary_kind::disabled_veteran, "disabled_veteran", "伤残军人"},
+      {beneficiary_kind::civilian, "civilian", "群众"},
+      {beneficiary_kind::other, "other", "其他"},
+  }};
+};
+
+template <>
+struct enum_vocabulary<aid_form> {
+  static constexpr std::string_view what = "form";
+  static constexpr std::array<enum_entry<aid_form>, 5> entries{{
+      {aid_form::cash, "cash", "现金"},
+      {aid_form::in_kind, "in_kind", "实物"},
+      {aid_form::fee_waiver, "fee_waiver", "减免"},
+      {aid_form::service, "service", "服务"},
+      {aid_form::investment, "investment", "投资"},
+  }};
+};
+
+template <>
+struct enum_vocabulary<measure> {
+  static constexpr std::string_view what = "measure";
+  static constexpr std::array<enum_entry<measure>, 9> entries{{
+      {measure::person, "person", "人"},
+      {measure::person_time, "person_time", "人次"},
+      {measure::session, "session", "场"},
+      {measure::copy, "copy", "份"},
+      {measure::case_, "case", "件"},
+      {measure::article, "article", "篇"},
+      {measure::program, "program", "部"},
+      {measure::household, "household", "户"},
+      {measure::item, "item", "个"},
+  }};
+};
+
+template <>
+struct enum_vocabulary<direction> {
+  static constexpr std::string_view what = "direction";
+  static constexpr std::array<enum_entry<direction>, 2> entries{{
+      {direction::support_military, "support_military", "拥军"},
+      {direction::support_civilians, "support_civilians", "爱民"},
+  }};
+};
+
+/// The English key of an enumerator ("person_time").
+template <class E>
+constexpr std::string_view key_of(E value) noexcept {
+  for (const auto& e : enum_vocabulary<E>::entries)
+    if (e.value == value) return e.key;
+  return {};
+}
+
+/// The Chinese name of an enumerator ("人次").
+template <class E>
+constexpr std::string_view zh_name_of(E value) noexcept {
+  for (const auto& e : enum_vocabulary<E>::entries)
+    if (e.value == value) return e.zh;
+  return {};
+}
+
+/// The enumerator with English key `text`; for measures also the Chinese measure
+/// words (人/名/位, 人次, 场, 份, 件, 篇, 部, 户, 个). Empty when unknown.
+template <class E>
+constexpr std::optional<E> parse_enum(std::string_view text) noexcept {
+  for (const auto& e : enum_vocabulary<E>::entries)
+    if (e.key == text) return e.value;
+  if constexpr (std::is_same_v<E, measure>) {
+    if (text == "名" || text == "位") return measure::person;
+    for (const auto& e : enum_vocabulary<E>::entries)
+      if (e.zh == text) return e.value;
+  }
+  return std::nullopt;
+}
+
+/// "a, b or c": the accepted keys of E, for error messages.
+template <class E>
+std::string accepted_keys() {
+  std::string out;
+  const auto& es = enum_vocabulary<E>::entries;
+  for (std::size_t i = 0; i < es.size(); ++i) {
+    if (i) out += i + 1 == es.size() ? " or " : ", ";
+    out += es[i].key;
+  }
+  return out;
+}
+
+}  // namespace aidstat

@@ -1,0 +1,79 @@
+// The one exception family of aidstat. Every error the library throws derives
+// from aidstat::error, and its what() is a sentence a program officer can act on:
+// what is wrong, where, and what would be right.
+#pragma once
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace aidstat {
+
+/// Root of every exception aidstat throws.
+class error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// A figure, date or key that cannot be read ("12x万元"); the message names the text.
+class parse_error : public error {
+ public:
+  using error::error;
+};
+
+/// A sum or product of money or counts that does not fit in 64 bits.
+class overflow_error : public error {
+ public:
+  using error::error;
+};
+
+/// A query or call that cannot be answered as asked (unknown dimension, bad filter).
+class query_error : public error {
+ public:
+  using error::error;
+};
+
+/// A file that cannot be opened or read.
+class io_error : public error {
+ public:
+  using error::error;
+};
+
+/// Where a problem was found: file, 1-based line, 1-based column (CSV field number).
+struct source_location {
+  std::string file;        ///< file name as given, e.g. "items.csv"
+  std::uint32_t line = 0;  ///< 0 when not applicable
+  std::uint32_t column = 0;  ///< CSV field number; 0 when not applicable
+};
+
+/// One problem found while validating data.
+struct problem {
+  source_location where;  ///< where it was found
+  std::string message;    ///< what is wrong and what would be right
+
+  /// "items.csv:12:7: message" (parts that are unknown are left out).
+  std::string to_string() const;
+};
+
+/// Every problem found in a dataset at once; what() lists them, one per line.
+class validation_error : public error {
+ public:
+  /// Takes the list of problems (must not be empty).
+  explicit validation_error(std::vector<problem> problems);
+  /// The problems, in file and line order.
+  const std::vector<problem>& problems() const noexcept { return problems_; }
+
+ private:
+  std::vector<problem> problems_;
+};
+
+namespace detail {
+/// Throws E with message `what`; the single throw point for the library.
+template <class E = error>
+[[noreturn]] void throw_error(const std::string& what) {
+  throw E(what);
+}
+}  // namespace detail
+
+}  // namespace aidstat

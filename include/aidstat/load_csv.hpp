@@ -1,0 +1,40 @@
+// Loading a dataset from CSV files (SPEC 6).
+//
+// A dataset directory holds items.csv (required) and optionally units.csv,
+// beneficiaries.csv and categories.csv. Every problem in every file is found
+// before anything is thrown, and reported at once as a validation_error whose
+// problems name file, line, column (the CSV field number) and what is wrong.
+//
+//   dataset d = load_dataset("examples/data/city-2023");
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "aidstat/dataset.hpp"
+
+namespace aidstat {
+
+/// The text of one CSV file and the name that messages use for it.
+struct csv_text {
+  std::string name;  ///< e.g. "data/items.csv"
+  std::string text;  ///< the whole file, UTF-8, with or without BOM
+};
+
+/// The CSV files of a dataset, already read into memory.
+struct dataset_texts {
+  csv_text items;                          ///< items.csv (required)
+  std::optional<csv_text> units;           ///< units.csv; without it ids are their own names
+  std::optional<csv_text> beneficiaries;   ///< beneficiaries.csv
+  std::optional<csv_text> categories;      ///< categories.csv; without it the default taxonomy
+};
+
+/// Builds a dataset from CSV texts. Throws validation_error listing every problem.
+dataset read_dataset(const dataset_texts& texts);
+
+/// Loads the dataset directory `dir`. Throws io_error when items.csv cannot be read
+/// and validation_error listing every problem in the files.
+dataset load_dataset(const std::filesystem::path& dir);
+
+}  // namespace aidstat

@@ -1,0 +1,76 @@
+// Per-group totals (SPEC 4): records, amount interval, quantity interval,
+// people reached, and how much of each figure is estimated.
+//
+// A `totals` value is mergeable: the totals of two datasets (or of two halves
+// of one) merged give exactly the totals of the union.
+//
+//   totals t = compute_totals(d, {.by = {dimension::parse("category")}});
+//   for (const group_totals& g : t.groups)
+//     std::cout << g.key[0] << " " << format_money(g.figures.amount, money_unit::wan);
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "aidstat/dataset.hpp"
+#include "aidstat/interval.hpp"
+#include "aidstat/query.hpp"
+
+namespace aidstat {
+
+/// The measures of one group. Merging two aggregates of disjoint records gives the
+/// aggregate of their union.
+struct aggregate {
+  std::int64_t records = 0;              ///< number of records
+  std::int64_t amount_records = 0;       ///< records that state an amount
+  std::int64_t approximate_records = 0;  ///< records whose amount is approximate
+  money_interval amount;                 ///< sum of the stated amounts
+  std::int64_t quantity_records = 0;     ///< records that state a quantity
+  count_interval quantity;               ///< sum of the stated quantities
+  /// The measure of those quantities; empty when none or when measures mix (then
+  /// `quantity` adds unlike things and is not shown).
+  std::optional<aidstat::measure> quantity_measure;
+  bool mixed_measures = false;           ///< quantities of more than one measure
+  /// The distinct beneficiaries the records name, (id, headcount), sorted by id.
+  std::vector<std::pair<std::string, std::int64_t>> beneficiaries;
+
+  /// People reached: the sum of the headcounts of the distinct beneficiaries.
+  std::int64_t headcount() const;
+  /// True when the group has a meaningful quantity (some, all of one measure).
+  bool has_quantity() const noexcept { return quantity_records > 0 && !mixed_measures; }
+  /// Adds another aggregate of other records into this one (exact).
+  void merge(const aggregate& other);
+};
+
+/// One group: its key cells (one per dimension, "" for no value) and its figures.
+struct group_totals {
+  std::vector<std::string> key;     ///< key values, in the order of the query's `by`
+  std::vector<std::string> labels;  ///< display names of the keys (unit names, 中文 categories)
+  aggregate figures;                ///< the group's measures
+};
+
+/// The answer to a totals query.
+struct totals {
+  std::vector<dimension> by;         ///< the grouping dimensions
+  std::vector<group_totals> groups;  ///< sorted by key (years numerically, text by bytes)
+  aggregate grand;                   ///< all records together
+
+  /// Share of the grand total amount taken by `g`, on interval midpoints; empty
+  /// when the grand total is zero or no amount is stated.
+  std::optional<double> amount_share(const group_totals& g) const;
+  /// Adds the totals of the same query over other records (exact).
+  void merge(const totals& other);
+};
+
+/// Computes totals over the records of `d` that pass the filter. Throws query_error
+/// for an unknown filter value, or when a date range cuts through a record's period.
+totals compute_totals(const dataset& d, const totals_query& q);
+
+/// Orders key rows: empty first, years numerically, everything else by bytes.
+bool key_less(const std::vector<dimension>& by, const std::vector<std::string>& a,
+              const std::vector<std::string>& b);
+
+}  // namespace aidstat

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs aidstat's build and test dependencies from Debian 12 packages.
+# Idempotent: packages already present are left alone; nothing is fetched
+# when everything is installed. Must run as root (or via sudo).
+set -euo pipefail
+
+packages=(
+  cmake g++ make pkg-config
+  libboost-serialization-dev libeigen3-dev libfmt-dev
+  catch2 libcli11-dev nlohmann-json3-dev libfast-float-dev
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}" >&2
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,220 @@
+#include "aidstat/dataset.hpp"
+
+#include <algorithm>
+#include <limits>
+
+#include "aidstat/error.hpp"
+
+namespace aidstat {
+
+namespace {
+template <class E>
+std::uint8_t code_of(const std::optional<E>& v) {
+  return v ? static_cast<std::uint8_t>(static_cast<std::uint8_t>(*v) + 1) : 0;
+}
+[[noreturn]] void bad_item(const std::string& why) { detail::throw_error(why); }
+template <class E>
+std::optional<E> enum_of(std::uint8_t code) {
+  if (code == 0) return std::nullopt;
+  return static_cast<E>(code - 1);
+}
+}  // namespace
+
+side side_of(beneficiary_kind kind) noexcept {
+  switch (kind) {
+    case beneficiary_kind::civilian:
+      return side::civilian;
+    case beneficiary_kind::other:
+      return side::unknown;
+    default:
+      return side::military;
+  }
+}
+
+std::optional<direction> derive_direction(side from, side to) noexcept {
+  if (from == side::civilian && to == side::military) return direction::support_military;
+  if (from == side::military && to == side::civilian) return direction::support_civilians;
+  return std::nullopt;
+}
+
+dataset::dataset() : dataset(taxonomy::standard()) {}
+
+dataset::dataset(taxonomy categories) : categories_(std::move(categories)) {
+  if (categories_.size() > std::numeric_limits<std::uint16_t>::max())
+    detail::throw_error("a taxonomy can hold at most 65535 categories");
+}
+
+std::uint32_t dataset::add_unit(unit u) {
+  if (u.id.empty()) detail::throw_error("a unit needs an id");
+  if (unit_index_.contains(u.id)) detail::throw_error("unit '" + u.id + "' is defined twice");
+  if (units_.size() >= detail::no_id) detail::throw_error("too many units");
+  std::uint32_t parent = detail::no_id, depth = 0;
+  if (!u.parent.empty()) {
+    const auto p = find_unit(u.parent);
+    if (!p)
+      detail::throw_error("unit '" + u.id + "' names parent '" + u.parent +
+                          "', which is not defined");
+    parent = *p;
+    depth = unit_depth_[parent] + 1;
+  }
+  if (u.name.empty()) u.name = u.id;
+  const auto index = static_cast<std::uint32_t>(units_.size());
+  unit_index_.emplace(u.id, index);
+  units_.push_back(std::move(u));
+  unit_parent_.push_back(parent);
+  unit_depth_.push_back(depth);
+  return index;
+}
+
+std::optional<std::uint32_t> dataset::find_unit(std::string_view id) const {
+  const auto it = unit_index_.find(std::string(id));
+  if (it == unit_index_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::uint32_t dataset::unit_ancestor(std::uint32_t index, std::uint32_t depth) const {
+  while (unit_depth_.at(index) > depth) index = unit_parent_[index];
+  return index;
+}
+
+std::uint32_t dataset::add_beneficiary(beneficiary b) {
+  if (b.id.empty()) detail::throw_error("a beneficiary needs an id");
+  if (beneficiary_index_.contains(b.id))
+    detail::throw_error("beneficiary '" + b.id + "' is defined twice");
+  if (b.headcount < 1)
+    detail::throw_error("beneficiary '" + b.id + "' has headcount " + std::to_string(b.headcount) +
+                        "; a person counts 1 and a group at least 1");
+  if (!b.unit.empty() && !find_unit(b.unit))
+    detail::throw_error("beneficiary '" + b.id + "' names unit '" + b.unit +
+                        "', which is not defined");
+  if (beneficiaries_.size() >= detail::no_id) detail::throw_error("too many beneficiaries");
+  const auto index = static_cast<std::uint32_t>(beneficiaries_.size());
+  beneficiary_index_.emplace(b.id, index);
+  beneficiaries_.push_back(std::move(b));
+  return index;
+}
+
+std::optional<std::uint32_t> dataset::find_beneficiary(std::string_view id) const {
+  const auto it = beneficiary_index_.find(std::string(id));
+  if (it == beneficiary_index_.end()) return std::nullopt;
+  return it->second;
+}
+
+void dataset::reserve_items(std::size_t n) {
+  auto& c = items_;
+  c.year.reserve(n), c.month.reserve(n), c.day.reserve(n), c.category.reserve(n);
+  c.provider.reserve(n), c.recipient.reserve(n), c.beneficiary.reserve(n);
+  c.form.reserve(n), c.measure.reserve(n), c.direction.reserve(n);
+  c.amount_min.reserve(n), c.quantity_min.reserve(n);
+}
+
+void dataset::add_item(const aid_item& item) {
+  const auto fail = [](const std::string& why) { bad_item(why); };
+  const auto cat = categories_.find(item.category);
+  if (!cat) {
+    const auto near = categories_.closest_key(item.category);
+    fail("unknown category '" + item.category + "'" +
+         (near ? "; did you mean '" + *near + "'?" : std::string()));
+  }
+  if (item.provider.empty()) fail("an aid item needs a provider unit");
+  const auto provider = find_unit(item.provider);
+  if (!provider) fail("provider '" + item.provider + "' is not a defined unit");
+  std::uint32_t recipient = detail::no_id, benef = detail::no_id;
+  if (!item.recipient.empty()) {
+    const auto r = find_unit(item.recipient);
+    if (!r) fail("recipient '" + item.recipient + "' is not a defined unit");
+    recipient = *r;
+  }
+  if (!item.beneficiary.empty()) {
+    const auto b = find_beneficiary(item.beneficiary);
+    if (!b) fail("beneficiary '" + item.beneficiary + "' is not defined");
+    benef = *b;
+  }
+  if (recipient == detail::no_id && benef == detail::no_id)
+    fail("an aid item needs a recipient unit or a beneficiary");
+  if (item.quantity && !item.measure)
+    fail("a quantity needs a measure (person, person_time, session, ...)");
+  if (item.measure && !item.quantity) fail("a measure is given without a quantity");
+  if (item.amount && item.amount->min() < money{0}) fail("an amount cannot be negative");
+  if (item.quantity && item.quantity->min() < count{0}) fail("a quantity cannot be negative");
+  if (items_.size() >= detail::no_id) fail("a dataset can hold at most 4294967294 items");
+
+  std::optional<direction> dir = item.direction;
+  if (!dir) {
+    side to = side::unknown;
+    if (recipient != detail::no_id) to = units_[recipient].side;
+    if (to == side::unknown && benef != detail::no_id) to = side_of(beneficiaries_[benef].kind);
+    dir = derive_direction(units_[*provider].side, to);
+  }
+
+  const auto row = static_cast<std::uint32_t>(items_.size());
+  auto& c = items_;
+  c.year.push_back(static_cast<std::int16_t>(item.date.year()));
+  c.month.push_back(static_cast<std::uint8_t>(item.date.month()));
+  c.day.push_back(static_cast<std::uint8_t>(item.date.day()));
+  c.category.push_back(static_cast<std::uint16_t>(*cat));
+  c.provider.push_back(*provider);
+  c.recipient.push_back(recipient);
+  c.beneficiary.push_back(benef);
+  c.form.push_back(code_of(item.form));
+  c.measure.push_back(code_of(item.measure));
+  c.direction.push_back(code_of(dir));
+  c.amount_min.push_back(item.amount ? item.amount->min().fen() : detail::no_value);
+  if (item.amount && !item.amount->is_exact())
+    c.amount_approx.push_back({row, item.amount->max().fen()});
+  c.quantity_min.push_back(item.quantity ? item.quantity->min().value() : detail::no_value);
+  if (item.quantity && !item.quantity->is_exact())
+    c.quantity_approx.push_back({row, item.quantity->max().value()});
+  if (!item.note.empty()) {
+    c.notes.rows.push_back(row);
+    c.notes.chars += item.note;
+    c.notes.ends.push_back(c.notes.chars.size());
+  }
+}
+
+namespace {
+const detail::approx_entry* find_approx(const std::vector<detail::approx_entry>& v,
+                                        std::uint32_t row) {
+  auto it = std::lower_bound(v.begin(), v.end(), row,
+                             [](const detail::approx_entry& e, std::uint32_t r) { return e.row < r; });
+  return it != v.end() && it->row == row ? &*it : nullptr;
+}
+}  // namespace
+
+aid_item dataset::item(std::size_t row_index) const {
+  if (row_index >= items_.size())
+    detail::throw_error("item " + std::to_string(row_index) + " does not exist; the dataset has " +
+                        std::to_string(items_.size()));
+  const auto row = static_cast<std::uint32_t>(row_index);
+  const auto& c = items_;
+  aid_item it;
+  it.date = c.day[row]     ? date(c.year[row], c.month[row], c.day[row])
+            : c.month[row] ? date(c.year[row], c.month[row])
+                           : date(c.year[row]);
+  it.category = categories_.at(c.category[row]).key;
+  it.provider = units_[c.provider[row]].id;
+  if (c.recipient[row] != detail::no_id) it.recipient = units_[c.recipient[row]].id;
+  if (c.beneficiary[row] != detail::no_id) it.beneficiary = beneficiaries_[c.beneficiary[row]].id;
+  it.form = enum_of<aid_form>(c.form[row]);
+  it.measure = enum_of<measure>(c.measure[row]);
+  it.direction = enum_of<direction>(c.direction[row]);
+  if (c.amount_min[row] != detail::no_value) {
+    const auto* a = find_approx(c.amount_approx, row);
+    it.amount = money_interval(money{c.amount_min[row]}, money{a ? a->max : c.amount_min[row]});
+  }
+  if (c.quantity_min[row] != detail::no_value) {
+    const auto* q = find_approx(c.quantity_approx, row);
+    it.quantity =
+        count_interval(count{c.quantity_min[row]}, count{q ? q->max : c.quantity_min[row]});
+  }
+  const auto& n = c.notes;
+  auto nit = std::lower_bound(n.rows.begin(), n.rows.end(), row);
+  if (nit != n.rows.end() && *nit == row) {
+    const auto k = static_cast<std::size_t>(nit - n.rows.begin());
+    const std::uint64_t begin = k ? n.ends[k - 1] : 0;
+    it.note = n.chars.substr(begin, n.ends[k] - begin);
+  }
+  return it;
+}
+
+}  // namespace aidstat

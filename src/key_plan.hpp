@@ -1,0 +1,67 @@
+// Turning dimensions into dense integer key codes per record, and filters into
+// code sets: the machinery shared by every aggregation. Internal.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "aidstat/dataset.hpp"
+#include "aidstat/query.hpp"
+
+namespace aidstat::detail {
+
+/// One dimension compiled against a dataset: codes 0..cardinality-1 (0 = no value).
+struct key_column {
+  dimension dim;
+  std::uint32_t cardinality = 1;
+  std::vector<std::uint32_t> table;  ///< lookup by category, unit or beneficiary index
+  int base_year = 0;
+  std::vector<std::string> texts;   ///< code -> key text
+  std::vector<std::string> labels;  ///< code -> display label
+
+  /// The key code of item `row`.
+  std::uint32_t code(const item_columns& c, std::size_t row) const noexcept {
+    switch (dim.kind) {
+      case dimension_kind::category:
+      case dimension_kind::category_parent:
+        return table[c.category[row]];
+      case dimension_kind::year:
+        return static_cast<std::uint32_t>(c.year[row] - base_year + 1);
+      case dimension_kind::quarter:
+        return c.month[row] ? static_cast<std::uint32_t>((c.year[row] - base_year) * 4 +
+                                                         (c.month[row] - 1) / 3 + 1)
+                            : 0;
+      case dimension_kind::month:
+        return c.month[row]
+                   ? static_cast<std::uint32_t>((c.year[row] - base_year) * 12 + c.month[row])
+                   : 0;
+      case dimension_kind::provider:
+      case dimension_kind::provider_at:
+      case dimension_kind::unit_kind:
+      case dimension_kind::region:
+        return table[c.provider[row]];
+      case dimension_kind::recipient:
+      case dimension_kind::recipient_at:
+        return c.recipient[row] == no_id ? 0 : table[c.recipient[row]];
+      case dimension_kind::beneficiary_kind:
+        return c.beneficiary[row] == no_id ? 0 : table[c.beneficiary[row]];
+      case dimension_kind::direction:
+        return c.direction[row];
+      case dimension_kind::form:
+        return c.form[row];
+      case dimension_kind::measure:
+        return c.measure[row];
+    }
+    return 0;
+  }
+};
+
+/// Compiles `dim` for `d`, whose item years lie in [min_year, max_year].
+key_column make_key_column(const dataset& d, dimension dim, int min_year, int max_year);
+
+/// The codes of `col` that condition `c` accepts; throws query_error for a value
+/// that can never match (an unknown unit, category or enum key).
+std::vector<char> accepted_codes(const dataset& d, const key_column& col, const condition& c);
+
+}  // namespace aidstat::detail

@@ -1,0 +1,80 @@
+#include "aidstat/query.hpp"
+
+#include <array>
+#include <charconv>
+
+#include "aidstat/error.hpp"
+
+namespace aidstat {
+namespace {
+
+constexpr std::array<std::pair<std::string_view, dimension_kind>, 13> plain_names{{
+    {"category", dimension_kind::category},
+    {"category_parent", dimension_kind::category_parent},
+    {"year", dimension_kind::year},
+    {"quarter", dimension_kind::quarter},
+    {"month", dimension_kind::month},
+    {"provider", dimension_kind::provider},
+    {"recipient", dimension_kind::recipient},
+    {"unit_kind", dimension_kind::unit_kind},
+    {"direction", dimension_kind::direction},
+    {"beneficiary_kind", dimension_kind::beneficiary_kind},
+    {"form", dimension_kind::form},
+    {"measure", dimension_kind::measure},
+    {"region", dimension_kind::region},
+}};
+
+[[noreturn]] void unknown_dimension(std::string_view name) {
+  std::string all;
+  for (const auto& [n, k] : plain_names) all += std::string(n) + ", ";
+  detail::throw_error<query_error>("'" + std::string(name) + "' is not a dimension; use one of " +
+                                   all + "provider@N or recipient@N");
+}
+
+}  // namespace
+
+dimension dimension::parse(std::string_view name) {
+  for (const auto& [n, k] : plain_names)
+    if (n == name) return dimension{k, 0};
+  const auto at = name.find('@');
+  if (at != std::string_view::npos) {
+    const std::string_view base = name.substr(0, at), depth = name.substr(at + 1);
+    std::uint32_t n = 0;
+    const auto [end, ec] = std::from_chars(depth.data(), depth.data() + depth.size(), n);
+    if (ec != std::errc{} || end != depth.data() + depth.size() || depth.empty() || n > 1000)
+      detail::throw_error<query_error>("'" + std::string(name) +
+                                       "': the depth after '@' must be a whole number such as 0 "
+                                       "(the roots of the unit tree) or 1");
+    if (base == "provider") return dimension{dimension_kind::provider_at, n};
+    if (base == "recipient") return dimension{dimension_kind::recipient_at, n};
+  }
+  unknown_dimension(name);
+}
+
+std::string dimension::name() const {
+  if (kind == dimension_kind::provider_at) return "provider@" + std::to_string(depth);
+  if (kind == dimension_kind::recipient_at) return "recipient@" + std::to_string(depth);
+  for (const auto& [n, k] : plain_names)
+    if (k == kind) return std::string(n);
+  return "?";
+}
+
+condition condition::parse(std::string_view text) {
+  const auto eq = text.find('=');
+  if (eq == std::string_view::npos)
+    detail::throw_error<query_error>("'" + std::string(text) +
+                                     "' is not a condition; write DIM=VALUE, e.g. "
+                                     "category=education or direction=support_military");
+  condition c;
+  c.on = dimension::parse(text.substr(0, eq));
+  std::string_view rest = text.substr(eq + 1);
+  for (;;) {
+    const auto comma = rest.find(',');
+    c.values.emplace_back(rest.substr(0, comma));
+    if (comma == std::string_view::npos) break;
+    rest.remove_prefix(comma + 1);
+  }
+  return c;
+}
+
+}  // namespace aidstat
