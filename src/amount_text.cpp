@@ -1,6 +1,6 @@
 // The report-notation parser of SPEC 3. The grammar, in order:
 //
-//   [近|将近|约|大约] ( [数|几] 十|百|千  |  number [余|多|几] )
+//   [近|将近|约|大约] ( "[" a, b "]" | [数|几] 十|百|千  |  number [余|多|几] )
 //   [十|百|千|万|亿]...  [余|多]  [元 | measure word]  [左右]
 //
 // `number` is Arabic ("1,234.5") or Chinese ("一万二千"). Values are computed
@@ -84,7 +84,7 @@ number read_arabic(cursor& c, std::string_view text) {
       n.mantissa = n.mantissa * 10 + (ch - '0');
       ++digits_in_group;
       any = true;
-    } else if (ch == ',') {
+    } else if (ch == ',' && i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '9') {
       if (!any || (grouped && digits_in_group != 3) || (!grouped && digits_in_group > 3))
         fail(text, "a thousands separator ',' is misplaced");
       grouped = true;
@@ -93,6 +93,7 @@ number read_arabic(cursor& c, std::string_view text) {
       break;
     }
   }
+  if (!any) fail(text, "a number is missing");
   if (grouped && digits_in_group != 3) fail(text, "a thousands separator ',' is misplaced");
   if (i < s.size() && s[i] == '.') {
     ++i;
@@ -182,7 +183,22 @@ figure parse_figure(std::string_view text) {
   i128 lo = 0, hi = 0;
   int exp = 0;
   bool some = false;  // 数十 / 几十: [2, 9] of a place
-  if (c.rest.starts_with("数") || c.rest.starts_with("几")) {
+  if (c.rest.starts_with("[")) {
+    // "[a, b]" with an optional unit after: the general interval, as format_money writes it.
+    if (mode != approx::none) fail(text, "'近' or '约' cannot be combined with '[a, b]'");
+    c.eat("[");
+    number a = read_arabic(c, text);
+    if (!c.eat(",")) fail(text, "write an interval as [a, b]");
+    while (c.eat(" ")) {
+    }
+    number b = read_arabic(c, text);
+    if (!c.eat("]")) fail(text, "write an interval as [a, b]");
+    exp = std::min(a.exponent, b.exponent);
+    lo = a.mantissa * pow10(a.exponent - exp);
+    hi = b.mantissa * pow10(b.exponent - exp);
+    if (hi < lo) fail(text, "the lower bound is above the upper bound");
+    some = true;
+  } else if (c.rest.starts_with("数") || c.rest.starts_with("几")) {
     cursor probe = c;
     probe.eat("数") || probe.eat("几");
     const int place = eat_place(probe, false);

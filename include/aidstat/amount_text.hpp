@@ -3,7 +3,8 @@
 // Every figure becomes a closed interval: "319万元" is exactly 3,190,000 yuan;
 // "1100余万元" is [11,000,000, 12,000,000] yuan; "近3万元" is [27,000, 30,000];
 // "3000余人次" is [3000, 4000] person-times. Plain decimals ("3190000.50",
-// "1,234.5") and Chinese numerals ("一万二千元") are read too. Unreadable text
+// "1,234.5"), Chinese numerals ("一万二千元") and general intervals ("[781, 881]万元",
+// as format_money writes them) are read too. Unreadable text
 // throws aidstat::parse_error naming the text: it is never read as zero.
 //
 //   money_interval a = parse_money("1100余万元");

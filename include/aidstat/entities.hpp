@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "aidstat/date.hpp"
 #include "aidstat/enums.hpp"
@@ -15,6 +16,14 @@ namespace aidstat {
 /// An organization (单位): a military unit, a government office, a company...
 /// Units form a forest through `parent` (a city police bureau and its branches).
 struct unit {
+  /// An unnamed unit of kind other and unknown side.
+  unit() = default;
+  /// A unit with the given fields.
+  unit(std::string id_, std::string name_, aidstat::unit_kind kind_, aidstat::side side_,
+       std::string parent_ = {}, std::string region_ = {})
+      : id(std::move(id_)), name(std::move(name_)), kind(kind_), side(side_),
+        parent(std::move(parent_)), region(std::move(region_)) {}
+
   std::string id;                                   ///< the user's key, unique in a dataset
   std::string name;                                 ///< display name; the id when empty
   aidstat::unit_kind kind = aidstat::unit_kind::other;  ///< what kind of organization
@@ -26,6 +35,13 @@ struct unit {
 /// A person or a group of people who received support (优抚对象 / 受助对象).
 /// Statistics never need a personal name: the id may be a pseudonym.
 struct beneficiary {
+  /// A beneficiary of kind other, headcount 1.
+  beneficiary() = default;
+  /// A beneficiary with the given fields.
+  beneficiary(std::string id_, aidstat::beneficiary_kind kind_, std::string unit_ = {},
+              std::int64_t headcount_ = 1)
+      : id(std::move(id_)), kind(kind_), unit(std::move(unit_)), headcount(headcount_) {}
+
   std::string id;                                             ///< the user's key
   aidstat::beneficiary_kind kind = aidstat::beneficiary_kind::other;  ///< who they are
   std::string unit;              ///< affiliated unit id; empty when none
