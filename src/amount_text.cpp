@@ -109,17 +109,21 @@ number read_arabic(cursor& c, std::string_view text) {
   return n;
 }
 
-// Reads a Chinese numeral up to (not including) a trailing 万/亿 that is followed
-// by no further numeral digits: that one is the multiplier, as with Arabic numbers.
+// Reads a Chinese numeral. A trailing 万 or 亿 that ends the numeral (no digit
+// follows) and is its first big unit is left for the caller as the multiplier,
+// as with Arabic numbers ("三十万" is 三十 × 万), so that 余 after it binds to it.
 number read_chinese(cursor& c, std::string_view text) {
-  i128 total = 0, section = 0;
+  i128 result = 0;   // committed multiples of 亿
+  i128 wan_part = 0; // committed multiples of 万 below the last 亿
+  i128 section = 0;  // below 万
   int digit = -1;
   bool any = false;
+  const auto pending = [&] { return section + (digit > 0 ? digit : 0); };
   while (!c.rest.empty()) {
     cursor probe = c;
     const int d = eat_chinese_digit(probe);
     if (d >= 0) {
-      if (digit >= 0 && digit != 0) fail(text, "two Chinese digits stand together");
+      if (digit > 0) fail(text, "two Chinese digits stand together");
       digit = d;
       c = probe;
       any = true;
@@ -134,22 +138,25 @@ number read_chinese(cursor& c, std::string_view text) {
       continue;
     }
     const int big = eat_place(probe, true);
-    if (big >= 0) {
-      // A 万/亿 is part of the numeral only when more numeral follows it.
-      if (!starts_chinese_numeral(probe.rest)) break;
-      section += digit > 0 ? digit : 0;
-      digit = -1;
-      if (section == 0 && total == 0) section = 1;
-      total = (total + section) * pow10(big);
-      section = 0;
-      c = probe;
-      if (total > kLimit) fail(text, "the number is too large");
-      continue;
+    if (big < 0) break;
+    if (!starts_chinese_numeral(probe.rest) && result == 0 && wan_part == 0) break;
+    i128 unit_value = pending();
+    if (unit_value == 0) unit_value = 1;  // 万 alone is 一万
+    if (big == 4) {
+      wan_part = unit_value * pow10(4);
+    } else {
+      result = (result + wan_part + pending() + (pending() == 0 && wan_part == 0 ? 1 : 0)) *
+               pow10(8);
+      wan_part = 0;
     }
-    break;
+    section = 0;
+    digit = -1;
+    any = true;
+    c = probe;
+    if (result > kLimit) fail(text, "the number is too large");
   }
   if (!any) fail(text, "no number found");
-  return number{total + section + (digit > 0 ? digit : 0), 0};
+  return number{result + wan_part + pending(), 0};
 }
 
 // The largest power of ten dividing v (v > 0): the place of its last non-zero digit.

@@ -123,7 +123,6 @@ void write_totals_table(std::ostream& out, const totals& t, money_unit unit) {
     std::string line;
     for (std::size_t i = 0; i < cells[r].size(); ++i)
       line += (i ? "  " : "") + pad_to_width(cells[r][i], width[i], right[i]);
-    while (!line.empty() && line.back() == ' ') line.pop_back();
     out << line << '\n';
   }
 }

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The README's test command (and all that CI runs): installs what is missing, then
+# builds with warnings as errors and runs the whole suite, once normally and once
+# under AddressSanitizer + UndefinedBehaviorSanitizer, each in its own build directory.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+"$root/scripts/install-deps.sh"
+jobs="$(nproc)"
+start=$SECONDS
+
+run_suite() {  # name, extra cmake options...
+  local name="$1"
+  shift
+  local build="$root/build/$name"
+  echo "== $name: configure and build"
+  cmake -S "$root" -B "$build" -DAIDSTAT_WERROR=ON -DAIDSTAT_BUILD_BENCH=OFF "$@" >/dev/null
+  cmake --build "$build" -j"$jobs" >/dev/null
+  echo "== $name: test"
+  (cd "$build" && ctest -j"$jobs" --output-on-failure)
+}
+
+run_suite check -DCMAKE_BUILD_TYPE=RelWithDebInfo
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  run_suite sanitize -DCMAKE_BUILD_TYPE=Debug -DAIDSTAT_SANITIZE=ON
+echo "== all suites passed in $((SECONDS - start)) s"

@@ -1,0 +1,391 @@
+#include <catch2/catch.hpp>
+#include <map>
+#include <set>
+#include <random>
+
+#include "aidstat/amount_text.hpp"
+#include "aidstat/error.hpp"
+#include "aidstat/totals.hpp"
+
+using namespace aidstat;
+
+namespace {
+
+// Units: a two-level civilian tree, a military tree, a region-less unit.
+void add_units(dataset& d) {
+  d.add_unit(unit("city", "xx市", unit_kind::government, side::civilian, "", "east"));
+  d.add_unit(unit("police", "公安局", unit_kind::government, side::civilian, "city", "east"));
+  d.add_unit(unit("branch1", "一分局", unit_kind::government, side::civilian, "police", "east"));
+  d.add_unit(unit("branch2", "二分局", unit_kind::government, side::civilian, "police", "west"));
+  d.add_unit(unit("hospital", "中心医院", unit_kind::hospital, side::civilian, "city", "west"));
+  d.add_unit(unit("firm", "联通", unit_kind::enterprise, side::civilian));
+  d.add_unit(unit("garrison", "驻军", unit_kind::military_unit, side::military));
+  d.add_unit(unit("73051", "73051部队", unit_kind::military_unit, side::military, "garrison"));
+  d.add_unit(unit("96164", "96164部队", unit_kind::military_unit, side::military, "garrison"));
+  d.add_beneficiary(beneficiary("needy", beneficiary_kind::active_member, "garrison", 27));
+  d.add_beneficiary(beneficiary("kids", beneficiary_kind::member_child, "", 94));
+  d.add_beneficiary(beneficiary("vet1", beneficiary_kind::veteran));
+  d.add_beneficiary(beneficiary("town", beneficiary_kind::civilian, "", 500));
+}
+
+const char* const kUnits[] = {"city", "police", "branch1", "branch2", "hospital",
+                              "firm", "garrison", "73051", "96164"};
+const char* const kBeneficiaries[] = {"needy", "kids", "vet1", "town"};
+
+// A random item; amounts exact, approximate or missing; sometimes near overflow-free extremes.
+aid_item random_item(std::mt19937_64& rng) {
+  auto pick = [&](std::size_t n) { return static_cast<std::size_t>(rng() % n); };
+  aid_item it;
+  const int y = 2021 + static_cast<int>(pick(3));
+  switch (pick(3)) {
+    case 0: it.date = date(y); break;
+    case 1: it.date = date(y, 1 + static_cast<int>(pick(12))); break;
+    default: it.date = date(y, 1 + static_cast<int>(pick(12)), 1 + static_cast<int>(pick(28)));
+  }
+  static const char* const cats[] = {"condolence", "education", "medical", "legal_aid", "other"};
+  it.category = cats[pick(5)];
+  it.provider = kUnits[pick(9)];
+  if (pick(4)) it.recipient = kUnits[pick(9)];
+  if (it.recipient.empty() || pick(3) == 0) it.beneficiary = kBeneficiaries[pick(4)];
+  if (pick(3)) it.form = static_cast<aid_form>(pick(5));
+  const std::int64_t lo = static_cast<std::int64_t>(pick(1'000'000'000));
+  switch (pick(4)) {
+    case 0: break;
+    case 1: it.amount = money_interval(money{lo}, money{lo + static_cast<std::int64_t>(pick(5000))}); break;
+    default: it.amount = money_interval::exact(money{lo});
+  }
+  if (pick(2)) {
+    const auto q = static_cast<std::int64_t>(pick(500));
+    it.quantity = count_interval(count{q}, count{q + (pick(4) == 0 ? 100 : 0)});
+    it.measure = static_cast<measure>(pick(3));
+  }
+  return it;
+}
+
+// The plain reference: group entities by key strings in a std::map.
+struct reference_group {
+  std::int64_t records = 0, amount_records = 0, approx = 0, quantity_records = 0;
+  std::int64_t amount_lo = 0, amount_hi = 0, quantity_lo = 0, quantity_hi = 0;
+  std::map<std::string, std::int64_t> people;
+  std::set<int> measures;
+};
+
+std::string reference_key(const dataset& d, const aid_item& it, const dimension& dim) {
+  const unit& p = d.unit_at(*d.find_unit(it.provider));
+  const auto ancestor = [&](std::string id, std::uint32_t depth) {
+    if (id.empty()) return id;
+    std::vector<std::string> chain;
+    for (std::string u = id; !u.empty(); u = d.unit_at(*d.find_unit(u)).parent) chain.insert(chain.begin(), u);
+    return depth < chain.size() ? chain[depth] : id;
+  };
+  const auto two = [](int v) { return (v < 10 ? "0" : "") + std::to_string(v); };
+  switch (dim.kind) {
+    case dimension_kind::category: return it.category;
+    case dimension_kind::category_parent: {
+      const auto& c = d.categories().at(*d.categories().find(it.category));
+      return c.parent.empty() ? c.key : c.parent;
+    }
+    case dimension_kind::year: return std::to_string(it.date.year());
+    case dimension_kind::quarter:
+      return it.date.month() ? std::to_string(it.date.year()) + "-Q" + std::to_string(it.date.quarter()) : "";
+    case dimension_kind::month:
+      return it.date.month() ? std::to_string(it.date.year()) + "-" + two(it.date.month()) : "";
+    case dimension_kind::provider: return it.provider;
+    case dimension_kind::recipient: return it.recipient;
+    case dimension_kind::provider_at: return ancestor(it.provider, dim.depth);
+    case dimension_kind::recipient_at: return ancestor(it.recipient, dim.depth);
+    case dimension_kind::unit_kind: return std::string(key_of(p.kind));
+    case dimension_kind::region: return p.region;
+    case dimension_kind::direction: return it.direction ? std::string(key_of(*it.direction)) : "";
+    case dimension_kind::form: return it.form ? std::string(key_of(*it.form)) : "";
+    case dimension_kind::measure: return it.measure ? std::string(key_of(*it.measure)) : "";
+    case dimension_kind::beneficiary_kind:
+      return it.beneficiary.empty()
+                 ? ""
+                 : std::string(key_of(d.beneficiary_at(*d.find_beneficiary(it.beneficiary)).kind));
+  }
+  return "?";
+}
+
+std::map<std::vector<std::string>, reference_group> reference_totals(const dataset& d,
+                                                                     const std::vector<dimension>& by) {
+  std::map<std::vector<std::string>, reference_group> out;
+  for (std::size_t i = 0; i < d.item_count(); ++i) {
+    const aid_item it = d.item(i);
+    std::vector<std::string> key;
+    for (const auto& dim : by) key.push_back(reference_key(d, it, dim));
+    reference_group& g = out[key];
+    ++g.records;
+    if (it.amount) {
+      ++g.amount_records;
+      g.approx += it.amount->is_exact() ? 0 : 1;
+      g.amount_lo += it.amount->min().fen();
+      g.amount_hi += it.amount->max().fen();
+    }
+    if (it.quantity) {
+      ++g.quantity_records;
+      g.quantity_lo += it.quantity->min().value();
+      g.quantity_hi += it.quantity->max().value();
+      g.measures.insert(static_cast<int>(*it.measure));
+    }
+    if (!it.beneficiary.empty())
+      g.people[it.beneficiary] = d.beneficiary_at(*d.find_beneficiary(it.beneficiary)).headcount;
+  }
+  return out;
+}
+
+void check_against_reference(const dataset& d, const std::vector<dimension>& by) {
+  const totals t = compute_totals(d, totals_query{by, {}});
+  const auto ref = reference_totals(d, by);
+  REQUIRE(t.groups.size() == ref.size());
+  std::int64_t all_records = 0;
+  for (const auto& g : t.groups) {
+    INFO("group " << (g.key.empty() ? "" : g.key[0]));
+    const auto it = ref.find(g.key);
+    REQUIRE(it != ref.end());
+    const reference_group& r = it->second;
+    CHECK(g.figures.records == r.records);
+    CHECK(g.figures.amount_records == r.amount_records);
+    CHECK(g.figures.approximate_records == r.approx);
+    CHECK(g.figures.amount.min().fen() == r.amount_lo);
+    CHECK(g.figures.amount.max().fen() == r.amount_hi);
+    CHECK(g.figures.quantity_records == r.quantity_records);
+    CHECK(g.figures.quantity.min().value() == r.quantity_lo);
+    CHECK(g.figures.quantity.max().value() == r.quantity_hi);
+    CHECK(g.figures.mixed_measures == (r.measures.size() > 1));
+    std::int64_t people = 0;
+    for (const auto& [id, n] : r.people) people += n;
+    CHECK(g.figures.headcount() == people);
+    CHECK(g.figures.beneficiaries.size() == r.people.size());
+    all_records += g.figures.records;
+  }
+  CHECK(all_records == static_cast<std::int64_t>(d.item_count()));
+  CHECK(t.grand.records == all_records);
+  for (std::size_t i = 1; i < t.groups.size(); ++i)
+    CHECK(key_less(t.by, t.groups[i - 1].key, t.groups[i].key));
+}
+
+dataset random_dataset(std::uint64_t seed, std::size_t n) {
+  dataset d;
+  add_units(d);
+  std::mt19937_64 rng(seed);
+  for (std::size_t i = 0; i < n; ++i) d.add_item(random_item(rng));
+  return d;
+}
+
+}  // namespace
+
+TEST_CASE("totals agree with a plain reference loop for every dimension", "[totals]") {
+  const dataset d = random_dataset(42, 3000);
+  for (const char* name : {"category", "category_parent", "year", "quarter", "month", "provider",
+                           "recipient", "unit_kind", "direction", "beneficiary_kind", "form",
+                           "measure", "region", "provider@0", "provider@1", "recipient@0",
+                           "recipient@2"}) {
+    INFO("by " << name);
+    check_against_reference(d, {dimension::parse(name)});
+  }
+  check_against_reference(d, {});
+  check_against_reference(d, {dimension::parse("year"), dimension::parse("category"),
+                              dimension::parse("provider@1"), dimension::parse("measure")});
+  // Five unit dimensions: a key space beyond the direct array, through the hash map.
+  check_against_reference(d, {dimension::parse("provider"), dimension::parse("recipient"),
+                              dimension::parse("provider@1"), dimension::parse("recipient@1"),
+                              dimension::parse("month"), dimension::parse("form")});
+}
+
+TEST_CASE("totals of parts merge into the totals of the whole", "[totals]") {
+  const dataset whole = random_dataset(7, 2000);
+  dataset first, second;
+  add_units(first);
+  add_units(second);
+  for (std::size_t i = 0; i < whole.item_count(); ++i) (i % 3 ? first : second).add_item(whole.item(i));
+  const totals_query q{{dimension::parse("category"), dimension::parse("year")}, {}};
+  totals merged = compute_totals(first, q);
+  merged.merge(compute_totals(second, q));
+  const totals expected = compute_totals(whole, q);
+  REQUIRE(merged.groups.size() == expected.groups.size());
+  for (std::size_t i = 0; i < merged.groups.size(); ++i) {
+    CHECK(merged.groups[i].key == expected.groups[i].key);
+    CHECK(merged.groups[i].figures.amount == expected.groups[i].figures.amount);
+    CHECK(merged.groups[i].figures.records == expected.groups[i].figures.records);
+    CHECK(merged.groups[i].figures.approximate_records == expected.groups[i].figures.approximate_records);
+    CHECK(merged.groups[i].figures.beneficiaries == expected.groups[i].figures.beneficiaries);
+    CHECK(merged.groups[i].figures.quantity == expected.groups[i].figures.quantity);
+  }
+  CHECK(merged.grand.headcount() == expected.grand.headcount());
+  CHECK(merged.grand.amount == expected.grand.amount);
+  CHECK_THROWS_AS(merged.merge(compute_totals(whole, totals_query{})), query_error);
+}
+
+namespace {
+// A hand-made dataset whose totals are easy to work out.
+dataset hand_dataset() {
+  dataset d;
+  add_units(d);
+  const auto add = [&](const char* when, const char* cat, const char* from, const char* to,
+                       const char* who, const char* amount, const char* quantity) {
+    aid_item it;
+    it.date = date::parse(when);
+    it.category = cat;
+    it.provider = from;
+    it.recipient = to;
+    it.beneficiary = who;
+    if (*amount) it.amount = parse_money(amount);
+    if (*quantity) {
+      const quantity_text q = parse_quantity(quantity);
+      it.quantity = q.value;
+      it.measure = q.unit;
+    }
+    d.add_item(it);
+  };
+  add("2023", "condolence", "city", "garrison", "", "319万元", "");
+  add("2023-07", "condolence", "branch1", "73051", "needy", "1100余万元", "");
+  add("2023-07-29", "medical", "hospital", "96164", "needy", "7万余元", "200余人次");
+  add("2023-12-31", "medical", "hospital", "", "kids", "", "14场");
+  add("2022-03", "education", "branch2", "", "kids", "78.8万元", "94人");
+  add("2022", "legal_aid", "73051", "city", "", "数十万元", "百余件");
+  return d;
+}
+std::vector<std::string> keys_of(const totals& t) {
+  std::vector<std::string> out;
+  for (const auto& g : t.groups) {
+    std::string k;
+    for (const auto& s : g.key) k += (k.empty() ? "" : "|") + s;
+    out.push_back(k);
+  }
+  return out;
+}
+totals run(const dataset& d, std::vector<const char*> by, record_filter f = {}) {
+  totals_query q;
+  for (const char* b : by) q.by.push_back(dimension::parse(b));
+  q.filter = std::move(f);
+  return compute_totals(d, q);
+}
+}  // namespace
+
+TEST_CASE("hand-computed totals by category", "[totals]") {
+  const totals t = run(hand_dataset(), {"category"});
+  CHECK(keys_of(t) == std::vector<std::string>{"condolence", "education", "legal_aid", "medical"});
+  const aggregate& condolence = t.groups[0].figures;
+  CHECK(condolence.records == 2);
+  CHECK(condolence.amount.min() == money::from_yuan(14'190'000));
+  CHECK(condolence.amount.max() == money::from_yuan(15'190'000));
+  CHECK(condolence.approximate_records == 1);
+  CHECK(condolence.headcount() == 27);
+  const aggregate& medical = t.groups[3].figures;
+  CHECK(medical.amount_records == 1);
+  CHECK(medical.mixed_measures);  // 人次 and 场 never add up
+  CHECK_FALSE(medical.has_quantity());
+  CHECK(medical.headcount() == 27 + 94);
+  CHECK(t.grand.records == 6);
+  CHECK(t.grand.headcount() == 27 + 94);  // distinct beneficiaries: needy and kids
+  CHECK(t.grand.beneficiaries.size() == 2);
+  CHECK(t.grand.approximate_records == 3);
+  // Shares on midpoints: condolence is (1419万+1519万)/2 of the grand midpoint.
+  const double grand_mid = (14'190'000.0 + 70'000 + 788'000 + 200'000 + 15'190'000.0 + 80'000 +
+                            788'000 + 900'000) / 2;
+  CHECK(*t.amount_share(t.groups[0]) == Approx(14'690'000.0 / grand_mid));
+}
+
+TEST_CASE("quantities add within one measure", "[totals]") {
+  const totals t = run(hand_dataset(), {"measure"});
+  CHECK(keys_of(t) == std::vector<std::string>{"", "case", "person", "person_time", "session"});
+  CHECK(t.groups[3].figures.quantity == count_interval(count{200}, count{300}));
+  CHECK(t.groups[3].figures.quantity_measure == measure::person_time);
+  CHECK(t.groups[0].figures.quantity_records == 0);
+}
+
+TEST_CASE("time, unit tree and derived dimensions", "[totals]") {
+  const dataset d = hand_dataset();
+  CHECK(keys_of(run(d, {"year"})) == std::vector<std::string>{"2022", "2023"});
+  CHECK(keys_of(run(d, {"quarter"})) == std::vector<std::string>{"", "2022-Q1", "2023-Q3", "2023-Q4"});
+  CHECK(keys_of(run(d, {"month"})) == std::vector<std::string>{"", "2022-03", "2023-07", "2023-12"});
+  CHECK(keys_of(run(d, {"provider@0"})) == std::vector<std::string>{"city", "garrison"});
+  CHECK(keys_of(run(d, {"provider@1"})) ==
+        std::vector<std::string>{"73051", "city", "hospital", "police"});
+  CHECK(keys_of(run(d, {"recipient@0"})) == std::vector<std::string>{"", "city", "garrison"});
+  CHECK(keys_of(run(d, {"direction"})) ==
+        std::vector<std::string>{"support_civilians", "support_military"});
+  CHECK(keys_of(run(d, {"unit_kind"})) ==
+        std::vector<std::string>{"government", "hospital", "military_unit"});
+  CHECK(keys_of(run(d, {"region"})) == std::vector<std::string>{"", "east", "west"});
+  CHECK(keys_of(run(d, {"beneficiary_kind"})) ==
+        std::vector<std::string>{"", "active_member", "member_child"});
+  const totals police = run(d, {"provider@1"});
+  CHECK(police.groups[3].labels[0] == "公安局");
+  CHECK(police.groups[3].figures.records == 2);  // branch1 and branch2 roll up
+}
+
+TEST_CASE("filters: year, date range, conditions", "[totals]") {
+  const dataset d = hand_dataset();
+  record_filter f;
+  f.year = 2022;
+  CHECK(run(d, {}, f).grand.records == 2);
+
+  f = {};
+  f.from = date::parse("2022-01-01");
+  f.to = date::parse("2022-12-31");
+  CHECK(run(d, {}, f).grand.records == 2);
+  f.to = date::parse("2023-06");  // the 2023 record covers days after June
+  CHECK_THROWS_AS(run(d, {}, f), query_error);
+
+  f = {};
+  f.from = date::parse("2023-07-15");  // cuts through the 2023-07 record
+  CHECK_THROWS_WITH(run(d, {}, f), Catch::StartsWith("2 record(s)") && Catch::Contains("cuts through"));
+
+  f = {};
+  f.from = date::parse("2023-08");
+  f.to = date::parse("2023-07");
+  CHECK_THROWS_AS(run(d, {}, f), query_error);
+
+  f = {};
+  f.where.push_back(condition::parse("provider=police"));  // the whole subtree
+  CHECK(run(d, {}, f).grand.records == 2);
+  f.where.push_back(condition::parse("category=education,legal_aid"));
+  CHECK(run(d, {}, f).grand.records == 1);
+
+  f = {};
+  f.where.push_back(condition::parse("direction=support_civilians"));
+  CHECK(run(d, {}, f).grand.records == 1);
+  f = {};
+  f.where.push_back(condition::parse("recipient="));  // records without a recipient
+  CHECK(run(d, {}, f).grand.records == 2);
+  f = {};
+  f.where.push_back(condition::parse("form=cash"));
+  CHECK(run(d, {}, f).grand.records == 0);
+}
+
+TEST_CASE("filter values that can never match are errors", "[totals]") {
+  const dataset d = hand_dataset();
+  record_filter f;
+  f.where.push_back(condition::parse("category=medicl"));
+  CHECK_THROWS_WITH(run(d, {}, f), Catch::Contains("did you mean 'medical'"));
+  f.where = {condition::parse("provider=nobody")};
+  CHECK_THROWS_WITH(run(d, {}, f), Catch::Contains("no unit 'nobody'"));
+  f.where = {condition::parse("form=gift")};
+  CHECK_THROWS_WITH(run(d, {}, f), Catch::Contains("in_kind"));
+  CHECK_THROWS_AS(condition::parse("category"), query_error);
+}
+
+TEST_CASE("sums that overflow are errors, not wrapped", "[totals]") {
+  dataset d;
+  add_units(d);
+  aid_item it;
+  it.date = date(2023);
+  it.category = "other";
+  it.provider = "city";
+  it.recipient = "firm";
+  it.amount = money_interval::exact(money{std::numeric_limits<std::int64_t>::max() - 5});
+  d.add_item(it);
+  CHECK(run(d, {}).grand.amount.max().fen() == std::numeric_limits<std::int64_t>::max() - 5);
+  d.add_item(it);
+  CHECK_THROWS_AS(run(d, {}), overflow_error);
+}
+
+TEST_CASE("an empty dataset has one empty grand total", "[totals]") {
+  const dataset d;
+  const totals t = run(d, {"category"});
+  CHECK(t.groups.empty());
+  CHECK(t.grand.records == 0);
+  CHECK(run(d, {}).groups.empty());
+}
