@@ -1,21 +1,18 @@
 // The C++ usage example of README.md, verbatim between the markers.
-#include <iostream>
 // README-BEGIN
 #include <aidstat/aidstat.hpp>
+#include <iostream>
 
 int main() {
-  aidstat::dataset d;  // the default taxonomy of SPEC 2
+  aidstat::dataset d;  // with the default taxonomy of SPEC 2
   d.add_unit({"city", "市委市政府", aidstat::unit_kind::government, aidstat::side::civilian});
   d.add_unit({"73051", "73051部队", aidstat::unit_kind::military_unit, aidstat::side::military});
   aidstat::aid_item gift;
   gift.date = aidstat::date(2023, 1);
-  gift.category = "condolence";
-  gift.provider = "city";
-  gift.recipient = "73051";
-  gift.amount = aidstat::parse_money("1100余万元");
+  gift.category = "condolence", gift.provider = "city", gift.recipient = "73051";
+  gift.amount = aidstat::parse_money("1100余万元");  // [11000000, 12000000] yuan
   d.add_item(gift);
-  aidstat::totals_query q;
-  q.by = {aidstat::dimension::parse("category")};
-  aidstat::write_totals_table(std::cout, aidstat::compute_totals(d, q), aidstat::money_unit::wan);
+  aidstat::totals t = aidstat::compute_totals(d, {{aidstat::dimension::parse("category")}, {}});
+  aidstat::write_totals_table(std::cout, t, aidstat::money_unit::wan);  // 慰问 ... ≥1100万元
 }
 // README-END

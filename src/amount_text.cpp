@@ -113,9 +113,9 @@ number read_arabic(cursor& c, std::string_view text) {
 // follows) and is its first big unit is left for the caller as the multiplier,
 // as with Arabic numbers ("三十万" is 三十 × 万), so that 余 after it binds to it.
 number read_chinese(cursor& c, std::string_view text) {
-  i128 result = 0;   // committed multiples of 亿
-  i128 wan_part = 0; // committed multiples of 万 below the last 亿
-  i128 section = 0;  // below 万
+  i128 result = 0;    // committed multiples of 亿
+  i128 wan_part = 0;  // committed multiples of 万 below the last 亿
+  i128 section = 0;   // below 万
   int digit = -1;
   bool any = false;
   const auto pending = [&] { return section + (digit > 0 ? digit : 0); };
@@ -145,8 +145,8 @@ number read_chinese(cursor& c, std::string_view text) {
     if (big == 4) {
       wan_part = unit_value * pow10(4);
     } else {
-      result = (result + wan_part + pending() + (pending() == 0 && wan_part == 0 ? 1 : 0)) *
-               pow10(8);
+      result =
+          (result + wan_part + pending() + (pending() == 0 && wan_part == 0 ? 1 : 0)) * pow10(8);
       wan_part = 0;
     }
     section = 0;
@@ -183,8 +183,10 @@ figure parse_figure(std::string_view text) {
   cursor c{trimmed};
 
   approx mode = approx::none;
-  if (c.eat("将近") || c.eat("近")) mode = approx::near;
-  else if (c.eat("大约") || c.eat("约")) mode = approx::about;
+  if (c.eat("将近") || c.eat("近"))
+    mode = approx::near;
+  else if (c.eat("大约") || c.eat("约"))
+    mode = approx::about;
 
   // The base value [lo, hi] as mantissas at exponent `exp` (before multipliers).
   i128 lo = 0, hi = 0;
@@ -258,8 +260,8 @@ figure parse_figure(std::string_view text) {
     f.kind = figure_kind::money;
   } else {
     // 人次 before 人: the longest word wins.
-    static constexpr std::array<std::string_view, 11> words = {
-        "人次", "人", "名", "位", "场", "份", "件", "篇", "部", "户", "个"};
+    static constexpr std::array<std::string_view, 11> words = {"人次", "人", "名", "位", "场", "份",
+                                                               "件",   "篇", "部", "户", "个"};
     for (std::string_view w : words) {
       if (c.eat(w)) {
         f.kind = figure_kind::quantity;
@@ -301,7 +303,7 @@ figure parse_figure(std::string_view text) {
     const i128 unit = f.kind == figure_kind::quantity ? 100 : 1;
     const i128 n = lo_c / unit;
     if (lo_c % unit != 0) fail(text, "a count cannot have a fraction");
-    const i128 low = n * 9 / 10;                      // floor (n >= 0)
+    const i128 low = n * 9 / 10;                                     // floor (n >= 0)
     const i128 high = mode == approx::near ? n : (n * 11 + 9) / 10;  // ceil
     lo_c = low * unit;
     hi_c = high * unit;
@@ -336,8 +338,7 @@ namespace {
 // Writes v / 10^decimals with the fraction trimmed of trailing zeros.
 std::string scaled(std::int64_t v, int decimals) {
   const bool neg = v < 0;
-  u128 u = neg ? static_cast<u128>(-static_cast<i128>(v))
-                            : static_cast<u128>(v);
+  u128 u = neg ? static_cast<u128>(-static_cast<i128>(v)) : static_cast<u128>(v);
   u128 div = 1;
   for (int i = 0; i < decimals; ++i) div *= 10;
   std::string whole = std::to_string(static_cast<unsigned long long>(u / div));
@@ -353,8 +354,7 @@ std::string scaled(std::int64_t v, int decimals) {
 }
 
 template <class Show>
-std::string format_interval(std::int64_t lo, std::int64_t hi, std::string_view suffix,
-                            Show show) {
+std::string format_interval(std::int64_t lo, std::int64_t hi, std::string_view suffix, Show show) {
   const std::string sfx(suffix);
   if (lo == hi) return show(lo) + sfx;
   const i128 w = static_cast<i128>(hi) - lo;

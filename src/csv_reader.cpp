@@ -83,8 +83,7 @@ bool csv_reader::next(std::vector<csv_field>& fields, bool& ok, std::vector<prob
         fields.push_back(std::move(f));
         return true;
       }
-      if (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '\n' &&
-          text_[pos_] != '\r') {
+      if (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '\n' && text_[pos_] != '\r') {
         report(line_, column,
                "text follows a closing quote; a quote inside a quoted field must be doubled "
                "(\"\")");

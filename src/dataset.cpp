@@ -175,8 +175,9 @@ void dataset::add_item(const aid_item& item) {
 namespace {
 const detail::approx_entry* find_approx(const std::vector<detail::approx_entry>& v,
                                         std::uint32_t row) {
-  auto it = std::lower_bound(v.begin(), v.end(), row,
-                             [](const detail::approx_entry& e, std::uint32_t r) { return e.row < r; });
+  auto it =
+      std::lower_bound(v.begin(), v.end(), row,
+                       [](const detail::approx_entry& e, std::uint32_t r) { return e.row < r; });
   return it != v.end() && it->row == row ? &*it : nullptr;
 }
 }  // namespace

@@ -1,6 +1,5 @@
 #include "aidstat/date.hpp"
 
-
 #include "aidstat/error.hpp"
 
 namespace aidstat {

@@ -15,8 +15,8 @@ std::string problem::to_string() const {
 
 namespace {
 std::string join(const std::vector<problem>& ps) {
-  std::string out = std::to_string(ps.size()) + (ps.size() == 1 ? " problem" : " problems") +
-                    " in the data:";
+  std::string out =
+      std::to_string(ps.size()) + (ps.size() == 1 ? " problem" : " problems") + " in the data:";
   constexpr std::size_t shown = 100;  // the full list is in problems()
   for (std::size_t i = 0; i < ps.size() && i < shown; ++i) out += "\n" + ps[i].to_string();
   if (ps.size() > shown) out += "\n... and " + std::to_string(ps.size() - shown) + " more";

@@ -72,14 +72,18 @@ key_column make_key_column(const dataset& d, dimension dim, int min_year, int ma
     case dimension_kind::month: {
       k.base_year = min_year;
       const int years = max_year >= min_year ? max_year - min_year + 1 : 0;
-      const int per = dim.kind == dimension_kind::year ? 1 : dim.kind == dimension_kind::quarter ? 4 : 12;
+      const int per = dim.kind == dimension_kind::year      ? 1
+                      : dim.kind == dimension_kind::quarter ? 4
+                                                            : 12;
       k.cardinality = static_cast<std::uint32_t>(years * per + 1);
       k.texts.assign(k.cardinality, "");
       for (int y = 0; y < years; ++y) {
         for (int p = 1; p <= per; ++p) {
           const std::string year = std::to_string(min_year + y);
-          k.texts[static_cast<std::size_t>(y * per + p)] =
-              per == 1 ? year : per == 4 ? year + "-Q" + std::to_string(p) : year + "-" + two_digits(p);
+          k.texts[static_cast<std::size_t>(y * per + p)] = per == 1 ? year
+                                                           : per == 4
+                                                               ? year + "-Q" + std::to_string(p)
+                                                               : year + "-" + two_digits(p);
         }
       }
       k.labels = k.texts;

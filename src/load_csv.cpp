@@ -140,7 +140,8 @@ void add_in_parent_order(std::vector<std::pair<T, std::uint32_t>>& rows, table_r
     const std::string& parent = item.parent_for_order();
     if (state[i] == 1) {
       t.report(line, parent_column,
-               what + " '" + item.id_for_order() + "' is its own ancestor (the parents form a "
+               what + " '" + item.id_for_order() +
+                   "' is its own ancestor (the parents form a "
                    "cycle); one of them must be a root with an empty parent");
       state[i] = 3;
       return false;
@@ -257,8 +258,18 @@ void read_beneficiaries(const csv_text& file, dataset& d, std::vector<problem>& 
 }
 
 // items.csv columns, in SPEC order.
-enum item_col { c_date, c_category, c_provider, c_recipient, c_beneficiary, c_form, c_amount,
-                c_quantity, c_measure, c_note };
+enum item_col {
+  c_date,
+  c_category,
+  c_provider,
+  c_recipient,
+  c_beneficiary,
+  c_form,
+  c_amount,
+  c_quantity,
+  c_measure,
+  c_note
+};
 
 void read_items(const csv_text& file, dataset& d, bool units_defined, bool have_beneficiaries,
                 std::vector<problem>& problems) {
@@ -276,7 +287,8 @@ void read_items(const csv_text& file, dataset& d, bool units_defined, bool have_
     const auto unit_ref = [&](int col, const char* role) {
       const std::string& id = r.get(col);
       if (id.empty() || d.find_unit(id)) return;
-      if (units_defined) return bad(col, std::string(role) + " '" + id + "' is not defined in units.csv");
+      if (units_defined)
+        return bad(col, std::string(role) + " '" + id + "' is not defined in units.csv");
       unit u;
       u.id = u.name = id;
       d.add_unit(std::move(u));
@@ -307,9 +319,9 @@ void read_items(const csv_text& file, dataset& d, bool units_defined, bool have_
     unit_ref(c_recipient, "recipient");
     it.beneficiary = r.get(c_beneficiary);
     if (!it.beneficiary.empty() && !d.find_beneficiary(it.beneficiary))
-      bad(c_beneficiary, "beneficiary '" + it.beneficiary + "' is not defined" +
-                             (have_beneficiaries ? " in beneficiaries.csv"
-                                                 : " (there is no beneficiaries.csv)"));
+      bad(c_beneficiary,
+          "beneficiary '" + it.beneficiary + "' is not defined" +
+              (have_beneficiaries ? " in beneficiaries.csv" : " (there is no beneficiaries.csv)"));
     if (it.recipient.empty() && it.beneficiary.empty())
       bad(c_recipient, "neither a recipient unit nor a beneficiary is given; name at least one");
     it.form = enum_field<aid_form>(t, r, c_form);

@@ -22,8 +22,8 @@ void aggregate::merge(const aggregate& o) {
   amount += o.amount;
   quantity_records += o.quantity_records;
   quantity += o.quantity;
-  if (o.mixed_measures || (quantity_measure && o.quantity_measure &&
-                           *quantity_measure != *o.quantity_measure)) {
+  if (o.mixed_measures ||
+      (quantity_measure && o.quantity_measure && *quantity_measure != *o.quantity_measure)) {
     mixed_measures = true;
   }
   if (!quantity_measure) quantity_measure = o.quantity_measure;
@@ -50,8 +50,8 @@ void aggregate::merge(const aggregate& o) {
 }
 
 std::optional<double> totals::amount_share(const group_totals& g) const {
-  const double total = static_cast<double>(grand.amount.min().fen()) +
-                       static_cast<double>(grand.amount.max().fen());
+  const double total =
+      static_cast<double>(grand.amount.min().fen()) + static_cast<double>(grand.amount.max().fen());
   if (grand.amount_records == 0 || total == 0) return std::nullopt;
   return (static_cast<double>(g.figures.amount.min().fen()) +
           static_cast<double>(g.figures.amount.max().fen())) /
@@ -71,7 +71,8 @@ bool key_less(const std::vector<dimension>& by, const std::vector<std::string>& 
 }
 
 void totals::merge(const totals& other) {
-  if (other.by != by) detail::throw_error<query_error>("only totals of the same query can be merged");
+  if (other.by != by)
+    detail::throw_error<query_error>("only totals of the same query can be merged");
   std::map<std::vector<std::string>, std::size_t> index;
   for (std::size_t i = 0; i < groups.size(); ++i) index.emplace(groups[i].key, i);
   for (const group_totals& g : other.groups) {
@@ -142,8 +143,9 @@ totals compute_totals(const dataset& d, const totals_query& q) {
   for (const dimension& dim : q.by) {
     keys.push_back(detail::make_key_column(d, dim, min_year, max_year));
     if (__builtin_mul_overflow(key_space, keys.back().cardinality, &key_space))
-      detail::throw_error<query_error>("too many grouping dimensions at once for this dataset; "
-                                       "group by fewer dimensions");
+      detail::throw_error<query_error>(
+          "too many grouping dimensions at once for this dataset; "
+          "group by fewer dimensions");
   }
   struct compiled_condition {
     detail::key_column column;
@@ -227,7 +229,8 @@ totals compute_totals(const dataset& d, const totals_query& q) {
     if (!passes(e.row)) continue;
     accumulator& a = group_of(e.row);
     ++a.approx;
-    a.amount_width = detail::checked_add(a.amount_width, e.max - c.amount_min[e.row], "sum of amounts");
+    a.amount_width =
+        detail::checked_add(a.amount_width, e.max - c.amount_min[e.row], "sum of amounts");
   }
   for (const auto& e : c.quantity_approx) {
     if (!passes(e.row)) continue;
@@ -249,14 +252,16 @@ totals compute_totals(const dataset& d, const totals_query& q) {
     x.records = a.records;
     x.amount_records = a.amount_records;
     x.approximate_records = a.approx;
-    x.amount = money_interval(money{a.amount_min},
-                              money{detail::checked_add(a.amount_min, a.amount_width, "sum of amounts")});
+    x.amount =
+        money_interval(money{a.amount_min},
+                       money{detail::checked_add(a.amount_min, a.amount_width, "sum of amounts")});
     x.quantity_records = a.quantity_records;
     x.quantity = count_interval(
         count{a.quantity_min},
         count{detail::checked_add(a.quantity_min, a.quantity_width, "sum of quantities")});
     x.mixed_measures = a.measure == kMixed;
-    if (a.measure != 0 && a.measure != kMixed) x.quantity_measure = static_cast<measure>(a.measure - 1);
+    if (a.measure != 0 && a.measure != kMixed)
+      x.quantity_measure = static_cast<measure>(a.measure - 1);
     std::sort(a.beneficiaries.begin(), a.beneficiaries.end());
     a.beneficiaries.erase(std::unique(a.beneficiaries.begin(), a.beneficiaries.end()),
                           a.beneficiaries.end());
@@ -266,9 +271,9 @@ totals compute_totals(const dataset& d, const totals_query& q) {
     out.grand.merge(x);
     out.groups.push_back(std::move(g));
   }
-  std::sort(out.groups.begin(), out.groups.end(), [&](const group_totals& x, const group_totals& y) {
-    return key_less(out.by, x.key, y.key);
-  });
+  std::sort(
+      out.groups.begin(), out.groups.end(),
+      [&](const group_totals& x, const group_totals& y) { return key_less(out.by, x.key, y.key); });
   return out;
 }
 

@@ -31,9 +31,8 @@ std::string share_text(const totals& t, const group_totals& g) {
 // The cells of the human-readable table: header, group rows, total row.
 std::vector<std::vector<std::string>> human_cells(const totals& t, money_unit unit,
                                                   std::vector<bool>& right) {
-  const bool quantity = std::any_of(t.groups.begin(), t.groups.end(), [](const auto& g) {
-    return g.figures.has_quantity();
-  });
+  const bool quantity = std::any_of(t.groups.begin(), t.groups.end(),
+                                    [](const auto& g) { return g.figures.has_quantity(); });
   std::vector<std::vector<std::string>> cells;
   std::vector<std::string> head;
   for (const auto& d : t.by) head.push_back(d.name()), right.push_back(false);
@@ -50,7 +49,8 @@ std::vector<std::vector<std::string>> human_cells(const totals& t, money_unit un
                                         : "");
     row.push_back(share_text(t, g));
     row.push_back(std::to_string(a.headcount()));
-    if (quantity) row.push_back(a.has_quantity() ? format_count(a.quantity, a.quantity_measure) : "");
+    if (quantity)
+      row.push_back(a.has_quantity() ? format_count(a.quantity, a.quantity_measure) : "");
   };
   for (const auto& g : rows_of(t)) {
     std::vector<std::string> row;
@@ -112,7 +112,8 @@ void write_totals_table(std::ostream& out, const totals& t, money_unit unit) {
   const auto cells = human_cells(t, unit, right);
   std::vector<std::size_t> width(right.size(), 0);
   for (const auto& row : cells)
-    for (std::size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], display_width(row[i]));
+    for (std::size_t i = 0; i < row.size(); ++i)
+      width[i] = std::max(width[i], display_width(row[i]));
   const auto rule = [&] {
     for (std::size_t i = 0; i < width.size(); ++i)
       out << (i ? "  " : "") << std::string(width[i], '-');

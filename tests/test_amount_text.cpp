@@ -118,7 +118,8 @@ TEST_CASE("unreadable text is an error naming the text, never zero", "[amount_te
 }
 
 TEST_CASE("the largest amounts that fit, and the first that does not", "[amount_text]") {
-  CHECK(parse_money("92233720368547758.07").max().fen() == std::numeric_limits<std::int64_t>::max());
+  CHECK(parse_money("92233720368547758.07").max().fen() ==
+        std::numeric_limits<std::int64_t>::max());
   CHECK_THROWS_AS(parse_money("92233720368547758.08"), parse_error);
   CHECK_THROWS_AS(parse_money("1000000亿亿元"), parse_error);
 }
@@ -138,8 +139,8 @@ TEST_CASE("amounts display the way a report writes them", "[amount_text]") {
 }
 
 TEST_CASE("exact and [a, b] displays read back to the same interval", "[amount_text]") {
-  for (const char* text : {"319万元", "数十万元", "[781, 881]万元", "3190000.50", "0.01元",
-                           "[1234.56, 1300]元"}) {
+  for (const char* text :
+       {"319万元", "数十万元", "[781, 881]万元", "3190000.50", "0.01元", "[1234.56, 1300]元"}) {
     for (money_unit unit : {money_unit::yuan, money_unit::wan}) {
       const money_interval m = parse_money(text);
       const std::string shown = format_money(m, unit);

@@ -57,5 +57,5 @@ TEST_CASE("the city-2023 support flows to the military", "[demo]") {
   const totals t = compute_totals(d, totals_query{{dimension::parse("direction")}, {}});
   CHECK(group(t, "support_military").records == 33);
   CHECK(group(t, "support_civilians").records == 1);  // 部队开放师史馆 to the public
-  CHECK(group(t, "").records == 3);                   // civilian to civilian (祭扫, 纪念碑, 演讲)
+  CHECK(group(t, "").records == 3);  // civilian to civilian (祭扫, 纪念碑, 演讲)
 }

@@ -11,7 +11,8 @@ money_interval yuan(std::int64_t lo, std::int64_t hi) {
 }  // namespace
 
 TEST_CASE("intervals add bound by bound", "[interval]") {
-  const auto sum = yuan(11'000'000, 12'000'000) + money_interval::exact(money::from_yuan(3'190'000));
+  const auto sum =
+      yuan(11'000'000, 12'000'000) + money_interval::exact(money::from_yuan(3'190'000));
   CHECK(sum == yuan(14'190'000, 15'190'000));
   CHECK_FALSE(sum.is_exact());
   CHECK(money_interval::exact(money{5}).is_exact());

@@ -63,16 +63,16 @@ TEST_CASE("columns may come in any order", "[load_csv]") {
 
 TEST_CASE("every problem is reported at once with file, line and column", "[load_csv]") {
   const std::string items = kHeader +
-                            "2023-02-30,condolence,city,73051,,,5万元,,,\n"   // line 2: bad date
-                            "2023,condolance,city,73051,,,5万元,,,\n"         // line 3: typo
-                            "2023,condolence,city,73051,,,12x万元,,,\n"       // line 4: amount
-                            "2023,condolence,city,99999,,,5万元,,,\n"         // line 5: unit
+                            "2023-02-30,condolence,city,73051,,,5万元,,,\n"  // line 2: bad date
+                            "2023,condolance,city,73051,,,5万元,,,\n"        // line 3: typo
+                            "2023,condolence,city,73051,,,12x万元,,,\n"      // line 4: amount
+                            "2023,condolence,city,99999,,,5万元,,,\n"        // line 5: unit
                             "2023,condolence,city,73051,ghost,,,,,\n"        // line 6: beneficiary
-                            "2023,condolence,city,73051,,,5万元,,\n"          // line 7: 9 fields
+                            "2023,condolence,city,73051,,,5万元,,\n"         // line 7: 9 fields
                             "2023,condolence,city,73051,,gift,,,,\n"         // line 8: form
                             "2023,condolence,city,73051,,,,200,,\n"          // line 9: no measure
                             "2023,condolence,city,73051,,,,200人次,session,\n"  // line 10: clash
-                            "2023,condolence,city,73051,,,200人次,,,\n";      // line 11: count as money
+                            "2023,condolence,city,73051,,,200人次,,,\n";  // line 11: count as money
   const std::string units =
       "id,name,kind,side\ncity,xx市,government,civilian\n73051,73051部队,military_unit,military\n";
   const auto ps = problems_of(items, units, std::string("id,kind,unit,headcount\n"));
@@ -95,7 +95,8 @@ TEST_CASE("every problem is reported at once with file, line and column", "[load
   CHECK(at(ps[7]) == "items.csv:9:8");
   CHECK_THAT(ps[7].message, Catch::Contains("has no measure"));
   CHECK(at(ps[8]) == "items.csv:10:8");
-  CHECK_THAT(ps[8].message, Catch::Contains("counts person_time but the measure column says session"));
+  CHECK_THAT(ps[8].message,
+             Catch::Contains("counts person_time but the measure column says session"));
   CHECK(at(ps[9]) == "items.csv:11:7");
   CHECK_THAT(ps[9].message, Catch::Contains("quantity column"));
 }
@@ -121,7 +122,8 @@ TEST_CASE("header problems: unknown, duplicate and missing columns", "[load_csv]
 }
 
 TEST_CASE("malformed quoting is reported where it starts", "[load_csv]") {
-  auto ps = problems_of(kHeader + "2023,culture,a,b,,,5,,,ok\n2023,culture,a,b,,,5,,,\"never closed\n");
+  auto ps =
+      problems_of(kHeader + "2023,culture,a,b,,,5,,,ok\n2023,culture,a,b,,,5,,,\"never closed\n");
   REQUIRE(ps.size() == 1);
   CHECK(at(ps[0]) == "items.csv:3:10");
   CHECK_THAT(ps[0].message, Catch::Contains("never closed"));
@@ -155,7 +157,8 @@ TEST_CASE("units, beneficiaries and categories files are validated too", "[load_
                      "id,name,kind,side,parent\na,A,government,civilian,\nb,B,barracks,military,\n"
                      "c,C,other,civilian,zz\nd,D,other,civilian,e\ne,E,other,civilian,d\n"};
   t.beneficiaries = csv_text{"beneficiaries.csv", "id,kind,unit,headcount\nx,veteran,a,many\n"};
-  t.categories = csv_text{"categories.csv", "key,name_zh,name_en,parent\ncare,关怀,Care,\nsub,子,Sub,nope\n"};
+  t.categories =
+      csv_text{"categories.csv", "key,name_zh,name_en,parent\ncare,关怀,Care,\nsub,子,Sub,nope\n"};
   std::vector<problem> ps;
   try {
     read_dataset(t);
@@ -177,8 +180,8 @@ TEST_CASE("units, beneficiaries and categories files are validated too", "[load_
 
 TEST_CASE("a custom taxonomy from categories.csv replaces the default", "[load_csv]") {
   dataset_texts t;
-  t.categories = csv_text{"categories.csv",
-                          "key,name_zh,name_en,parent\nchild,子,Child,top\ntop,顶,Top,\n"};
+  t.categories =
+      csv_text{"categories.csv", "key,name_zh,name_en,parent\nchild,子,Child,top\ntop,顶,Top,\n"};
   t.items = {"items.csv", "date,category,provider,recipient\n2023,child,a,b\n"};
   const dataset d = read_dataset(t);
   CHECK(d.categories().size() == 2);

@@ -2,16 +2,20 @@
 #include <concepts>
 #include <limits>
 
-#include "aidstat/money.hpp"
 #include "aidstat/error.hpp"
+#include "aidstat/money.hpp"
 
 using aidstat::count;
 using aidstat::money;
 
 template <class A, class B>
-concept addable = requires(A a, B b) { a + b; };
+concept addable = requires(A a, B b) {
+  a + b;
+};
 template <class A, class B>
-concept multipliable = requires(A a, B b) { a * b; };
+concept multipliable = requires(A a, B b) {
+  a* b;
+};
 
 // Money and counts never mix; money times money means nothing; raw integers are not money.
 static_assert(addable<money, money>);

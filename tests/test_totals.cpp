@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 #include <map>
-#include <set>
 #include <random>
+#include <set>
 
 #include "aidstat/amount_text.hpp"
 #include "aidstat/error.hpp"
@@ -28,8 +28,8 @@ void add_units(dataset& d) {
   d.add_beneficiary(beneficiary("town", beneficiary_kind::civilian, "", 500));
 }
 
-const char* const kUnits[] = {"city", "police", "branch1", "branch2", "hospital",
-                              "firm", "garrison", "73051", "96164"};
+const char* const kUnits[] = {"city", "police",   "branch1", "branch2", "hospital",
+                              "firm", "garrison", "73051",   "96164"};
 const char* const kBeneficiaries[] = {"needy", "kids", "vet1", "town"};
 
 // A random item; amounts exact, approximate or missing; sometimes near overflow-free extremes.
@@ -38,9 +38,14 @@ aid_item random_item(std::mt19937_64& rng) {
   aid_item it;
   const int y = 2021 + static_cast<int>(pick(3));
   switch (pick(3)) {
-    case 0: it.date = date(y); break;
-    case 1: it.date = date(y, 1 + static_cast<int>(pick(12))); break;
-    default: it.date = date(y, 1 + static_cast<int>(pick(12)), 1 + static_cast<int>(pick(28)));
+    case 0:
+      it.date = date(y);
+      break;
+    case 1:
+      it.date = date(y, 1 + static_cast<int>(pick(12)));
+      break;
+    default:
+      it.date = date(y, 1 + static_cast<int>(pick(12)), 1 + static_cast<int>(pick(28)));
   }
   static const char* const cats[] = {"condolence", "education", "medical", "legal_aid", "other"};
   it.category = cats[pick(5)];
@@ -50,9 +55,13 @@ aid_item random_item(std::mt19937_64& rng) {
   if (pick(3)) it.form = static_cast<aid_form>(pick(5));
   const std::int64_t lo = static_cast<std::int64_t>(pick(1'000'000'000));
   switch (pick(4)) {
-    case 0: break;
-    case 1: it.amount = money_interval(money{lo}, money{lo + static_cast<std::int64_t>(pick(5000))}); break;
-    default: it.amount = money_interval::exact(money{lo});
+    case 0:
+      break;
+    case 1:
+      it.amount = money_interval(money{lo}, money{lo + static_cast<std::int64_t>(pick(5000))});
+      break;
+    default:
+      it.amount = money_interval::exact(money{lo});
   }
   if (pick(2)) {
     const auto q = static_cast<std::int64_t>(pick(500));
@@ -75,30 +84,44 @@ std::string reference_key(const dataset& d, const aid_item& it, const dimension&
   const auto ancestor = [&](std::string id, std::uint32_t depth) {
     if (id.empty()) return id;
     std::vector<std::string> chain;
-    for (std::string u = id; !u.empty(); u = d.unit_at(*d.find_unit(u)).parent) chain.insert(chain.begin(), u);
+    for (std::string u = id; !u.empty(); u = d.unit_at(*d.find_unit(u)).parent)
+      chain.insert(chain.begin(), u);
     return depth < chain.size() ? chain[depth] : id;
   };
   const auto two = [](int v) { return (v < 10 ? "0" : "") + std::to_string(v); };
   switch (dim.kind) {
-    case dimension_kind::category: return it.category;
+    case dimension_kind::category:
+      return it.category;
     case dimension_kind::category_parent: {
       const auto& c = d.categories().at(*d.categories().find(it.category));
       return c.parent.empty() ? c.key : c.parent;
     }
-    case dimension_kind::year: return std::to_string(it.date.year());
+    case dimension_kind::year:
+      return std::to_string(it.date.year());
     case dimension_kind::quarter:
-      return it.date.month() ? std::to_string(it.date.year()) + "-Q" + std::to_string(it.date.quarter()) : "";
+      return it.date.month()
+                 ? std::to_string(it.date.year()) + "-Q" + std::to_string(it.date.quarter())
+                 : "";
     case dimension_kind::month:
       return it.date.month() ? std::to_string(it.date.year()) + "-" + two(it.date.month()) : "";
-    case dimension_kind::provider: return it.provider;
-    case dimension_kind::recipient: return it.recipient;
-    case dimension_kind::provider_at: return ancestor(it.provider, dim.depth);
-    case dimension_kind::recipient_at: return ancestor(it.recipient, dim.depth);
-    case dimension_kind::unit_kind: return std::string(key_of(p.kind));
-    case dimension_kind::region: return p.region;
-    case dimension_kind::direction: return it.direction ? std::string(key_of(*it.direction)) : "";
-    case dimension_kind::form: return it.form ? std::string(key_of(*it.form)) : "";
-    case dimension_kind::measure: return it.measure ? std::string(key_of(*it.measure)) : "";
+    case dimension_kind::provider:
+      return it.provider;
+    case dimension_kind::recipient:
+      return it.recipient;
+    case dimension_kind::provider_at:
+      return ancestor(it.provider, dim.depth);
+    case dimension_kind::recipient_at:
+      return ancestor(it.recipient, dim.depth);
+    case dimension_kind::unit_kind:
+      return std::string(key_of(p.kind));
+    case dimension_kind::region:
+      return p.region;
+    case dimension_kind::direction:
+      return it.direction ? std::string(key_of(*it.direction)) : "";
+    case dimension_kind::form:
+      return it.form ? std::string(key_of(*it.form)) : "";
+    case dimension_kind::measure:
+      return it.measure ? std::string(key_of(*it.measure)) : "";
     case dimension_kind::beneficiary_kind:
       return it.beneficiary.empty()
                  ? ""
@@ -107,8 +130,8 @@ std::string reference_key(const dataset& d, const aid_item& it, const dimension&
   return "?";
 }
 
-std::map<std::vector<std::string>, reference_group> reference_totals(const dataset& d,
-                                                                     const std::vector<dimension>& by) {
+std::map<std::vector<std::string>, reference_group> reference_totals(
+    const dataset& d, const std::vector<dimension>& by) {
   std::map<std::vector<std::string>, reference_group> out;
   for (std::size_t i = 0; i < d.item_count(); ++i) {
     const aid_item it = d.item(i);
@@ -177,10 +200,10 @@ dataset random_dataset(std::uint64_t seed, std::size_t n) {
 
 TEST_CASE("totals agree with a plain reference loop for every dimension", "[totals]") {
   const dataset d = random_dataset(42, 3000);
-  for (const char* name : {"category", "category_parent", "year", "quarter", "month", "provider",
-                           "recipient", "unit_kind", "direction", "beneficiary_kind", "form",
-                           "measure", "region", "provider@0", "provider@1", "recipient@0",
-                           "recipient@2"}) {
+  for (const char* name :
+       {"category", "category_parent", "year", "quarter", "month", "provider", "recipient",
+        "unit_kind", "direction", "beneficiary_kind", "form", "measure", "region", "provider@0",
+        "provider@1", "recipient@0", "recipient@2"}) {
     INFO("by " << name);
     check_against_reference(d, {dimension::parse(name)});
   }
@@ -198,7 +221,8 @@ TEST_CASE("totals of parts merge into the totals of the whole", "[totals]") {
   dataset first, second;
   add_units(first);
   add_units(second);
-  for (std::size_t i = 0; i < whole.item_count(); ++i) (i % 3 ? first : second).add_item(whole.item(i));
+  for (std::size_t i = 0; i < whole.item_count(); ++i)
+    (i % 3 ? first : second).add_item(whole.item(i));
   const totals_query q{{dimension::parse("category"), dimension::parse("year")}, {}};
   totals merged = compute_totals(first, q);
   merged.merge(compute_totals(second, q));
@@ -208,7 +232,8 @@ TEST_CASE("totals of parts merge into the totals of the whole", "[totals]") {
     CHECK(merged.groups[i].key == expected.groups[i].key);
     CHECK(merged.groups[i].figures.amount == expected.groups[i].figures.amount);
     CHECK(merged.groups[i].figures.records == expected.groups[i].figures.records);
-    CHECK(merged.groups[i].figures.approximate_records == expected.groups[i].figures.approximate_records);
+    CHECK(merged.groups[i].figures.approximate_records ==
+          expected.groups[i].figures.approximate_records);
     CHECK(merged.groups[i].figures.beneficiaries == expected.groups[i].figures.beneficiaries);
     CHECK(merged.groups[i].figures.quantity == expected.groups[i].figures.quantity);
   }
@@ -282,8 +307,8 @@ TEST_CASE("hand-computed totals by category", "[totals]") {
   CHECK(t.grand.beneficiaries.size() == 2);
   CHECK(t.grand.approximate_records == 3);
   // Shares on midpoints: condolence is (1419万+1519万)/2 of the grand midpoint.
-  const double grand_mid = (14'190'000.0 + 70'000 + 788'000 + 200'000 + 15'190'000.0 + 80'000 +
-                            788'000 + 900'000) / 2;
+  const double grand_mid =
+      (14'190'000.0 + 70'000 + 788'000 + 200'000 + 15'190'000.0 + 80'000 + 788'000 + 900'000) / 2;
   CHECK(*t.amount_share(t.groups[0]) == Approx(14'690'000.0 / grand_mid));
 }
 
@@ -298,8 +323,10 @@ TEST_CASE("quantities add within one measure", "[totals]") {
 TEST_CASE("time, unit tree and derived dimensions", "[totals]") {
   const dataset d = hand_dataset();
   CHECK(keys_of(run(d, {"year"})) == std::vector<std::string>{"2022", "2023"});
-  CHECK(keys_of(run(d, {"quarter"})) == std::vector<std::string>{"", "2022-Q1", "2023-Q3", "2023-Q4"});
-  CHECK(keys_of(run(d, {"month"})) == std::vector<std::string>{"", "2022-03", "2023-07", "2023-12"});
+  CHECK(keys_of(run(d, {"quarter"})) ==
+        std::vector<std::string>{"", "2022-Q1", "2023-Q3", "2023-Q4"});
+  CHECK(keys_of(run(d, {"month"})) ==
+        std::vector<std::string>{"", "2022-03", "2023-07", "2023-12"});
   CHECK(keys_of(run(d, {"provider@0"})) == std::vector<std::string>{"city", "garrison"});
   CHECK(keys_of(run(d, {"provider@1"})) ==
         std::vector<std::string>{"73051", "city", "hospital", "police"});
@@ -331,7 +358,8 @@ TEST_CASE("filters: year, date range, conditions", "[totals]") {
 
   f = {};
   f.from = date::parse("2023-07-15");  // cuts through the 2023-07 record
-  CHECK_THROWS_WITH(run(d, {}, f), Catch::StartsWith("2 record(s)") && Catch::Contains("cuts through"));
+  CHECK_THROWS_WITH(run(d, {}, f),
+                    Catch::StartsWith("2 record(s)") && Catch::Contains("cuts through"));
 
   f = {};
   f.from = date::parse("2023-08");

@@ -60,10 +60,14 @@ int run_totals(const totals_options& o) {
     throw usage_error(e.what());
   }
   const auto unit = o.unit == "wan" ? aidstat::money_unit::wan : aidstat::money_unit::yuan;
-  if (o.format == "csv") aidstat::write_totals_csv(std::cout, t);
-  else if (o.format == "json") aidstat::write_totals_json(std::cout, t);
-  else if (o.format == "md") aidstat::write_totals_markdown(std::cout, t, unit);
-  else aidstat::write_totals_table(std::cout, t, unit);
+  if (o.format == "csv")
+    aidstat::write_totals_csv(std::cout, t);
+  else if (o.format == "json")
+    aidstat::write_totals_json(std::cout, t);
+  else if (o.format == "md")
+    aidstat::write_totals_markdown(std::cout, t, unit);
+  else
+    aidstat::write_totals_table(std::cout, t, unit);
   return 0;
 }
 

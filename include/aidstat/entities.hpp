@@ -21,15 +21,19 @@ struct unit {
   /// A unit with the given fields.
   unit(std::string id_, std::string name_, aidstat::unit_kind kind_, aidstat::side side_,
        std::string parent_ = {}, std::string region_ = {})
-      : id(std::move(id_)), name(std::move(name_)), kind(kind_), side(side_),
-        parent(std::move(parent_)), region(std::move(region_)) {}
+      : id(std::move(id_)),
+        name(std::move(name_)),
+        kind(kind_),
+        side(side_),
+        parent(std::move(parent_)),
+        region(std::move(region_)) {}
 
-  std::string id;                                   ///< the user's key, unique in a dataset
-  std::string name;                                 ///< display name; the id when empty
+  std::string id;                                       ///< the user's key, unique in a dataset
+  std::string name;                                     ///< display name; the id when empty
   aidstat::unit_kind kind = aidstat::unit_kind::other;  ///< what kind of organization
-  aidstat::side side = aidstat::side::unknown;      ///< military or civilian side
-  std::string parent;                               ///< parent unit id; empty for a root
-  std::string region;                               ///< optional region label
+  aidstat::side side = aidstat::side::unknown;          ///< military or civilian side
+  std::string parent;                                   ///< parent unit id; empty for a root
+  std::string region;                                   ///< optional region label
 };
 
 /// A person or a group of people who received support (优抚对象 / 受助对象).
@@ -42,10 +46,10 @@ struct beneficiary {
               std::int64_t headcount_ = 1)
       : id(std::move(id_)), kind(kind_), unit(std::move(unit_)), headcount(headcount_) {}
 
-  std::string id;                                             ///< the user's key
+  std::string id;                                                     ///< the user's key
   aidstat::beneficiary_kind kind = aidstat::beneficiary_kind::other;  ///< who they are
-  std::string unit;              ///< affiliated unit id; empty when none
-  std::int64_t headcount = 1;    ///< 1 for a person; N for a group ("27 needy soldiers")
+  std::string unit;            ///< affiliated unit id; empty when none
+  std::int64_t headcount = 1;  ///< 1 for a person; N for a group ("27 needy soldiers")
 };
 
 /// A program category of the taxonomy (慰问 condolence, 子女教育 education, ...).
@@ -58,19 +62,19 @@ struct category {
 
 /// One record of support given: who gave what to whom, under which category, when.
 struct aid_item {
-  aidstat::date date;              ///< when, to the day, month or year
-  std::string category;            ///< category key
-  std::string provider;            ///< unit id of the giver
-  std::string recipient;           ///< unit id of the receiving unit; empty when none
-  std::string beneficiary;         ///< beneficiary id; empty when none
-  std::optional<aid_form> form;    ///< cash, in kind, ...; empty when not stated
-  std::optional<money_interval> amount;        ///< money, possibly approximate
-  std::optional<count_interval> quantity;      ///< how many, possibly approximate
-  std::optional<aidstat::measure> measure;     ///< what the quantity counts
+  aidstat::date date;                       ///< when, to the day, month or year
+  std::string category;                     ///< category key
+  std::string provider;                     ///< unit id of the giver
+  std::string recipient;                    ///< unit id of the receiving unit; empty when none
+  std::string beneficiary;                  ///< beneficiary id; empty when none
+  std::optional<aid_form> form;             ///< cash, in kind, ...; empty when not stated
+  std::optional<money_interval> amount;     ///< money, possibly approximate
+  std::optional<count_interval> quantity;   ///< how many, possibly approximate
+  std::optional<aidstat::measure> measure;  ///< what the quantity counts
   /// Support to the military or to civilians; derived from the units' sides
   /// (and the beneficiary's kind) when empty.
   std::optional<aidstat::direction> direction;
-  std::string note;                ///< free text
+  std::string note;  ///< free text
 };
 
 }  // namespace aidstat

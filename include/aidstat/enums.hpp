@@ -18,20 +18,42 @@ namespace aidstat {
 
 /// What kind of organization a unit is.
 enum class unit_kind : std::uint8_t {
-  military_unit, government, enterprise, community, school, hospital, media, social_org, other
+  military_unit,
+  government,
+  enterprise,
+  community,
+  school,
+  hospital,
+  media,
+  social_org,
+  other
 };
 /// Whether a unit belongs to the military or the civilian side; unknown when not stated.
 enum class side : std::uint8_t { military, civilian, unknown };
 /// Who a beneficiary is (优抚对象 / 受助对象).
 enum class beneficiary_kind : std::uint8_t {
-  active_member, veteran, military_family, member_child, martyr_family, disabled_veteran,
-  civilian, other
+  active_member,
+  veteran,
+  military_family,
+  member_child,
+  martyr_family,
+  disabled_veteran,
+  civilian,
+  other
 };
 /// The form support took.
 enum class aid_form : std::uint8_t { cash, in_kind, fee_waiver, service, investment };
 /// What a quantity counts.
 enum class measure : std::uint8_t {
-  person, person_time, session, copy, case_, article, program, household, item
+  person,
+  person_time,
+  session,
+  copy,
+  case_,
+  article,
+  program,
+  household,
+  item
 };
 /// Which way support flows: to the military (拥军) or to civilians (爱民).
 enum class direction : std::uint8_t { support_military, support_civilians };
@@ -39,9 +61,9 @@ enum class direction : std::uint8_t { support_military, support_civilians };
 /// One entry of an enum's vocabulary.
 template <class E>
 struct enum_entry {
-  E value;                ///< the enumerator
-  std::string_view key;   ///< English key used in files and output
-  std::string_view zh;    ///< Chinese name
+  E value;               ///< the enumerator
+  std::string_view key;  ///< English key used in files and output
+  std::string_view zh;   ///< Chinese name
 };
 
 /// The vocabulary of enum E (specialized below for every domain enum).

@@ -42,8 +42,8 @@ class io_error : public error {
 
 /// Where a problem was found: file, 1-based line, 1-based column (CSV field number).
 struct source_location {
-  std::string file;        ///< file name as given, e.g. "items.csv"
-  std::uint32_t line = 0;  ///< 0 when not applicable
+  std::string file;          ///< file name as given, e.g. "items.csv"
+  std::uint32_t line = 0;    ///< 0 when not applicable
   std::uint32_t column = 0;  ///< CSV field number; 0 when not applicable
 };
 

@@ -41,9 +41,7 @@ class interval {
   /// True when v lies in [min, max].
   constexpr bool contains(T v) const noexcept { return lo_ <= v && v <= hi_; }
   /// True when the two intervals share at least one value.
-  constexpr bool overlaps(const interval& o) const noexcept {
-    return lo_ <= o.hi_ && o.lo_ <= hi_;
-  }
+  constexpr bool overlaps(const interval& o) const noexcept { return lo_ <= o.hi_ && o.lo_ <= hi_; }
 
   /// [a+c, b+d] (checked).
   friend interval operator+(const interval& x, const interval& y) {

@@ -24,10 +24,10 @@ struct csv_text {
 
 /// The CSV files of a dataset, already read into memory.
 struct dataset_texts {
-  csv_text items;                          ///< items.csv (required)
-  std::optional<csv_text> units;           ///< units.csv; without it ids are their own names
-  std::optional<csv_text> beneficiaries;   ///< beneficiaries.csv
-  std::optional<csv_text> categories;      ///< categories.csv; without it the default taxonomy
+  csv_text items;                         ///< items.csv (required)
+  std::optional<csv_text> units;          ///< units.csv; without it ids are their own names
+  std::optional<csv_text> beneficiaries;  ///< beneficiaries.csv
+  std::optional<csv_text> categories;     ///< categories.csv; without it the default taxonomy
 };
 
 /// Builds a dataset from CSV texts. Throws validation_error listing every problem.

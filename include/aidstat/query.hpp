@@ -62,10 +62,10 @@ struct condition {
 
 /// Which records a query looks at. All parts must hold.
 struct record_filter {
-  std::optional<int> year;           ///< only this calendar year
-  std::optional<date> from;          ///< only records from the first day of `from` ...
-  std::optional<date> to;            ///< ... to the last day of `to`
-  std::vector<condition> where;      ///< further conditions, all of which must hold
+  std::optional<int> year;       ///< only this calendar year
+  std::optional<date> from;      ///< only records from the first day of `from` ...
+  std::optional<date> to;        ///< ... to the last day of `to`
+  std::vector<condition> where;  ///< further conditions, all of which must hold
 };
 
 /// A totals query: group keys and a filter.

@@ -33,7 +33,7 @@ struct aggregate {
   /// The measure of those quantities; empty when none or when measures mix (then
   /// `quantity` adds unlike things and is not shown).
   std::optional<aidstat::measure> quantity_measure;
-  bool mixed_measures = false;           ///< quantities of more than one measure
+  bool mixed_measures = false;  ///< quantities of more than one measure
   /// The distinct beneficiaries the records name, (id, headcount), sorted by id.
   std::vector<std::pair<std::string, std::int64_t>> beneficiaries;
 

@@ -19,8 +19,7 @@ void write_totals_csv(std::ostream& out, const totals& t);
 void write_totals_table(std::ostream& out, const totals& t, money_unit unit = money_unit::yuan);
 
 /// Writes a GitHub-flavoured Markdown table with the same columns as the text table.
-void write_totals_markdown(std::ostream& out, const totals& t,
-                           money_unit unit = money_unit::yuan);
+void write_totals_markdown(std::ostream& out, const totals& t, money_unit unit = money_unit::yuan);
 
 /// Writes JSON: {"by": [...], "groups": [{"key": {...}, "records": ..., "amount":
 /// {"min": "...", "max": "..."}, ...}], "total": {...}}; amounts are decimal strings in yuan.

@@ -31,21 +31,21 @@ struct sparse_text {
 /// The items of a dataset, column by column. Enum columns hold enumerator + 1,
 /// with 0 meaning "not stated".
 struct item_columns {
-  std::vector<std::int16_t> year;               ///< calendar year
-  std::vector<std::uint8_t> month;              ///< 1..12, or 0 at year precision
-  std::vector<std::uint8_t> day;                ///< 1..31, or 0 unless day precision
-  std::vector<std::uint16_t> category;          ///< taxonomy index
-  std::vector<std::uint32_t> provider;          ///< unit index
-  std::vector<std::uint32_t> recipient;         ///< unit index or no_id
-  std::vector<std::uint32_t> beneficiary;       ///< beneficiary index or no_id
-  std::vector<std::uint8_t> form;               ///< aid_form + 1, or 0
-  std::vector<std::uint8_t> measure;            ///< measure + 1, or 0
-  std::vector<std::uint8_t> direction;          ///< direction + 1, or 0
-  std::vector<std::int64_t> amount_min;         ///< fen, or no_value
-  std::vector<approx_entry> amount_approx;      ///< rows with an approximate amount
-  std::vector<std::int64_t> quantity_min;       ///< count, or no_value
-  std::vector<approx_entry> quantity_approx;    ///< rows with an approximate quantity
-  sparse_text notes;                            ///< item notes
+  std::vector<std::int16_t> year;             ///< calendar year
+  std::vector<std::uint8_t> month;            ///< 1..12, or 0 at year precision
+  std::vector<std::uint8_t> day;              ///< 1..31, or 0 unless day precision
+  std::vector<std::uint16_t> category;        ///< taxonomy index
+  std::vector<std::uint32_t> provider;        ///< unit index
+  std::vector<std::uint32_t> recipient;       ///< unit index or no_id
+  std::vector<std::uint32_t> beneficiary;     ///< beneficiary index or no_id
+  std::vector<std::uint8_t> form;             ///< aid_form + 1, or 0
+  std::vector<std::uint8_t> measure;          ///< measure + 1, or 0
+  std::vector<std::uint8_t> direction;        ///< direction + 1, or 0
+  std::vector<std::int64_t> amount_min;       ///< fen, or no_value
+  std::vector<approx_entry> amount_approx;    ///< rows with an approximate amount
+  std::vector<std::int64_t> quantity_min;     ///< count, or no_value
+  std::vector<approx_entry> quantity_approx;  ///< rows with an approximate quantity
+  sparse_text notes;                          ///< item notes
 
   /// Number of items.
   std::size_t size() const noexcept { return year.size(); }
