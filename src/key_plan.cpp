@@ -21,19 +21,28 @@ void enum_texts(key_column& k) {
 
 std::string two_digits(int v) { return (v < 10 ? "0" : "") + std::to_string(v); }
 
-bool unit_within(const dataset& d, std::uint32_t u, std::uint32_t root) {
-  for (; u != no_id; u = d.unit_parent(u))
-    if (u == root) return true;
-  return false;
+// Parents always have smaller indexes than their children (a unit or category can
+// only name a parent that is already present), so one pass in index order settles
+// each entity from its parent: linear, however deep the tree.
+
+// within[u]: unit u is `root` or below it.
+std::vector<char> units_within(const dataset& d, std::uint32_t root) {
+  std::vector<char> within(d.unit_count(), 0);
+  for (std::uint32_t u = 0; u < within.size(); ++u) {
+    const std::uint32_t p = d.unit_parent(u);
+    within[u] = u == root || (p != no_id && within[p]);
+  }
+  return within;
 }
 
-bool category_within(const dataset& d, std::uint32_t c, std::uint32_t root) {
-  for (;;) {
-    if (c == root) return true;
+// within[c]: category c is `root` or below it.
+std::vector<char> categories_within(const dataset& d, std::uint32_t root) {
+  std::vector<char> within(d.categories().size(), 0);
+  for (std::uint32_t c = 0; c < within.size(); ++c) {
     const std::uint32_t p = d.categories().parent_of(c);
-    if (p == c) return false;
-    c = p;
+    within[c] = c == root || (p != c && within[p]);
   }
+  return within;
 }
 
 }  // namespace
@@ -99,7 +108,9 @@ key_column make_key_column(const dataset& d, dimension dim, int min_year, int ma
     case dimension_kind::recipient_at:
       unit_texts();
       k.table.resize(units);
-      for (std::uint32_t u = 0; u < units; ++u) k.table[u] = d.unit_ancestor(u, dim.depth) + 1;
+      // The ancestor at the depth: the unit itself when shallow enough, else its parent's.
+      for (std::uint32_t u = 0; u < units; ++u)
+        k.table[u] = d.unit_depth(u) <= dim.depth ? u + 1 : k.table[d.unit_parent(u)];
       break;
     case dimension_kind::unit_kind:
       enum_texts<unit_kind>(k);
@@ -160,8 +171,9 @@ std::vector<char> accepted_codes(const dataset& d, const key_column& col, const 
         const auto root = d.find_unit(v);
         if (!root)
           detail::throw_error<query_error>(dim + "=" + v + ": there is no unit '" + v + "'");
+        const auto within = units_within(d, *root);
         for (std::uint32_t code = 1; code < col.cardinality; ++code)
-          if (unit_within(d, code - 1, *root)) ok[code] = 1;
+          if (within[code - 1]) ok[code] = 1;
         break;
       }
       case dimension_kind::category:
@@ -172,8 +184,9 @@ std::vector<char> accepted_codes(const dataset& d, const key_column& col, const 
           detail::throw_error<query_error>(dim + "=" + v + ": there is no category '" + v + "'" +
                                            (near ? "; did you mean '" + *near + "'?" : ""));
         }
+        const auto within = categories_within(d, *root);
         for (std::uint32_t code = 1; code < col.cardinality; ++code)
-          if (category_within(d, code - 1, *root)) ok[code] = 1;
+          if (within[code - 1]) ok[code] = 1;
         break;
       }
       default: {

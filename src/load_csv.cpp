@@ -6,9 +6,9 @@
 #include <array>
 #include <fstream>
 #include <functional>
-#include <map>
 #include <sstream>
 #include <tuple>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "aidstat/amount_text.hpp"
@@ -123,52 +123,56 @@ std::optional<E> enum_field(table_reader& t, const row& r, int col) {
   return std::nullopt;
 }
 
-// Adds entities that name a parent of their own kind in dependency order, reporting
-// unknown parents and cycles. `add` is called parents first.
+// Adds entities that name a parent of their own kind, parents first, reporting
+// unknown parents and cycles. Iterative, so a hostile chain of a million parents
+// cannot overflow the stack.
 template <class T>
 void add_in_parent_order(std::vector<std::pair<T, std::uint32_t>>& rows, table_reader& t,
                          std::uint32_t parent_column, const std::string& what,
-                         const std::function<bool(const std::string&)>& exists_elsewhere,
                          const std::function<void(T&)>& add) {
-  std::map<std::string, std::size_t> by_id;
+  std::unordered_map<std::string, std::size_t> by_id;
   for (std::size_t i = 0; i < rows.size(); ++i) by_id.emplace(rows[i].first.id_for_order(), i);
-  std::vector<int> state(rows.size(), 0);  // 0 new, 1 visiting, 2 added, 3 failed
-  std::function<bool(std::size_t)> visit = [&](std::size_t i) -> bool {
-    if (state[i] == 2) return true;
-    if (state[i] == 3) return false;
-    auto& [item, line] = rows[i];
-    const std::string& parent = item.parent_for_order();
-    if (state[i] == 1) {
-      t.report(line, parent_column,
-               what + " '" + item.id_for_order() +
-                   "' is its own ancestor (the parents form a "
-                   "cycle); one of them must be a root with an empty parent");
-      state[i] = 3;
-      return false;
-    }
-    state[i] = 1;
+  enum : char { fresh, on_path, added, failed };
+  std::vector<char> state(rows.size(), fresh);
+  std::vector<std::size_t> path;
+  for (std::size_t start = 0; start < rows.size(); ++start) {
+    path.clear();
     bool ok = true;
-    if (!parent.empty()) {
+    std::size_t i = start;
+    // Walk up the parents until a root, an entity already settled, or a cycle.
+    for (;;) {
+      if (state[i] == added) break;
+      if (state[i] == failed) {
+        ok = false;
+        break;
+      }
+      if (state[i] == on_path) {
+        t.report(rows[i].second, parent_column,
+                 what + " '" + rows[i].first.id_for_order() +
+                     "' is its own ancestor (the parents form a cycle); one of them must be a "
+                     "root with an empty parent");
+        ok = false;
+        break;
+      }
+      state[i] = on_path;
+      path.push_back(i);
+      const std::string& parent = rows[i].first.parent_for_order();
+      if (parent.empty()) break;
       const auto it = by_id.find(parent);
-      if (it != by_id.end()) {
-        ok = visit(it->second);
-        if (!ok && state[i] == 3) return false;
-      } else if (!exists_elsewhere(parent)) {
-        t.report(line, parent_column,
-                 what + " '" + item.id_for_order() + "' names parent '" + parent +
+      if (it == by_id.end()) {
+        t.report(rows[i].second, parent_column,
+                 what + " '" + rows[i].first.id_for_order() + "' names parent '" + parent +
                      "', which is not defined");
         ok = false;
+        break;
       }
+      i = it->second;
     }
-    if (ok) {
-      add(item);
-      state[i] = 2;
-    } else {
-      state[i] = 3;
+    for (auto p = path.rbegin(); p != path.rend(); ++p) {
+      if (ok) add(rows[*p].first);
+      state[*p] = ok ? added : failed;
     }
-    return ok;
-  };
-  for (std::size_t i = 0; i < rows.size(); ++i) visit(i);
+  }
 }
 
 // Adapters so the ordering helper can read ids and parents of both entity kinds.
@@ -197,9 +201,8 @@ taxonomy read_categories(const csv_text& file, std::vector<problem>& problems) {
     rows.emplace_back(std::move(c), r.line);
   });
   taxonomy tax;
-  add_in_parent_order<category_row>(
-      rows, t, parent_column, "category", [](const std::string&) { return false; },
-      [&](category_row& c) { tax.add(static_cast<category>(c)); });
+  add_in_parent_order<category_row>(rows, t, parent_column, "category",
+                                    [&](category_row& c) { tax.add(static_cast<category>(c)); });
   if (tax.size() > 65535) t.report(0, 0, "a taxonomy can hold at most 65535 categories");
   return tax;
 }
@@ -221,9 +224,8 @@ void read_units(const csv_text& file, dataset& d, std::vector<problem>& problems
     u.side = enum_field<side>(t, r, 3).value_or(side::unknown);
     rows.emplace_back(std::move(u), r.line);
   });
-  add_in_parent_order<unit_row>(
-      rows, t, parent_column, "unit", [](const std::string&) { return false; },
-      [&](unit_row& u) { d.add_unit(static_cast<unit>(u)); });
+  add_in_parent_order<unit_row>(rows, t, parent_column, "unit",
+                                [&](unit_row& u) { d.add_unit(static_cast<unit>(u)); });
 }
 
 void read_beneficiaries(const csv_text& file, dataset& d, std::vector<problem>& problems) {

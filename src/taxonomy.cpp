@@ -75,7 +75,7 @@ std::optional<std::string> taxonomy::closest_key(std::string_view text) const {
   std::size_t best_distance = SIZE_MAX;
   for (const auto& c : categories_) {
     if (!c.name_zh.empty() && c.name_zh == text) return c.key;
-    if (text.size() > 64) continue;  // hostile input: keep the cost bounded
+    if (text.size() > 64 || c.key.size() > 64) continue;  // keep the cost bounded
     const std::size_t d = edit_distance(text, c.key);
     if (d < best_distance) {
       best_distance = d;

@@ -3,6 +3,7 @@
 #include "aidstat/amount_text.hpp"
 #include "aidstat/error.hpp"
 #include "aidstat/load_csv.hpp"
+#include "aidstat/totals.hpp"
 #include "test_support.hpp"
 
 using namespace aidstat;
@@ -203,5 +204,32 @@ TEST_CASE("loading a directory; a missing items.csv is an io_error", "[load_csv]
   } catch (const validation_error& e) {
     CHECK(e.problems().at(0).where.file == (dir.path() / "items.csv").string());
     CHECK_THAT(e.what(), Catch::Contains("items.csv:2:5:"));
+  }
+}
+
+TEST_CASE("a hostile chain of 200000 parents loads without deep recursion", "[load_csv]") {
+  std::string units = "id,parent\n";
+  constexpr int depth = 200000;
+  for (int i = 0; i < depth; ++i)
+    units +=
+        "u" + std::to_string(i) + "," + (i + 1 < depth ? "u" + std::to_string(i + 1) : "") + "\n";
+  dataset_texts t;
+  t.units = csv_text{"units.csv", units};
+  t.items = {"items.csv", "date,category,provider,recipient\n2023,other,u0,u1\n"};
+  const dataset d = read_dataset(t);
+  CHECK(d.unit_count() == depth);
+  CHECK(d.unit_depth(*d.find_unit("u0")) == depth - 1);
+  // Rolling the deepest unit up the tree stays linear in the number of units.
+  const totals up = compute_totals(d, totals_query{{dimension::parse("provider@1")}, {}});
+  REQUIRE(up.groups.size() == 1);
+  CHECK(up.groups[0].key[0] == "u" + std::to_string(depth - 2));
+  // The same chain closed into a cycle is one clear problem, not a crash.
+  units.replace(units.rfind(",\n"), 2, ",u0\n");
+  t.units = csv_text{"units.csv", units};
+  try {
+    read_dataset(t);
+    FAIL("expected a cycle");
+  } catch (const validation_error& e) {
+    CHECK_THAT(e.problems().at(0).message, Catch::Contains("cycle"));
   }
 }
