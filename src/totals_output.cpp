@@ -1,7 +1,8 @@
 #include "aidstat/totals_output.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
-#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "aidstat/text_width.hpp"
@@ -23,9 +24,7 @@ std::vector<group_totals> rows_of(const totals& t) {
 std::string share_text(const totals& t, const group_totals& g) {
   const auto s = t.amount_share(g);
   if (!s || g.figures.amount_records == 0) return "";
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f%%", *s * 100.0);
-  return buf;
+  return fmt::format("{:.1f}%", *s * 100.0);
 }
 
 // The cells of the human-readable table: header, group rows, total row.
