@@ -100,6 +100,23 @@ std::optional<std::uint32_t> dataset::find_beneficiary(std::string_view id) cons
   return it->second;
 }
 
+void dataset::add_commitment(commitment c) {
+  if (c.id.empty()) bad_item("a commitment needs an id");
+  for (const auto& other : commitments_)
+    if (other.id == c.id) bad_item("commitment '" + c.id + "' is defined twice");
+  if (!categories_.find(c.category)) {
+    const auto near = categories_.closest_key(c.category);
+    bad_item("unknown category '" + c.category + "'" +
+             (near ? "; did you mean '" + *near + "'?" : std::string()));
+  }
+  if (!find_unit(c.owner)) bad_item("owner '" + c.owner + "' is not a defined unit");
+  if (c.year < 1 || c.year > 9999)
+    bad_item("year " + std::to_string(c.year) + " is outside 1..9999");
+  if (c.target_amount && c.target_amount->min() < money{0})
+    bad_item("a target amount cannot be negative");
+  commitments_.push_back(std::move(c));
+}
+
 void dataset::reserve_items(std::size_t n) {
   auto& c = items_;
   c.year.reserve(n), c.month.reserve(n), c.day.reserve(n), c.category.reserve(n);

@@ -47,9 +47,11 @@ std::vector<char> categories_within(const dataset& d, std::uint32_t root) {
 
 }  // namespace
 
-key_column make_key_column(const dataset& d, dimension dim, int min_year, int max_year) {
+key_column make_key_column(const dataset& d, dimension dim, int min_year, int max_year,
+                           int fiscal_start) {
   key_column k;
   k.dim = dim;
+  k.fiscal_start = fiscal_start;
   const auto units = static_cast<std::uint32_t>(d.unit_count());
   const auto unit_texts = [&] {
     k.cardinality = units + 1;

@@ -11,14 +11,27 @@
 
 namespace aidstat::detail {
 
+/// The (fiscal) year of item `row` when years start in month `fiscal_start`.
+inline int fiscal_year_of(const item_columns& c, std::size_t row, int fiscal_start) noexcept {
+  return c.year[row] - (c.month[row] != 0 && c.month[row] < fiscal_start ? 1 : 0);
+}
+
+/// The date of item `row`, at its precision.
+inline date date_of(const item_columns& c, std::size_t row) {
+  return c.day[row]     ? date(c.year[row], c.month[row], c.day[row])
+         : c.month[row] ? date(c.year[row], c.month[row])
+                        : date(c.year[row]);
+}
+
 /// One dimension compiled against a dataset: codes 0..cardinality-1 (0 = no value).
 struct key_column {
   dimension dim;
   std::uint32_t cardinality = 1;
   std::vector<std::uint32_t> table;  ///< lookup by category, unit or beneficiary index
-  int base_year = 0;
-  std::vector<std::string> texts;   ///< code -> key text
-  std::vector<std::string> labels;  ///< code -> display label
+  int base_year = 0;                 ///< smallest (fiscal) year, code 1
+  int fiscal_start = 1;              ///< month years start in
+  std::vector<std::string> texts;    ///< code -> key text
+  std::vector<std::string> labels;   ///< code -> display label
 
   /// The key code of item `row`.
   std::uint32_t code(const item_columns& c, std::size_t row) const noexcept {
@@ -27,10 +40,11 @@ struct key_column {
       case dimension_kind::category_parent:
         return table[c.category[row]];
       case dimension_kind::year:
-        return static_cast<std::uint32_t>(c.year[row] - base_year + 1);
+        return static_cast<std::uint32_t>(fiscal_year_of(c, row, fiscal_start) - base_year + 1);
       case dimension_kind::quarter:
-        return c.month[row] ? static_cast<std::uint32_t>((c.year[row] - base_year) * 4 +
-                                                         (c.month[row] - 1) / 3 + 1)
+        return c.month[row] ? static_cast<std::uint32_t>(
+                                  (fiscal_year_of(c, row, fiscal_start) - base_year) * 4 +
+                                  (c.month[row] - fiscal_start + 12) % 12 / 3 + 1)
                             : 0;
       case dimension_kind::month:
         return c.month[row]
@@ -57,8 +71,9 @@ struct key_column {
   }
 };
 
-/// Compiles `dim` for `d`, whose item years lie in [min_year, max_year].
-key_column make_key_column(const dataset& d, dimension dim, int min_year, int max_year);
+/// Compiles `dim` for `d`, whose item (fiscal) years lie in [min_year, max_year].
+key_column make_key_column(const dataset& d, dimension dim, int min_year, int max_year,
+                           int fiscal_start = 1);
 
 /// The codes of `col` that condition `c` accepts; throws query_error for a value
 /// that can never match (an unknown unit, category or enum key).

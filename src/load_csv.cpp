@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <fstream>
 #include <functional>
 #include <sstream>
@@ -13,115 +14,14 @@
 
 #include "aidstat/amount_text.hpp"
 #include "aidstat/error.hpp"
-#include "csv_reader.hpp"
+#include "table_reader.hpp"
 
 namespace aidstat {
 namespace {
 
-// One row of a table, with access to its fields by column name.
-struct row {
-  const std::vector<detail::csv_field>* fields;
-  const std::vector<int>* index;  // column -> field position or -1
-  std::uint32_t line;
-
-  const std::string& get(int col) const {
-    static const std::string empty;
-    const int at = (*index)[static_cast<std::size_t>(col)];
-    return at < 0 ? empty : (*fields)[static_cast<std::size_t>(at)].text;
-  }
-  // 1-based field number of a column (its position in the header).
-  std::uint32_t column(int col) const {
-    return static_cast<std::uint32_t>((*index)[static_cast<std::size_t>(col)] + 1);
-  }
-  std::uint32_t line_of(int col) const {
-    const int at = (*index)[static_cast<std::size_t>(col)];
-    return at < 0 ? line : (*fields)[static_cast<std::size_t>(at)].line;
-  }
-};
-
-// Reads a CSV table with the given columns (the first `required` must be in the
-// header). Calls on_row for every well-formed row.
-class table_reader {
- public:
-  table_reader(const csv_text& file, std::vector<problem>& problems)
-      : file_(file), problems_(problems) {}
-
-  void report(std::uint32_t line, std::uint32_t column, std::string what) {
-    problems_.push_back({{file_.name, line, column}, std::move(what)});
-  }
-  void report(const row& r, int col, std::string what) {
-    report(r.line_of(col), r.column(col), std::move(what));
-  }
-
-  void read(std::span<const std::string_view> columns, std::size_t required,
-            const std::function<void(const row&)>& on_row) {
-    detail::csv_reader csv(file_.text, file_.name);
-    std::vector<detail::csv_field> fields;
-    bool ok = true;
-    if (!csv.next(fields, ok, problems_)) {
-      report(1, 0, "the file is empty; it needs a header row such as " + header_of(columns));
-      return;
-    }
-    if (!ok) return;
-    std::vector<int> index(columns.size(), -1);
-    bool header_ok = true;
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-      const std::string& name = fields[i].text;
-      const auto col = std::find(columns.begin(), columns.end(), name);
-      const auto where = static_cast<std::uint32_t>(i + 1);
-      if (col == columns.end()) {
-        report(fields[i].line, where,
-               "unknown column '" + name + "'; the columns are " + header_of(columns));
-        header_ok = false;
-      } else if (index[static_cast<std::size_t>(col - columns.begin())] >= 0) {
-        report(fields[i].line, where, "column '" + name + "' appears twice in the header");
-        header_ok = false;
-      } else {
-        index[static_cast<std::size_t>(col - columns.begin())] = static_cast<int>(i);
-      }
-    }
-    for (std::size_t c = 0; c < required; ++c) {
-      if (index[c] < 0) {
-        report(csv.record_line(), 0,
-               "the header has no '" + std::string(columns[c]) + "' column, which is required");
-        header_ok = false;
-      }
-    }
-    if (!header_ok) return;
-    const std::size_t width = fields.size();
-    while (csv.next(fields, ok, problems_)) {
-      if (!ok) continue;
-      if (fields.size() != width) {
-        report(csv.record_line(), static_cast<std::uint32_t>(std::min(width, fields.size()) + 1),
-               "this row has " + std::to_string(fields.size()) + " fields but the header has " +
-                   std::to_string(width) + "; check for an unquoted comma or a missing field");
-        continue;
-      }
-      on_row(row{&fields, &index, csv.record_line()});
-    }
-  }
-
- private:
-  static std::string header_of(std::span<const std::string_view> columns) {
-    std::string out;
-    for (auto c : columns) out += (out.empty() ? "" : ",") + std::string(c);
-    return out;
-  }
-  const csv_text& file_;
-  std::vector<problem>& problems_;
-};
-
-// Reads an enum field; reports and returns empty when the text is not a key.
-template <class E>
-std::optional<E> enum_field(table_reader& t, const row& r, int col) {
-  const std::string& text = r.get(col);
-  if (text.empty()) return std::nullopt;
-  if (auto v = parse_enum<E>(text)) return v;
-  t.report(r, col,
-           "'" + text + "' is not a " + std::string(enum_vocabulary<E>::what) + "; write " +
-               accepted_keys<E>());
-  return std::nullopt;
-}
+using detail::enum_field;
+using detail::table_reader;
+using row = detail::table_row;
 
 // Adds entities that name a parent of their own kind, parents first, reporting
 // unknown parents and cycles. Iterative, so a hostile chain of a million parents
@@ -368,18 +268,68 @@ void read_items(const csv_text& file, dataset& d, bool units_defined, bool have_
   });
 }
 
-std::optional<csv_text> read_file(const std::filesystem::path& p, bool required) {
-  std::error_code ec;
-  if (!std::filesystem::exists(p, ec)) {
-    if (required) detail::throw_error<io_error>("cannot find " + p.string() + ": it is required");
-    return std::nullopt;
-  }
-  std::ifstream in(p, std::ios::binary);
-  if (!in) detail::throw_error<io_error>("cannot open " + p.string() + " for reading");
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (in.bad()) detail::throw_error<io_error>("cannot read " + p.string());
-  return csv_text{p.string(), std::move(buf).str()};
+void read_commitments(const csv_text& file, dataset& d, bool units_defined,
+                      std::vector<problem>& problems) {
+  static constexpr std::array<std::string_view, 7> cols = {
+      "id", "year", "category", "owner", "title", "target_amount", "status"};
+  table_reader t(file, problems);
+  std::unordered_set<std::string> seen;
+  t.read(cols, 4, [&](const row& r) {
+    commitment c;
+    bool ok = true;
+    const auto bad = [&](int col, std::string what) {
+      t.report(r, col, std::move(what));
+      ok = false;
+    };
+    c.id = r.get(0);
+    if (c.id.empty())
+      bad(0, "a commitment needs an id");
+    else if (!seen.insert(c.id).second)
+      bad(0, "commitment '" + c.id + "' is defined twice");
+    const std::string& y = r.get(1);
+    const auto [end, ec] = std::from_chars(y.data(), y.data() + y.size(), c.year);
+    if (ec != std::errc{} || end != y.data() + y.size() || c.year < 1 || c.year > 9999)
+      bad(1, "'" + y + "' is not a year such as 2023");
+    c.category = r.get(2);
+    if (!d.categories().find(c.category)) {
+      const auto near = d.categories().closest_key(c.category);
+      bad(2, "unknown category '" + c.category + "'" +
+                 (near ? "; did you mean '" + *near + "'?" : std::string()));
+    }
+    c.owner = r.get(3);
+    if (c.owner.empty()) {
+      bad(3, "the owner is missing; name the responsible unit");
+    } else if (!d.find_unit(c.owner)) {
+      if (units_defined) {
+        bad(3, "owner '" + c.owner + "' is not defined in units.csv");
+      } else {
+        unit u;
+        u.id = u.name = c.owner;
+        d.add_unit(std::move(u));
+      }
+    }
+    c.title = r.get(4);
+    if (const std::string& a = r.get(5); !a.empty()) {
+      try {
+        c.target_amount = parse_money(a);
+      } catch (const parse_error& e) {
+        bad(5, e.what());
+      }
+    }
+    if (r.get(6).empty()) {
+      bad(6, "the status is missing; write " + accepted_keys<commitment_status>());
+    } else if (auto s = enum_field<commitment_status>(t, r, 6)) {
+      c.status = *s;
+    } else {
+      ok = false;
+    }
+    if (!ok) return;
+    try {
+      d.add_commitment(std::move(c));
+    } catch (const error& e) {
+      t.report(r.line, 0, e.what());
+    }
+  });
 }
 
 }  // namespace
@@ -395,6 +345,8 @@ dataset read_dataset(const dataset_texts& texts) {
   if (texts.beneficiaries) read_beneficiaries(*texts.beneficiaries, d, problems);
   file_starts.push_back(problems.size());
   read_items(texts.items, d, texts.units.has_value(), texts.beneficiaries.has_value(), problems);
+  file_starts.push_back(problems.size());
+  if (texts.commitments) read_commitments(*texts.commitments, d, texts.units.has_value(), problems);
   file_starts.push_back(problems.size());
   for (std::size_t i = 0; i + 1 < file_starts.size(); ++i) {
     const auto first = problems.begin() + static_cast<std::ptrdiff_t>(file_starts[i]);
@@ -412,10 +364,11 @@ dataset load_dataset(const std::filesystem::path& dir) {
   if (!std::filesystem::is_directory(dir, ec))
     detail::throw_error<io_error>("'" + dir.string() + "' is not a dataset directory");
   dataset_texts t;
-  t.items = *read_file(dir / "items.csv", true);
-  t.units = read_file(dir / "units.csv", false);
-  t.beneficiaries = read_file(dir / "beneficiaries.csv", false);
-  t.categories = read_file(dir / "categories.csv", false);
+  t.items = detail::read_csv_file(dir / "items.csv");
+  t.units = detail::read_optional_csv_file(dir / "units.csv");
+  t.beneficiaries = detail::read_optional_csv_file(dir / "beneficiaries.csv");
+  t.categories = detail::read_optional_csv_file(dir / "categories.csv");
+  t.commitments = detail::read_optional_csv_file(dir / "commitments.csv");
   return read_dataset(t);
 }
 

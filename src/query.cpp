@@ -77,4 +77,25 @@ condition condition::parse(std::string_view text) {
   return c;
 }
 
+month_day month_day::parse(std::string_view text) {
+  const auto fail = [&] {
+    detail::throw_error<query_error>("'" + std::string(text) +
+                                     "' is not a day of the year; write MM-DD, e.g. 06-30");
+  };
+  if (text.size() != 5 || text[2] != '-') fail();
+  int m = 0, d = 0;
+  for (std::size_t i : {0u, 1u, 3u, 4u}) {
+    if (text[i] < '0' || text[i] > '9') fail();
+  }
+  m = (text[0] - '0') * 10 + (text[1] - '0');
+  d = (text[3] - '0') * 10 + (text[4] - '0');
+  if (m < 1 || m > 12 || d < 1 || d > days_in_month(2024, m)) fail();
+  return month_day{m, d};
+}
+
+std::string month_day::to_string() const {
+  const auto two = [](int v) { return std::string(v < 10 ? "0" : "") + std::to_string(v); };
+  return two(month) + "-" + two(day);
+}
+
 }  // namespace aidstat

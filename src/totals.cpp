@@ -131,17 +131,23 @@ class group_index {
 totals compute_totals(const dataset& d, const totals_query& q) {
   const auto& c = d.columns();
   const std::size_t n = c.size();
+  const auto& f = q.filter;
+  const int fs = f.fiscal_year_start;
+  if (fs < 1 || fs > 12)
+    detail::throw_error<query_error>("the fiscal year must start in a month from 1 to 12, not " +
+                                     std::to_string(fs));
   int min_year = 9999, max_year = 0;
   for (std::size_t r = 0; r < n; ++r) {
-    min_year = std::min<int>(min_year, c.year[r]);
-    max_year = std::max<int>(max_year, c.year[r]);
+    const int y = detail::fiscal_year_of(c, r, fs);
+    min_year = std::min(min_year, y);
+    max_year = std::max(max_year, y);
   }
   if (n == 0) min_year = max_year = 2000;
 
   std::vector<detail::key_column> keys;
   std::uint64_t key_space = 1;
   for (const dimension& dim : q.by) {
-    keys.push_back(detail::make_key_column(d, dim, min_year, max_year));
+    keys.push_back(detail::make_key_column(d, dim, min_year, max_year, fs));
     if (__builtin_mul_overflow(key_space, keys.back().cardinality, &key_space))
       detail::throw_error<query_error>(
           "too many grouping dimensions at once for this dataset; "
@@ -152,31 +158,43 @@ totals compute_totals(const dataset& d, const totals_query& q) {
     std::vector<char> accepted;
   };
   std::vector<compiled_condition> conditions;
-  for (const condition& cond : q.filter.where) {
-    auto col = detail::make_key_column(d, cond.on, min_year, max_year);
+  for (const condition& cond : f.where) {
+    auto col = detail::make_key_column(d, cond.on, min_year, max_year, fs);
     auto ok = detail::accepted_codes(d, col, cond);
     conditions.push_back({std::move(col), std::move(ok)});
   }
-  const auto& f = q.filter;
   const std::int32_t from_day = f.from ? f.from->first_day() : INT32_MIN;
   const std::int32_t to_day = f.to ? f.to->last_day() : INT32_MAX;
   if (f.from && f.to && from_day > to_day)
     detail::throw_error<query_error>("the date range " + f.from->to_string() + " .. " +
                                      f.to->to_string() + " is empty: --from is after --to");
   const bool by_range = f.from || f.to;
-  std::size_t cut_records = 0;
+  // Records that cannot be placed: cut by a range or a year-to-date day, or dated only
+  // to a year when years are fiscal. They are never split or guessed.
+  std::size_t cut_records = 0, yearly_records = 0;
   std::string cut_example;
+  // The last day counted in (fiscal) year y under a year-to-date cut.
+  const auto through_day = [&](int y) {
+    const int m = f.through->month;
+    const int year = m >= fs ? y : y + 1;
+    return days_from_civil(year, m, std::min(f.through->day, days_in_month(year, m)));
+  };
 
   // Returns whether `row` passes the filter.
   const auto passes = [&](std::size_t r) {
-    if (f.year && c.year[r] != *f.year) return false;
-    if (by_range) {
-      const date when = c.day[r]     ? date(c.year[r], c.month[r], c.day[r])
-                        : c.month[r] ? date(c.year[r], c.month[r])
-                                     : date(c.year[r]);
+    if (fs != 1 && c.month[r] == 0) {
+      ++yearly_records;
+      return false;
+    }
+    const int fy = detail::fiscal_year_of(c, r, fs);
+    if (f.year && fy != *f.year) return false;
+    if (by_range || f.through) {
+      const date when = detail::date_of(c, r);
       const std::int32_t first = when.first_day(), last = when.last_day();
-      if (last < from_day || first > to_day) return false;
-      if (first < from_day || last > to_day) {
+      const std::int32_t lo = from_day;
+      const std::int32_t hi = f.through ? std::min(to_day, through_day(fy)) : to_day;
+      if (last < lo || first > hi) return false;
+      if (first < lo || last > hi) {
         if (cut_records++ == 0) cut_example = when.to_string();
         return false;
       }
@@ -219,11 +237,18 @@ totals compute_totals(const dataset& d, const totals_query& q) {
     }
     if (c.beneficiary[r] != detail::no_id) a.beneficiaries.push_back(c.beneficiary[r]);
   }
+  if (yearly_records)
+    detail::throw_error<query_error>(
+        std::to_string(yearly_records) +
+        " record(s) are dated only to a year, which cannot be placed in a fiscal year starting "
+        "in month " +
+        std::to_string(fs) + "; give them a month or a day");
   if (cut_records)
     detail::throw_error<query_error>(
-        std::to_string(cut_records) + " record(s) have dates (e.g. " + cut_example +
-        ") that the range cuts through: they cover days both inside and outside it. Choose a "
-        "range on whole months or years, or give those records exact days");
+        std::to_string(cut_records) + " record(s) have dates (e.g. " + cut_example + ") that the " +
+        (f.through ? "year-to-date cut at " + f.through->to_string() : std::string("range")) +
+        " cuts through: they cover days both inside and outside it. Choose a range on whole "
+        "months or years, or give those records exact days");
   // Approximate values are few: a second pass over them adds the widths.
   for (const auto& e : c.amount_approx) {
     if (!passes(e.row)) continue;

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "aidstat/text_width.hpp"
+#include "text_table.hpp"
 
 namespace aidstat {
 namespace {
@@ -27,18 +27,14 @@ std::string share_text(const totals& t, const group_totals& g) {
   return fmt::format("{:.1f}%", *s * 100.0);
 }
 
-// The cells of the human-readable table: header, group rows, total row.
-std::vector<std::vector<std::string>> human_cells(const totals& t, money_unit unit,
-                                                  std::vector<bool>& right) {
+// The human-readable table: keys (labelled), figures, a total row.
+detail::text_table human_table(const totals& t, money_unit unit) {
   const bool quantity = std::any_of(t.groups.begin(), t.groups.end(),
                                     [](const auto& g) { return g.figures.has_quantity(); });
-  std::vector<std::vector<std::string>> cells;
-  std::vector<std::string> head;
-  for (const auto& d : t.by) head.push_back(d.name()), right.push_back(false);
-  for (const char* h : {"records", "amount", "estimated", "share", "people"})
-    head.push_back(h), right.push_back(true);
-  if (quantity) head.push_back("quantity"), right.push_back(true);
-  cells.push_back(head);
+  detail::text_table table;
+  for (const auto& d : t.by) table.column(d.name(), false);
+  for (const char* h : {"records", "amount", "estimated", "share", "people"}) table.column(h, true);
+  if (quantity) table.column("quantity", true);
   const auto figures = [&](const group_totals& g, std::vector<std::string>& row) {
     const aggregate& a = g.figures;
     row.push_back(std::to_string(a.records));
@@ -53,20 +49,17 @@ std::vector<std::vector<std::string>> human_cells(const totals& t, money_unit un
   };
   for (const auto& g : rows_of(t)) {
     std::vector<std::string> row;
-    for (std::size_t i = 0; i < g.key.size(); ++i) {
-      const bool labelled = !g.labels[i].empty() && g.labels[i] != g.key[i];
-      row.push_back(labelled ? g.labels[i] + " (" + g.key[i] + ")" : g.key[i]);
-    }
+    for (std::size_t i = 0; i < g.key.size(); ++i)
+      row.push_back(detail::key_cell(g.key[i], g.labels[i]));
     figures(g, row);
-    cells.push_back(std::move(row));
+    table.rows.push_back(std::move(row));
   }
   if (!t.by.empty()) {
-    std::vector<std::string> row(t.by.size(), "");
-    row[0] = "total";
-    figures(group_totals{{}, {}, t.grand}, row);
-    cells.push_back(std::move(row));
+    table.total.assign(t.by.size(), "");
+    table.total[0] = "total";
+    figures(group_totals{{}, {}, t.grand}, table.total);
   }
-  return cells;
+  return table;
 }
 
 }  // namespace
@@ -107,47 +100,11 @@ void write_totals_csv(std::ostream& out, const totals& t) {
 }
 
 void write_totals_table(std::ostream& out, const totals& t, money_unit unit) {
-  std::vector<bool> right;
-  const auto cells = human_cells(t, unit, right);
-  std::vector<std::size_t> width(right.size(), 0);
-  for (const auto& row : cells)
-    for (std::size_t i = 0; i < row.size(); ++i)
-      width[i] = std::max(width[i], display_width(row[i]));
-  const auto rule = [&] {
-    for (std::size_t i = 0; i < width.size(); ++i)
-      out << (i ? "  " : "") << std::string(width[i], '-');
-    out << '\n';
-  };
-  for (std::size_t r = 0; r < cells.size(); ++r) {
-    if (r == 1 || (r + 1 == cells.size() && !t.by.empty() && r > 0)) rule();
-    std::string line;
-    for (std::size_t i = 0; i < cells[r].size(); ++i)
-      line += (i ? "  " : "") + pad_to_width(cells[r][i], width[i], right[i]);
-    out << line << '\n';
-  }
+  human_table(t, unit).write_aligned(out);
 }
 
 void write_totals_markdown(std::ostream& out, const totals& t, money_unit unit) {
-  std::vector<bool> right;
-  const auto cells = human_cells(t, unit, right);
-  const auto md = [](const std::string& s) {
-    std::string o;
-    for (char c : s) {
-      if (c == '|') o += '\\';
-      o += c == '\n' ? ' ' : c;
-    }
-    return o;
-  };
-  for (std::size_t r = 0; r < cells.size(); ++r) {
-    out << '|';
-    for (const auto& c : cells[r]) out << ' ' << md(c) << " |";
-    out << '\n';
-    if (r == 0) {
-      out << '|';
-      for (bool rt : right) out << (rt ? " ---: |" : " --- |");
-      out << '\n';
-    }
-  }
+  human_table(t, unit).write_markdown(out);
 }
 
 void write_totals_json(std::ostream& out, const totals& t) {

@@ -2,6 +2,8 @@
 #pragma once
 
 #include "aidstat/amount_text.hpp"
+#include "aidstat/analysis_output.hpp"
+#include "aidstat/category_map.hpp"
 #include "aidstat/dataset.hpp"
 #include "aidstat/date.hpp"
 #include "aidstat/entities.hpp"
@@ -10,9 +12,14 @@
 #include "aidstat/interval.hpp"
 #include "aidstat/load_csv.hpp"
 #include "aidstat/money.hpp"
+#include "aidstat/pivot.hpp"
+#include "aidstat/prices.hpp"
+#include "aidstat/progress.hpp"
 #include "aidstat/query.hpp"
 #include "aidstat/taxonomy.hpp"
 #include "aidstat/text_width.hpp"
 #include "aidstat/totals.hpp"
 #include "aidstat/totals_output.hpp"
+#include "aidstat/trend.hpp"
 #include "aidstat/version.hpp"
+#include "aidstat/yoy.hpp"

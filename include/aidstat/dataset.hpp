@@ -63,6 +63,12 @@ class dataset {
   /// The index of beneficiary `id`, or empty.
   std::optional<std::uint32_t> find_beneficiary(std::string_view id) const;
 
+  /// Adds a commitment; its category and owner unit must exist and its id be new.
+  /// Throws aidstat::error saying which rule failed.
+  void add_commitment(commitment c);
+  /// The commitments, in the order added.
+  const std::vector<commitment>& commitments() const noexcept { return commitments_; }
+
   /// Adds an aid item. Its category, units and beneficiary must exist; it needs a
   /// recipient or a beneficiary; a quantity needs a measure and vice versa; amounts
   /// and quantities cannot be negative. Throws aidstat::error saying which rule failed.
@@ -72,6 +78,8 @@ class dataset {
   std::size_t item_count() const noexcept { return items_.size(); }
   /// The item at `row`, rebuilt as an entity with string ids.
   aid_item item(std::size_t row) const;
+  /// Removes every item (units, beneficiaries and the taxonomy stay).
+  void clear_items() noexcept { items_ = {}; }
   /// Reserves room for `n` items.
   void reserve_items(std::size_t n);
 
@@ -86,6 +94,7 @@ class dataset {
   std::unordered_map<std::string, std::uint32_t> unit_index_;
   std::vector<beneficiary> beneficiaries_;
   std::unordered_map<std::string, std::uint32_t> beneficiary_index_;
+  std::vector<commitment> commitments_;
   detail::item_columns items_;
 };
 

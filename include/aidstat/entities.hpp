@@ -77,4 +77,15 @@ struct aid_item {
   std::string note;  ///< free text
 };
 
+/// A planned item for a year (实事项目), such as one of "ten practical things".
+struct commitment {
+  std::string id;                                         ///< the user's key
+  int year = 0;                                           ///< the year it is planned for
+  std::string category;                                   ///< category key
+  std::string owner;                                      ///< unit id responsible for it
+  std::string title;                                      ///< what was promised
+  std::optional<money_interval> target_amount;            ///< the money planned, if stated
+  commitment_status status = commitment_status::planned;  ///< where it stands
+};
+
 }  // namespace aidstat

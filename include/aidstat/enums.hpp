@@ -57,6 +57,8 @@ enum class measure : std::uint8_t {
 };
 /// Which way support flows: to the military (拥军) or to civilians (爱民).
 enum class direction : std::uint8_t { support_military, support_civilians };
+/// Where a planned commitment (实事项目) stands.
+enum class commitment_status : std::uint8_t { planned, in_progress, done, dropped };
 
 /// One entry of an enum's vocabulary.
 template <class E>
@@ -145,6 +147,17 @@ struct enum_vocabulary<direction> {
   static constexpr std::array<enum_entry<direction>, 2> entries{{
       {direction::support_military, "support_military", "拥军"},
       {direction::support_civilians, "support_civilians", "爱民"},
+  }};
+};
+
+template <>
+struct enum_vocabulary<commitment_status> {
+  static constexpr std::string_view what = "commitment status";
+  static constexpr std::array<enum_entry<commitment_status>, 4> entries{{
+      {commitment_status::planned, "planned", "计划"},
+      {commitment_status::in_progress, "in_progress", "推进中"},
+      {commitment_status::done, "done", "已落实"},
+      {commitment_status::dropped, "dropped", "取消"},
   }};
 };
 

@@ -1,7 +1,7 @@
 // Loading a dataset from CSV files (SPEC 6).
 //
 // A dataset directory holds items.csv (required) and optionally units.csv,
-// beneficiaries.csv and categories.csv. Every problem in every file is found
+// beneficiaries.csv, categories.csv and commitments.csv. Every problem in every file is found
 // before anything is thrown, and reported at once as a validation_error whose
 // problems name file, line, column (the CSV field number) and what is wrong.
 //
@@ -28,6 +28,7 @@ struct dataset_texts {
   std::optional<csv_text> units;          ///< units.csv; without it ids are their own names
   std::optional<csv_text> beneficiaries;  ///< beneficiaries.csv
   std::optional<csv_text> categories;     ///< categories.csv; without it the default taxonomy
+  std::optional<csv_text> commitments;    ///< commitments.csv (实事项目)
 };
 
 /// Builds a dataset from CSV texts. Throws validation_error listing every problem.

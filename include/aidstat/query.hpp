@@ -60,12 +60,31 @@ struct condition {
   static condition parse(std::string_view text);
 };
 
-/// Which records a query looks at. All parts must hold.
+/// A day of the year, for year-to-date cuts ("06-30").
+struct month_day {
+  int month = 12;  ///< 1..12
+  int day = 31;    ///< 1..31 (29 February stands for the 28th in other years)
+
+  /// Reads "MM-DD"; throws query_error when it is not a day of the year.
+  static month_day parse(std::string_view text);
+  /// Back to "MM-DD".
+  std::string to_string() const;
+};
+
+/// Which records a query looks at, and which calendar its years follow. All parts must hold.
 struct record_filter {
-  std::optional<int> year;       ///< only this calendar year
+  std::optional<int> year;       ///< only this year (a fiscal year, see below)
   std::optional<date> from;      ///< only records from the first day of `from` ...
   std::optional<date> to;        ///< ... to the last day of `to`
   std::vector<condition> where;  ///< further conditions, all of which must hold
+  /// The month years start in: 1 for calendar years, 4 for fiscal years from April.
+  /// The year and quarter dimensions and `year` then count fiscal years, each named
+  /// by the calendar year it starts in (2023 = April 2023 to March 2024); records
+  /// dated only to a year cannot be placed and are an error.
+  int fiscal_year_start = 1;
+  /// Year to date: only records from the start of their year up to this day of it
+  /// (a record whose month or year straddles the day is an error, never split).
+  std::optional<month_day> through;
 };
 
 /// A totals query: group keys and a filter.

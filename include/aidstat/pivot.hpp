@@ -1,0 +1,54 @@
+// A pivot matrix (SPEC 4): one dimension down, one across, a measure in each
+// cell, with row and column totals. Cells are held in Eigen matrices.
+#pragma once
+
+#include <Eigen/Core>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "aidstat/dataset.hpp"
+#include "aidstat/totals.hpp"
+
+namespace aidstat {
+
+/// What a pivot cell holds.
+enum class pivot_measure : std::uint8_t {
+  amount,     ///< amount interval, in fen
+  records,    ///< number of records
+  headcount,  ///< people reached (distinct beneficiaries' headcounts)
+};
+
+/// A pivot: rows, columns, measure and a filter.
+struct pivot_query {
+  dimension rows;                                 ///< the dimension down the side
+  dimension cols;                                 ///< the dimension across the top
+  pivot_measure measure = pivot_measure::amount;  ///< what each cell holds
+  record_filter filter;                           ///< which records count
+};
+
+/// A matrix of integers (fen for amounts, counts otherwise).
+using count_matrix = Eigen::Matrix<std::int64_t, Eigen::Dynamic, Eigen::Dynamic>;
+
+/// The pivot. For `records` and `headcount`, `min == max`.
+struct pivot_result {
+  pivot_query query;                    ///< what was asked
+  std::vector<std::string> row_keys;    ///< row keys, sorted
+  std::vector<std::string> row_labels;  ///< display names of the rows
+  std::vector<std::string> col_keys;    ///< column keys, sorted
+  std::vector<std::string> col_labels;  ///< display names of the columns
+  count_matrix min;                     ///< lower bounds (rows x cols); 0 where no record
+  count_matrix max;                     ///< upper bounds
+  std::vector<aggregate> row_totals;    ///< each row over all columns
+  std::vector<aggregate> col_totals;    ///< each column over all rows
+  aggregate grand;                      ///< everything
+};
+
+/// Builds the pivot. Totals are computed from the records, not by adding cells, so
+/// headcounts of people who appear in several cells are not double counted.
+pivot_result compute_pivot(const dataset& d, const pivot_query& q);
+
+/// The value of `a` for `m`, as [min, max] integers.
+std::pair<std::int64_t, std::int64_t> pivot_value(const aggregate& a, pivot_measure m);
+
+}  // namespace aidstat

@@ -1,0 +1,63 @@
+// Several years (SPEC 4): per group, the series of amounts, the compound annual
+// growth rate, a least-squares trend (fitted with Eigen) and a projection for
+// the next year with its residual standard error. Years without records count
+// as zero and are shown.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "aidstat/dataset.hpp"
+#include "aidstat/prices.hpp"
+#include "aidstat/totals.hpp"
+
+namespace aidstat {
+
+/// Which years, groups and records to follow.
+struct trend_query {
+  int from_year = 0;                  ///< first year of the series
+  int to_year = 0;                    ///< last year of the series (inclusive)
+  std::vector<dimension> by;          ///< group keys (not `year`)
+  record_filter filter;               ///< which records count; `filter.year` must be empty
+  std::optional<price_basis> prices;  ///< restate every year in one year's prices
+};
+
+/// A least-squares line through (year, amount midpoint in yuan).
+struct trend_fit {
+  double slope = 0;       ///< yuan per year
+  double intercept = 0;   ///< fitted yuan in the first year
+  double projection = 0;  ///< fitted yuan in the year after the last
+  /// Residual standard error, sqrt(RSS / (n - 2)); empty with fewer than 3 years.
+  std::optional<double> residual_se;
+};
+
+/// One group followed over the years.
+struct trend_group {
+  std::vector<std::string> key;     ///< key values
+  std::vector<std::string> labels;  ///< display names of the keys
+  std::vector<aggregate> years;     ///< one per year, from_year first; empty years are zero
+  /// Compound annual growth rate of the midpoints, first to last year (0.05 = 5%);
+  /// empty when the first year's amount is zero or there is only one year.
+  std::optional<double> cagr;
+  trend_fit fit;  ///< least-squares trend of the midpoints
+};
+
+/// Every group's series.
+struct trend_result {
+  std::vector<dimension> by;        ///< the grouping dimensions
+  int from_year = 0;                ///< first year
+  int to_year = 0;                  ///< last year
+  std::vector<trend_group> groups;  ///< sorted by key
+  trend_group total;                ///< all records together
+  std::optional<int> prices_of;     ///< the year whose prices amounts are in, if restated
+};
+
+/// Follows every group from `from_year` to `to_year`. Throws query_error for a bad
+/// range (more than 200 years, or reversed) or a missing price index.
+trend_result compute_trend(const dataset& d, const trend_query& q);
+
+/// Fits a least-squares line to `values` at x = 0, 1, 2, ... (Eigen QR).
+trend_fit fit_trend(const std::vector<double>& values);
+
+}  // namespace aidstat

@@ -1,0 +1,63 @@
+#include "aidstat/pivot.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "aidstat/error.hpp"
+
+namespace aidstat {
+
+std::pair<std::int64_t, std::int64_t> pivot_value(const aggregate& a, pivot_measure m) {
+  switch (m) {
+    case pivot_measure::records:
+      return {a.records, a.records};
+    case pivot_measure::headcount:
+      return {a.headcount(), a.headcount()};
+    default:
+      return {a.amount.min().fen(), a.amount.max().fen()};
+  }
+}
+
+pivot_result compute_pivot(const dataset& d, const pivot_query& q) {
+  if (q.rows == q.cols)
+    detail::throw_error<query_error>("rows and columns are both '" + q.rows.name() +
+                                     "'; choose two different dimensions");
+  const auto run = [&](std::vector<dimension> by) {
+    totals_query tq;
+    tq.by = std::move(by);
+    tq.filter = q.filter;
+    return compute_totals(d, tq);
+  };
+  const totals cells = run({q.rows, q.cols});
+  const totals rows = run({q.rows});
+  const totals cols = run({q.cols});
+
+  pivot_result out;
+  out.query = q;
+  std::map<std::string, Eigen::Index> row_at, col_at;
+  for (const auto& g : rows.groups) {
+    row_at.emplace(g.key[0], static_cast<Eigen::Index>(out.row_keys.size()));
+    out.row_keys.push_back(g.key[0]);
+    out.row_labels.push_back(g.labels[0]);
+    out.row_totals.push_back(g.figures);
+  }
+  for (const auto& g : cols.groups) {
+    col_at.emplace(g.key[0], static_cast<Eigen::Index>(out.col_keys.size()));
+    out.col_keys.push_back(g.key[0]);
+    out.col_labels.push_back(g.labels[0]);
+    out.col_totals.push_back(g.figures);
+  }
+  const auto r = static_cast<Eigen::Index>(out.row_keys.size());
+  const auto c = static_cast<Eigen::Index>(out.col_keys.size());
+  out.min = count_matrix::Zero(r, c);
+  out.max = count_matrix::Zero(r, c);
+  for (const auto& g : cells.groups) {
+    const auto [lo, hi] = pivot_value(g.figures, q.measure);
+    out.min(row_at.at(g.key[0]), col_at.at(g.key[1])) = lo;
+    out.max(row_at.at(g.key[0]), col_at.at(g.key[1])) = hi;
+  }
+  out.grand = cells.grand;
+  return out;
+}
+
+}  // namespace aidstat

@@ -1,0 +1,26 @@
+#include "table_reader.hpp"
+
+#include <fstream>
+#include <sstream>
+
+namespace aidstat::detail {
+
+csv_text read_csv_file(const std::filesystem::path& p) {
+  std::error_code ec;
+  if (!std::filesystem::exists(p, ec))
+    throw_error<io_error>("cannot find " + p.string() + ": it is required");
+  std::ifstream in(p, std::ios::binary);
+  if (!in) throw_error<io_error>("cannot open " + p.string() + " for reading");
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  if (in.bad()) throw_error<io_error>("cannot read " + p.string());
+  return csv_text{p.string(), std::move(buf).str()};
+}
+
+std::optional<csv_text> read_optional_csv_file(const std::filesystem::path& p) {
+  std::error_code ec;
+  if (!std::filesystem::exists(p, ec)) return std::nullopt;
+  return read_csv_file(p);
+}
+
+}  // namespace aidstat::detail

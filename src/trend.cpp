@@ -1,0 +1,114 @@
+#include "aidstat/trend.hpp"
+
+#include <Eigen/Dense>
+#include <charconv>
+#include <cmath>
+#include <map>
+
+#include "aidstat/error.hpp"
+
+namespace aidstat {
+
+trend_fit fit_trend(const std::vector<double>& values) {
+  trend_fit fit;
+  const auto n = static_cast<Eigen::Index>(values.size());
+  if (n == 0) return fit;
+  if (n == 1) {
+    fit.intercept = fit.projection = values[0];
+    return fit;
+  }
+  Eigen::MatrixXd x(n, 2);
+  Eigen::VectorXd y(n);
+  for (Eigen::Index i = 0; i < n; ++i) {
+    x(i, 0) = 1.0;
+    x(i, 1) = static_cast<double>(i);
+    y(i) = values[static_cast<std::size_t>(i)];
+  }
+  const Eigen::Vector2d beta = x.colPivHouseholderQr().solve(y);
+  fit.intercept = beta(0);
+  fit.slope = beta(1);
+  fit.projection = beta(0) + beta(1) * static_cast<double>(n);
+  if (n > 2) fit.residual_se = std::sqrt((y - x * beta).squaredNorm() / static_cast<double>(n - 2));
+  return fit;
+}
+
+namespace {
+
+double midpoint_yuan(const aggregate& a) {
+  return (static_cast<double>(a.amount.min().fen()) + static_cast<double>(a.amount.max().fen())) /
+         200.0;
+}
+
+void finish(trend_group& g) {
+  std::vector<double> mids;
+  for (const auto& a : g.years) mids.push_back(midpoint_yuan(a));
+  g.fit = fit_trend(mids);
+  if (mids.size() >= 2 && mids.front() > 0 && mids.back() >= 0)
+    g.cagr = std::pow(mids.back() / mids.front(), 1.0 / static_cast<double>(mids.size() - 1)) - 1.0;
+}
+
+}  // namespace
+
+trend_result compute_trend(const dataset& d, const trend_query& q) {
+  if (q.to_year < q.from_year)
+    detail::throw_error<query_error>("the series runs from " + std::to_string(q.from_year) +
+                                     " to " + std::to_string(q.to_year) + ": --from is after --to");
+  if (q.to_year - q.from_year >= 200)
+    detail::throw_error<query_error>("a series can span at most 200 years");
+  if (q.filter.year)
+    detail::throw_error<query_error>("a trend chooses its own years; drop the year filter");
+  for (const auto& dim : q.by)
+    if (dim.kind == dimension_kind::year)
+      detail::throw_error<query_error>("'year' cannot be a key of a trend; it is the series");
+  const std::size_t n = static_cast<std::size_t>(q.to_year - q.from_year + 1);
+  if (q.prices) {
+    for (int y = q.from_year; y <= q.to_year; ++y)
+      if (!q.prices->table.has(y))
+        detail::throw_error<query_error>("the deflator table has no index for " +
+                                         std::to_string(y));
+  }
+
+  totals_query tq;
+  tq.by.push_back(dimension{dimension_kind::year, 0});
+  tq.by.insert(tq.by.end(), q.by.begin(), q.by.end());
+  tq.filter = q.filter;
+  condition years{dimension{dimension_kind::year, 0}, {}};
+  for (int y = q.from_year; y <= q.to_year; ++y) years.values.push_back(std::to_string(y));
+  tq.filter.where.push_back(years);
+  const totals t = compute_totals(d, tq);
+
+  trend_result out;
+  out.by = q.by;
+  out.from_year = q.from_year;
+  out.to_year = q.to_year;
+  if (q.prices) out.prices_of = q.prices->year;
+  out.total.years.assign(n, aggregate{});
+  std::map<std::vector<std::string>, trend_group> groups;
+  for (const auto& g : t.groups) {
+    int year = 0;
+    std::from_chars(g.key[0].data(), g.key[0].data() + g.key[0].size(), year);
+    const auto at = static_cast<std::size_t>(year - q.from_year);
+    aggregate a = g.figures;
+    if (q.prices) a.amount = q.prices->table.restate(a.amount, year, q.prices->year);
+    const std::vector<std::string> key(g.key.begin() + 1, g.key.end());
+    trend_group& tg = groups[key];
+    if (tg.years.empty()) {
+      tg.key = key;
+      tg.labels.assign(g.labels.begin() + 1, g.labels.end());
+      tg.years.assign(n, aggregate{});
+    }
+    tg.years[at].merge(a);
+    out.total.years[at].merge(a);
+  }
+  for (auto& [key, g] : groups) {
+    finish(g);
+    out.groups.push_back(std::move(g));
+  }
+  finish(out.total);
+  std::sort(out.groups.begin(), out.groups.end(), [&](const trend_group& a, const trend_group& b) {
+    return key_less(out.by, a.key, b.key);
+  });
+  return out;
+}
+
+}  // namespace aidstat
