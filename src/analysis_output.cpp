@@ -210,16 +210,21 @@ void write_trend(std::ostream& out, const trend_result& r, output_format f, mone
                                     : "");
     return row;
   };
-  for (const auto& g : r.groups) t.rows.push_back(add(g, key_cells(g.key, g.labels)));
-  std::vector<std::string> total(r.by.size(), "");
-  if (!r.by.empty()) total[0] = "total";
-  t.total = add(r.total, total);
+  if (r.by.empty()) {
+    t.rows.push_back(add(r.total, {}));  // no groups: the series of all records
+  } else {
+    for (const auto& g : r.groups) t.rows.push_back(add(g, key_cells(g.key, g.labels)));
+    std::vector<std::string> total(r.by.size(), "");
+    total[0] = "total";
+    t.total = add(r.total, total);
+  }
   if (r.prices_of) out << "amounts in " << *r.prices_of << " prices\n";
   write_human(out, t, f);
 }
 
 namespace {
 std::string pivot_cell(std::int64_t lo, std::int64_t hi, pivot_measure m, money_unit unit) {
+  if (lo == 0 && hi == 0) return "";  // an empty cell reads better blank
   if (m != pivot_measure::amount) return std::to_string(lo);
   return format_money(money_interval(money{lo}, money{hi}), unit);
 }

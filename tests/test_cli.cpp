@@ -11,7 +11,7 @@ std::string demo() { return "'" + demo_dataset().string() + "'"; }
 }  // namespace
 
 TEST_CASE("aidstat totals --format csv is the SPEC 7 contract", "[cli]") {
-  const auto r = run_cli("totals " + demo() + " --by category --format csv");
+  const auto r = run_cli("totals " + demo() + " --year 2023 --by category --format csv");
   CHECK(r.status == 0);
   CHECK(r.err.empty());
   CHECK(r.out ==
@@ -31,15 +31,20 @@ TEST_CASE("aidstat totals --format csv is the SPEC 7 contract", "[cli]") {
 
 TEST_CASE("aidstat totals filters with --where, --year and --from/--to", "[cli]") {
   auto r = run_cli("totals " + demo() +
-                   " --by provider --where category=infrastructure --where recipient=garrison "
-                   "--format csv");
+                   " --year 2023 --by provider --where category=infrastructure "
+                   "--where recipient=garrison --format csv");
   CHECK(r.status == 0);
   CHECK(r.out ==
         "provider,records,amount_min,amount_max,headcount\n"
         "broadcast,5,577000.00,710000.00,0\n"
         "construction_bureau,1,2000000.00,2000000.00,0\n"
         "unicom,1,200000.00,200000.00,0\n");
+  // The illustrative 2022 records: 300万 + 700余万 + 48000 + 72.5万 + 6万余 + 150万 + 18万余 + 2万;
+  // people 24 + 88 + 35.
   r = run_cli("totals " + demo() + " --year 2022 --format csv");
+  CHECK(r.status == 0);
+  CHECK(r.out == "records,amount_min,amount_max,headcount\n10,12533000.00,13553000.00,147\n");
+  r = run_cli("totals " + demo() + " --year 2021 --format csv");
   CHECK(r.status == 0);
   CHECK(r.out == "records,amount_min,amount_max,headcount\n0,,,0\n");
   r = run_cli("totals " + demo() + " --from 2023-01-01 --to 2023-12-31 --format csv");
@@ -52,14 +57,14 @@ TEST_CASE("aidstat totals filters with --where, --year and --from/--to", "[cli]"
 }
 
 TEST_CASE("aidstat totals prints tables, markdown and JSON", "[cli]") {
-  auto r = run_cli("totals " + demo() + " --by category --unit wan");
+  auto r = run_cli("totals " + demo() + " --year 2023 --by category --unit wan");
   CHECK(r.status == 0);
   CHECK_THAT(r.out, Catch::Contains("慰问 (condolence)") && Catch::Contains("≥1100万元") &&
                         Catch::Contains("78.8万元") && Catch::Contains("[361.2, 374.5]万元"));
   r = run_cli("totals " + demo() + " --by unit_kind --format md");
   CHECK(r.status == 0);
   CHECK_THAT(r.out, Catch::StartsWith("| unit_kind | records |"));
-  r = run_cli("totals " + demo() + " --by direction --format json");
+  r = run_cli("totals " + demo() + " --year 2023 --by direction --format json");
   CHECK(r.status == 0);
   const auto j = nlohmann::json::parse(r.out);
   CHECK(j["total"]["records"] == 37);
