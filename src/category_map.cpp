@@ -78,6 +78,7 @@ category_map category_map::read(const csv_text& file) {
                               " add up to " + std::to_string(sum_line.first / 1e9) +
                               ", not 1; a split must share out the whole category"});
   }
+  detail::sort_problems(problems);
   if (!problems.empty()) throw validation_error(std::move(problems));
   return out;
 }

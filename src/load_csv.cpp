@@ -348,13 +348,15 @@ dataset read_dataset(const dataset_texts& texts) {
   file_starts.push_back(problems.size());
   if (texts.commitments) read_commitments(*texts.commitments, d, texts.units.has_value(), problems);
   file_starts.push_back(problems.size());
+  // Each file's problems in line order (cycles and unknown parents are found last).
+  std::vector<problem> sorted;
   for (std::size_t i = 0; i + 1 < file_starts.size(); ++i) {
-    const auto first = problems.begin() + static_cast<std::ptrdiff_t>(file_starts[i]);
-    const auto last = problems.begin() + static_cast<std::ptrdiff_t>(file_starts[i + 1]);
-    std::stable_sort(first, last, [](const problem& a, const problem& b) {
-      return std::tie(a.where.line, a.where.column) < std::tie(b.where.line, b.where.column);
-    });
+    std::vector<problem> part(problems.begin() + static_cast<std::ptrdiff_t>(file_starts[i]),
+                              problems.begin() + static_cast<std::ptrdiff_t>(file_starts[i + 1]));
+    detail::sort_problems(part);
+    sorted.insert(sorted.end(), part.begin(), part.end());
   }
+  problems = std::move(sorted);
   if (!problems.empty()) throw validation_error(std::move(problems));
   return d;
 }

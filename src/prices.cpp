@@ -60,6 +60,7 @@ deflator deflator::read(const csv_text& file) {
     if (out.has(year)) return t.report(r, 0, "year " + y + " has two indexes");
     out.set(year, idx->mantissa, idx->scale);
   });
+  detail::sort_problems(problems);
   if (!problems.empty()) throw validation_error(std::move(problems));
   return out;
 }

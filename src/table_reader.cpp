@@ -1,9 +1,19 @@
 #include "table_reader.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
+#include <tuple>
 
 namespace aidstat::detail {
+
+void sort_problems(std::vector<problem>& problems, std::size_t first) {
+  std::stable_sort(problems.begin() + static_cast<std::ptrdiff_t>(first), problems.end(),
+                   [](const problem& a, const problem& b) {
+                     return std::tie(a.where.line, a.where.column) <
+                            std::tie(b.where.line, b.where.column);
+                   });
+}
 
 csv_text read_csv_file(const std::filesystem::path& p) {
   std::error_code ec;

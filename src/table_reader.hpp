@@ -122,6 +122,9 @@ std::optional<E> enum_field(table_reader& t, const table_row& r, int col) {
   return std::nullopt;
 }
 
+/// Sorts problems[first..] by line, then column (stable), so a file's problems read in order.
+void sort_problems(std::vector<problem>& problems, std::size_t first = 0);
+
 /// Reads the whole file at `p`; throws io_error naming it when it cannot.
 csv_text read_csv_file(const std::filesystem::path& p);
 /// Reads the file at `p` when it exists; empty when it does not.

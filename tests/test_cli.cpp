@@ -94,3 +94,83 @@ TEST_CASE("usage errors exit 2, data errors exit 1, both with 'aidstat: '", "[cl
   CHECK_THAT(r.err, Catch::StartsWith("aidstat: 1 problem") && Catch::Contains("items.csv:2:5:") &&
                         Catch::Contains("'12x'"));
 }
+
+TEST_CASE("aidstat yoy --format csv is the SPEC 7 contract", "[cli][yoy]") {
+  const auto r = run_cli("yoy " + demo() + " --base 2022 --year 2023 --by category --format csv");
+  CHECK(r.status == 0);
+  CHECK(r.err.empty());
+  // condolence: mid 1050万 -> 1150万 (+9.52%); infrastructure: mid 168.5万 -> 367.85万.
+  CHECK(r.out ==
+        "category,base_min,base_max,current_min,current_max,delta_min,delta_max,pct_change,status\n"
+        "charity_relief,48000.00,48000.00,54594.00,54594.00,6594.00,6594.00,13.74,continuing\n"
+        "condolence,10000000.00,11000000.00,11000000.00,12000000.00,0.00,2000000.00,9.52,"
+        "continuing\n"
+        "culture,0.00,0.00,0.00,0.00,0.00,0.00,,new\n"
+        "defense_education,0.00,0.00,0.00,0.00,0.00,0.00,,new\n"
+        "education,725000.00,725000.00,788000.00,788000.00,63000.00,63000.00,8.69,continuing\n"
+        "employment,20000.00,20000.00,0.00,0.00,-20000.00,-20000.00,-100.00,discontinued\n"
+        "infrastructure,1680000.00,1690000.00,3612000.00,3745000.00,1922000.00,2065000.00,118.31,"
+        "continuing\n"
+        "legal_aid,0.00,0.00,200000.00,900000.00,200000.00,900000.00,,continuing\n"
+        "medical,60000.00,70000.00,70000.00,80000.00,0.00,20000.00,15.38,continuing\n"
+        "other,0.00,0.00,0.00,0.00,0.00,0.00,,new\n"
+        "publicity,0.00,0.00,0.00,0.00,0.00,0.00,,continuing\n"
+        "skills_training,0.00,0.00,0.00,0.00,0.00,0.00,,new\n");
+}
+
+TEST_CASE("aidstat yoy with a category map and constant prices", "[cli][yoy]") {
+  aidstat::test::temp_dir dir;
+  dir.write("map.csv", "year,from,to,share\n2022,employment,other,1\n");
+  dir.write("deflator.csv", "year,index\n2022,100\n2023,105\n");
+  const std::string files = " --category-map '" + (dir.path() / "map.csv").string() +
+                            "' --deflator '" + (dir.path() / "deflator.csv").string() + "'";
+  const auto r = run_cli("yoy " + demo() + " --base 2022 --year 2023 --by category" + files +
+                         " --prices-of 2023 --where category=other,charity_relief --format csv");
+  CHECK(r.status == 0);
+  // 2022's employment now counts as other; 2022 amounts x 1.05.
+  CHECK(r.out ==
+        "category,base_min,base_max,current_min,current_max,delta_min,delta_max,pct_change,status\n"
+        "charity_relief,50400.00,50400.00,54594.00,54594.00,4194.00,4194.00,8.32,continuing\n"
+        "other,21000.00,21000.00,0.00,0.00,-21000.00,-21000.00,-100.00,continuing\n");
+}
+
+TEST_CASE("aidstat trend, pivot and progress", "[cli]") {
+  auto r = run_cli("trend " + demo() + " --from 2022 --to 2023 --by category --format csv");
+  CHECK(r.status == 0);
+  CHECK_THAT(r.out, Catch::StartsWith("category,2022_min,2022_max,2023_min,2023_max,cagr_pct,"
+                                      "slope_per_year,projection_2024,residual_se\n"
+                                      "charity_relief,48000.00,48000.00,54594.00,54594.00,13.74,"
+                                      "6594.00,61188.00,\n"));
+  r = run_cli("pivot " + demo() + " --rows category --cols year --measure records --format csv");
+  CHECK(r.status == 0);
+  CHECK_THAT(r.out, Catch::StartsWith("category,2022,2023,total\ncharity_relief,1,1,2\n"
+                                      "condolence,2,5,7\n"));
+  CHECK_THAT(r.out, Catch::EndsWith("total,10,37,47\n"));
+  r = run_cli("progress " + demo() + " --by year --format csv");
+  CHECK(r.status == 0);
+  CHECK_THAT(r.out, Catch::EndsWith("2023,0,0,10,0,10,100.0,,,,\n"));
+  r = run_cli("progress " + demo() + " --year 2023");
+  CHECK_THAT(r.out, Catch::Contains("10/10 = 100.0%"));
+}
+
+TEST_CASE("the analysis commands report usage errors with exit 2", "[cli]") {
+  for (const char* args :
+       {"yoy DIR --base 2023 --year 2023", "yoy DIR --year 2023",
+        "yoy DIR --base 2022 --year 2023 --by year",
+        "yoy DIR --base 2022 --year 2023 --deflator x.csv",
+        "yoy DIR --base 2022 --year 2023 --ytd 13-01",
+        "yoy DIR --base 2022 --year 2023 --fiscal-start 4", "trend DIR --from 2023 --to 2020",
+        "pivot DIR --rows category --cols nothing", "pivot DIR --rows year --cols year",
+        "progress DIR --by provider"}) {
+    std::string a = args;
+    a.replace(a.find("DIR"), 3, demo());
+    INFO(a);
+    const auto r = run_cli(a);
+    CHECK(r.status == 2);
+    CHECK_THAT(r.err, Catch::StartsWith("aidstat: "));
+  }
+  const auto r =
+      run_cli("yoy " + demo() + " --base 2022 --year 2023 --category-map /nonexistent.csv");
+  CHECK(r.status == 1);
+  CHECK_THAT(r.err, Catch::StartsWith("aidstat: cannot find /nonexistent.csv"));
+}
