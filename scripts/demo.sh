@@ -10,7 +10,13 @@ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DAIDSTAT_BUILD_TESTS=OF
 cmake --build "$build" --target aidstat_cli -j"$(nproc)" >/dev/null
 data="$root/examples/data/city-2023"
 echo "== xx市 2023: totals by category (amounts in 万元; ≥ marks a report's '余', ≤ its '近') =="
-"$build/examples/aidstat" totals "$data" --by category --unit wan
+"$build/examples/aidstat" totals "$data" --year 2023 --by category --unit wan
 echo
 echo "== the same, by the kind of the providing unit =="
-"$build/examples/aidstat" totals "$data" --by unit_kind --unit wan
+"$build/examples/aidstat" totals "$data" --year 2023 --by unit_kind --unit wan
+echo
+echo "== 2023 against 2022 (the 2022 records are illustrative, not from the report) =="
+"$build/examples/aidstat" yoy "$data" --base 2022 --year 2023 --by category --unit wan
+echo
+echo "== the ten practical things (十项实事) =="
+"$build/examples/aidstat" progress "$data" --year 2023

@@ -115,7 +115,8 @@ void write_yoy(std::ostream& out, const yoy_result& r, output_format f, money_un
                            std::vector<std::string>& row) {
     row.push_back(base.amount_records ? format_money(base.amount, unit) : "");
     row.push_back(cur.amount_records ? format_money(cur.amount, unit) : "");
-    row.push_back(format_money(cur.amount - base.amount, unit));
+    const bool any = base.amount_records || cur.amount_records;
+    row.push_back(any ? format_money(cur.amount - base.amount, unit) : "");
   };
   for (const auto& g : r.groups) {
     std::vector<std::string> row = key_cells(g.key, g.labels);
@@ -400,10 +401,14 @@ void write_progress(std::ostream& out, const progress_result& r, output_format f
     row.push_back(g.targeted ? format_money(g.recorded, unit) : "");
     return row;
   };
-  for (const auto& g : r.groups) t.rows.push_back(add(g, key_cells(g.key, g.labels)));
-  std::vector<std::string> total(r.by.size(), "");
-  if (!r.by.empty()) total[0] = "total";
-  t.total = add(r.overall, total);
+  if (r.by.empty()) {
+    t.rows.push_back(add(r.overall, {}));  // no groups: the overall row alone
+  } else {
+    for (const auto& g : r.groups) t.rows.push_back(add(g, key_cells(g.key, g.labels)));
+    std::vector<std::string> total(r.by.size(), "");
+    total[0] = "total";
+    t.total = add(r.overall, total);
+  }
   write_human(out, t, f);
 }
 
