@@ -117,6 +117,32 @@ void dataset::add_commitment(commitment c) {
   commitments_.push_back(std::move(c));
 }
 
+void dataset::add_stated_total(stated_total t) {
+  if (t.id.empty()) bad_item("a stated total needs an id");
+  for (const auto& other : stated_totals_)
+    if (other.id == t.id) bad_item("stated total '" + t.id + "' is defined twice");
+  if (!t.category.empty() && !categories_.find(t.category)) {
+    const auto near = categories_.closest_key(t.category);
+    bad_item("unknown category '" + t.category + "'" +
+             (near ? "; did you mean '" + *near + "'?" : std::string()));
+  }
+  if (!t.provider.empty() && !find_unit(t.provider))
+    bad_item("provider '" + t.provider + "' is not a defined unit");
+  if (!t.recipient.empty() && !find_unit(t.recipient))
+    bad_item("recipient '" + t.recipient + "' is not a defined unit");
+  if (t.year < 1 || t.year > 9999) bad_item("year " + std::to_string(t.year) + " is outside 1..9999");
+  if (!t.amount && !t.quantity) bad_item("a stated total needs an amount or a quantity");
+  if (t.quantity && !t.measure) bad_item("a stated quantity needs a measure");
+  if (t.measure && !t.quantity) bad_item("a measure is given without a quantity");
+  stated_totals_.push_back(std::move(t));
+}
+
+bool operator==(const dataset& a, const dataset& b) {
+  return a.categories_ == b.categories_ && a.units_ == b.units_ &&
+         a.beneficiaries_ == b.beneficiaries_ && a.commitments_ == b.commitments_ &&
+         a.stated_totals_ == b.stated_totals_ && a.items_ == b.items_;
+}
+
 void dataset::reserve_items(std::size_t n) {
   auto& c = items_;
   c.year.reserve(n), c.month.reserve(n), c.day.reserve(n), c.category.reserve(n);

@@ -159,6 +159,40 @@ void read_beneficiaries(const csv_text& file, dataset& d, std::vector<problem>& 
   });
 }
 
+// Reads a quantity and its measure (a measure word in the quantity, the measure
+// column, or both agreeing); reports and returns false on any problem.
+bool read_quantity(table_reader& t, const row& r, int qcol, int mcol,
+                   std::optional<count_interval>& quantity, std::optional<measure>& unit) {
+  bool ok = true;
+  const auto bad = [&](int col, std::string what) {
+    t.report(r, col, std::move(what));
+    ok = false;
+  };
+  unit = enum_field<measure>(t, r, mcol);
+  if (!unit && !r.get(mcol).empty()) ok = false;
+  if (const std::string& q = r.get(qcol); !q.empty()) {
+    try {
+      const quantity_text qt = parse_quantity(q);
+      quantity = qt.value;
+      if (qt.unit && unit && *qt.unit != *unit) {
+        bad(qcol, "quantity '" + q + "' counts " + std::string(key_of(*qt.unit)) +
+                      " but the measure column says " + std::string(key_of(*unit)));
+      } else if (qt.unit) {
+        unit = qt.unit;
+      } else if (!unit && r.get(mcol).empty()) {
+        bad(qcol, "quantity '" + q +
+                      "' has no measure; fill the measure column (person, person_time, "
+                      "session, ...) or write it as e.g. 200人次");
+      }
+    } catch (const parse_error& e) {
+      bad(qcol, e.what());
+    }
+  } else if (unit) {
+    bad(mcol, "a measure is given but the quantity is empty");
+  }
+  return ok;
+}
+
 // items.csv columns, in SPEC order.
 enum item_col {
   c_date,
@@ -170,14 +204,16 @@ enum item_col {
   c_amount,
   c_quantity,
   c_measure,
-  c_note
+  c_note,
+  c_direction
 };
 
 void read_items(const csv_text& file, dataset& d, bool units_defined, bool have_beneficiaries,
-                std::vector<problem>& problems) {
-  static constexpr std::array<std::string_view, 10> cols = {
-      "date", "category", "provider", "recipient", "beneficiary",
-      "form", "amount",   "quantity", "measure",   "note"};
+                std::vector<problem>& problems, std::vector<std::uint32_t>* lines) {
+  // `direction` is an optional extension of SPEC 6: without it, directions are derived.
+  static constexpr std::array<std::string_view, 11> cols = {
+      "date",   "category", "provider", "recipient", "beneficiary", "form",
+      "amount", "quantity", "measure",  "note",      "direction"};
   table_reader t(file, problems);
   t.read(cols, 3, [&](const row& r) {
     aid_item it;
@@ -236,32 +272,16 @@ void read_items(const csv_text& file, dataset& d, bool units_defined, bool have_
         bad(c_amount, e.what());
       }
     }
-    it.measure = enum_field<measure>(t, r, c_measure);
-    if (!it.measure && !r.get(c_measure).empty()) ok = false;
-    if (const std::string& q = r.get(c_quantity); !q.empty()) {
-      try {
-        const quantity_text qt = parse_quantity(q);
-        it.quantity = qt.value;
-        if (qt.unit && it.measure && *qt.unit != *it.measure) {
-          bad(c_quantity, "quantity '" + q + "' counts " + std::string(key_of(*qt.unit)) +
-                              " but the measure column says " + std::string(key_of(*it.measure)));
-        } else if (qt.unit) {
-          it.measure = qt.unit;
-        } else if (!it.measure && r.get(c_measure).empty()) {
-          bad(c_quantity, "quantity '" + q +
-                              "' has no measure; fill the measure column (person, "
-                              "person_time, session, ...) or write it as e.g. 200人次");
-        }
-      } catch (const parse_error& e) {
-        bad(c_quantity, e.what());
-      }
-    } else if (it.measure) {
-      bad(c_measure, "a measure is given but the quantity is empty");
+    if (!read_quantity(t, r, c_quantity, c_measure, it.quantity, it.measure)) ok = false;
+    if (const std::string& dir = r.get(c_direction); !dir.empty()) {
+      it.direction = enum_field<direction>(t, r, c_direction);
+      if (!it.direction) ok = false;
     }
     it.note = r.get(c_note);
     if (!ok) return;
     try {
       d.add_item(it);
+      if (lines) lines->push_back(r.line);
     } catch (const error& e) {
       t.report(r.line, 0, e.what());
     }
@@ -332,9 +352,69 @@ void read_commitments(const csv_text& file, dataset& d, bool units_defined,
   });
 }
 
+void read_stated_totals(const csv_text& file, dataset& d, std::vector<problem>& problems,
+                        std::vector<std::uint32_t>* lines) {
+  static constexpr std::array<std::string_view, 10> cols = {
+      "id",     "year",     "category", "provider", "recipient", "beneficiary_kind",
+      "amount", "quantity", "measure",  "note"};
+  table_reader t(file, problems);
+  std::unordered_set<std::string> seen;
+  t.read(cols, 2, [&](const row& r) {
+    stated_total st;
+    bool ok = true;
+    const auto bad = [&](int col, std::string what) {
+      t.report(r, col, std::move(what));
+      ok = false;
+    };
+    st.id = r.get(0);
+    if (st.id.empty()) bad(0, "a stated total needs an id");
+    else if (!seen.insert(st.id).second) bad(0, "stated total '" + st.id + "' is defined twice");
+    const std::string& y = r.get(1);
+    const auto [end, ec] = std::from_chars(y.data(), y.data() + y.size(), st.year);
+    if (ec != std::errc{} || end != y.data() + y.size() || st.year < 1 || st.year > 9999)
+      bad(1, "'" + y + "' is not a year such as 2023");
+    st.category = r.get(2);
+    if (!st.category.empty() && !d.categories().find(st.category)) {
+      const auto near = d.categories().closest_key(st.category);
+      bad(2, "unknown category '" + st.category + "'" +
+                 (near ? "; did you mean '" + *near + "'?" : std::string()));
+    }
+    st.provider = r.get(3);
+    if (!st.provider.empty() && !d.find_unit(st.provider))
+      bad(3, "provider '" + st.provider + "' is not a unit of the dataset");
+    st.recipient = r.get(4);
+    if (!st.recipient.empty() && !d.find_unit(st.recipient))
+      bad(4, "recipient '" + st.recipient + "' is not a unit of the dataset");
+    st.beneficiary_kind = enum_field<beneficiary_kind>(t, r, 5);
+    if (!st.beneficiary_kind && !r.get(5).empty()) ok = false;
+    if (const std::string& a = r.get(6); !a.empty()) {
+      try {
+        st.amount = parse_money(a);
+      } catch (const parse_error& e) {
+        bad(6, e.what());
+      }
+    }
+    if (!read_quantity(t, r, 7, 8, st.quantity, st.measure)) ok = false;
+    if (ok && !st.amount && !st.quantity) bad(6, "a stated total needs an amount or a quantity");
+    st.note = r.get(9);
+    if (!ok) return;
+    try {
+      d.add_stated_total(std::move(st));
+      if (lines) lines->push_back(r.line);
+    } catch (const error& e) {
+      t.report(r.line, 0, e.what());
+    }
+  });
+}
+
 }  // namespace
 
-dataset read_dataset(const dataset_texts& texts) {
+dataset read_dataset(const dataset_texts& texts, dataset_sources* sources) {
+  if (sources) {
+    *sources = {};
+    sources->items_file = texts.items.name;
+    if (texts.stated_totals) sources->stated_totals_file = texts.stated_totals->name;
+  }
   std::vector<problem> problems;
   std::vector<std::size_t> file_starts;  // problems of one file are sorted by position
   file_starts.push_back(0);
@@ -344,9 +424,14 @@ dataset read_dataset(const dataset_texts& texts) {
   file_starts.push_back(problems.size());
   if (texts.beneficiaries) read_beneficiaries(*texts.beneficiaries, d, problems);
   file_starts.push_back(problems.size());
-  read_items(texts.items, d, texts.units.has_value(), texts.beneficiaries.has_value(), problems);
+  read_items(texts.items, d, texts.units.has_value(), texts.beneficiaries.has_value(), problems,
+             sources ? &sources->item_lines : nullptr);
   file_starts.push_back(problems.size());
   if (texts.commitments) read_commitments(*texts.commitments, d, texts.units.has_value(), problems);
+  file_starts.push_back(problems.size());
+  if (texts.stated_totals)
+    read_stated_totals(*texts.stated_totals, d, problems,
+                       sources ? &sources->stated_total_lines : nullptr);
   file_starts.push_back(problems.size());
   // Each file's problems in line order (cycles and unknown parents are found last).
   std::vector<problem> sorted;
@@ -361,7 +446,7 @@ dataset read_dataset(const dataset_texts& texts) {
   return d;
 }
 
-dataset load_dataset(const std::filesystem::path& dir) {
+dataset load_dataset(const std::filesystem::path& dir, dataset_sources* sources) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec))
     detail::throw_error<io_error>("'" + dir.string() + "' is not a dataset directory");
@@ -371,7 +456,8 @@ dataset load_dataset(const std::filesystem::path& dir) {
   t.beneficiaries = detail::read_optional_csv_file(dir / "beneficiaries.csv");
   t.categories = detail::read_optional_csv_file(dir / "categories.csv");
   t.commitments = detail::read_optional_csv_file(dir / "commitments.csv");
-  return read_dataset(t);
+  t.stated_totals = detail::read_optional_csv_file(dir / "stated_totals.csv");
+  return read_dataset(t, sources);
 }
 
 }  // namespace aidstat

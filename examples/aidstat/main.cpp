@@ -7,6 +7,11 @@
 //   aidstat pivot    DATASET --rows DIM --cols DIM [--measure amount|records|headcount]
 //   aidstat progress DATASET [--year Y] [--by DIM]...
 //   ... each with [--format table|csv|json|md] [--unit yuan|wan]
+//   aidstat check    DATASET                   (validation, reconciliation, duplicates)
+//   aidstat save     DATASET -o FILE [--archive binary|text|xml]
+//   aidstat export   DATASET -o DIR
+//
+// DATASET is a directory of CSV files or an archive written by `save`.
 //
 // Exit status: 0 on success, 1 on data errors, 2 on usage errors. Errors go to
 // stderr as "aidstat: " and a sentence.
@@ -46,7 +51,8 @@ auto as_usage(F&& f) {
 }
 
 void add_dataset(CLI::App* cmd, common_options& o) {
-  cmd->add_option("DATASET", o.dataset, "Dataset directory (holding items.csv)")->required();
+  cmd->add_option("DATASET", o.dataset, "Dataset directory (holding items.csv) or archive file")
+      ->required();
 }
 void add_output(CLI::App* cmd, common_options& o) {
   cmd->add_option("--format", o.format, "Output format")
@@ -112,7 +118,7 @@ aidstat::money_unit unit_of(const common_options& o) {
 
 // Loads the dataset, with the category map applied when one is given.
 aidstat::dataset load(const common_options& o) {
-  aidstat::dataset d = aidstat::load_dataset(o.dataset);
+  aidstat::dataset d = aidstat::open_dataset(o.dataset);
   if (!o.category_map.empty()) d = aidstat::category_map::load(o.category_map).apply(d);
   return d;
 }
@@ -203,6 +209,32 @@ int run_progress(const common_options& o, const std::optional<int>& year) {
   return 0;
 }
 
+int run_check(const common_options& o) {
+  std::error_code ec;
+  aidstat::check_report r;
+  if (std::filesystem::is_regular_file(o.dataset, ec)) {
+    r = aidstat::check_dataset(aidstat::load_archive(o.dataset));  // archives hold no lines
+  } else {
+    r = aidstat::check_dataset_directory(o.dataset);
+  }
+  for (const auto& f : r.findings) std::cout << f.to_string() << "\n";
+  std::cout << r.errors() << (r.errors() == 1 ? " error, " : " errors, ") << r.warnings()
+            << (r.warnings() == 1 ? " warning" : " warnings") << ", "
+            << r.reconciliations.size() << " stated total(s) reconciled\n";
+  return r.errors() ? 1 : 0;
+}
+
+int run_save(const common_options& o, const std::string& output, const std::string& kind) {
+  const auto format = aidstat::parse_archive_format(kind);
+  aidstat::save_archive(aidstat::open_dataset(o.dataset), output, *format);
+  return 0;
+}
+
+int run_export(const common_options& o, const std::string& output) {
+  aidstat::export_csv(aidstat::open_dataset(o.dataset), output);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -264,6 +296,20 @@ int main(int argc, char** argv) {
   progress->add_option("--by", o.by, "Group by year, category, category_parent or owner");
   add_output(progress, o);
 
+  CLI::App* check = app.add_subcommand("check", "Validate, reconcile stated totals, find duplicates");
+  add_dataset(check, o);
+
+  std::string output, kind = "binary";
+  CLI::App* save = app.add_subcommand("save", "Write the dataset to one archive file");
+  add_dataset(save, o);
+  save->add_option("-o,--output", output, "Archive file to write")->required();
+  save->add_option("--archive", kind, "Archive kind")
+      ->check(CLI::IsMember({"binary", "text", "xml"}));
+
+  CLI::App* exporter = app.add_subcommand("export", "Write the dataset as CSV files");
+  add_dataset(exporter, o);
+  exporter->add_option("-o,--output", output, "Directory to write the CSV files into")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -282,6 +328,9 @@ int main(int argc, char** argv) {
     if (trend->parsed()) return run_trend(o, from_year, to_year);
     if (pivot->parsed()) return run_pivot(o, rows, cols, measure, year);
     if (progress->parsed()) return run_progress(o, year);
+    if (check->parsed()) return run_check(o);
+    if (save->parsed()) return run_save(o, output, kind);
+    if (exporter->parsed()) return run_export(o, output);
   } catch (const usage_error& e) {
     std::cerr << "aidstat: " << e.what() << "\n";
     return 2;

@@ -26,6 +26,10 @@
 
 namespace aidstat {
 
+namespace detail {
+struct archive_access;
+}  // namespace detail
+
 /// Units, beneficiaries, a taxonomy and aid items, with ids interned to dense indexes.
 class dataset {
  public:
@@ -69,6 +73,11 @@ class dataset {
   /// The commitments, in the order added.
   const std::vector<commitment>& commitments() const noexcept { return commitments_; }
 
+  /// Adds a stated total; its category, units and id are checked like a commitment's.
+  void add_stated_total(stated_total t);
+  /// The stated totals, in the order added.
+  const std::vector<stated_total>& stated_totals() const noexcept { return stated_totals_; }
+
   /// Adds an aid item. Its category, units and beneficiary must exist; it needs a
   /// recipient or a beneficiary; a quantity needs a measure and vice versa; amounts
   /// and quantities cannot be negative. Throws aidstat::error saying which rule failed.
@@ -83,6 +92,10 @@ class dataset {
   /// Reserves room for `n` items.
   void reserve_items(std::size_t n);
 
+  /// Equal when taxonomy, units, beneficiaries, commitments, stated totals and
+  /// items (with their order) are all equal.
+  friend bool operator==(const dataset& a, const dataset& b);
+
   /// The column store, for query engines (internal layout, see detail/item_columns.hpp).
   const detail::item_columns& columns() const noexcept { return items_; }
 
@@ -95,7 +108,10 @@ class dataset {
   std::vector<beneficiary> beneficiaries_;
   std::unordered_map<std::string, std::uint32_t> beneficiary_index_;
   std::vector<commitment> commitments_;
+  std::vector<stated_total> stated_totals_;
   detail::item_columns items_;
+
+  friend struct detail::archive_access;  // loads the columns of a checked archive
 };
 
 /// The side a beneficiary of this kind belongs to (military for active members,

@@ -34,6 +34,9 @@ struct unit {
   aidstat::side side = aidstat::side::unknown;          ///< military or civilian side
   std::string parent;                                   ///< parent unit id; empty for a root
   std::string region;                                   ///< optional region label
+
+  /// Equal when every field is equal.
+  friend bool operator==(const unit&, const unit&) = default;
 };
 
 /// A person or a group of people who received support (优抚对象 / 受助对象).
@@ -50,6 +53,9 @@ struct beneficiary {
   aidstat::beneficiary_kind kind = aidstat::beneficiary_kind::other;  ///< who they are
   std::string unit;            ///< affiliated unit id; empty when none
   std::int64_t headcount = 1;  ///< 1 for a person; N for a group ("27 needy soldiers")
+
+  /// Equal when every field is equal.
+  friend bool operator==(const beneficiary&, const beneficiary&) = default;
 };
 
 /// A program category of the taxonomy (慰问 condolence, 子女教育 education, ...).
@@ -58,6 +64,9 @@ struct category {
   std::string name_zh;  ///< Chinese display name ("子女教育")
   std::string name_en;  ///< English display name ("Education")
   std::string parent;   ///< parent category key; empty for a top-level category
+
+  /// Equal when every field is equal.
+  friend bool operator==(const category&, const category&) = default;
 };
 
 /// One record of support given: who gave what to whom, under which category, when.
@@ -75,6 +84,9 @@ struct aid_item {
   /// (and the beneficiary's kind) when empty.
   std::optional<aidstat::direction> direction;
   std::string note;  ///< free text
+
+  /// Equal when every field is equal.
+  friend bool operator==(const aid_item&, const aid_item&) = default;
 };
 
 /// A planned item for a year (实事项目), such as one of "ten practical things".
@@ -86,6 +98,28 @@ struct commitment {
   std::string title;                                      ///< what was promised
   std::optional<money_interval> target_amount;            ///< the money planned, if stated
   commitment_status status = commitment_status::planned;  ///< where it stands
+
+  /// Equal when every field is equal.
+  friend bool operator==(const commitment&, const commitment&) = default;
+};
+
+/// A figure a report states for a group of records ("全市共为部队送去慰问款物1100余万元"),
+/// kept so it can be reconciled against the records beneath it (SPEC 5). Empty
+/// fields do not restrict the group; provider and recipient include the units below.
+struct stated_total {
+  std::string id;                      ///< the user's key
+  int year = 0;                        ///< the year the figure is for
+  std::string category;                ///< category key (and its subcategories); empty for all
+  std::string provider;                ///< giving unit (and the units below it); empty for all
+  std::string recipient;               ///< receiving unit (and below); empty for all
+  std::optional<aidstat::beneficiary_kind> beneficiary_kind;  ///< only this kind of beneficiary
+  std::optional<money_interval> amount;     ///< the stated amount
+  std::optional<count_interval> quantity;   ///< the stated quantity
+  std::optional<aidstat::measure> measure;  ///< what the quantity counts
+  std::string note;                    ///< the sentence it comes from
+
+  /// Equal when every field is equal.
+  friend bool operator==(const stated_total&, const stated_total&) = default;
 };
 
 }  // namespace aidstat

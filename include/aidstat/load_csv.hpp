@@ -1,7 +1,7 @@
 // Loading a dataset from CSV files (SPEC 6).
 //
 // A dataset directory holds items.csv (required) and optionally units.csv,
-// beneficiaries.csv, categories.csv and commitments.csv. Every problem in every file is found
+// beneficiaries.csv, categories.csv, commitments.csv and stated_totals.csv. Every problem in every file is found
 // before anything is thrown, and reported at once as a validation_error whose
 // problems name file, line, column (the CSV field number) and what is wrong.
 //
@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "aidstat/dataset.hpp"
 
@@ -29,13 +30,23 @@ struct dataset_texts {
   std::optional<csv_text> beneficiaries;  ///< beneficiaries.csv
   std::optional<csv_text> categories;     ///< categories.csv; without it the default taxonomy
   std::optional<csv_text> commitments;    ///< commitments.csv (实事项目)
+  std::optional<csv_text> stated_totals;  ///< stated_totals.csv (figures a report states)
+};
+
+/// Where the records of a loaded dataset came from, for messages about them.
+struct dataset_sources {
+  std::string items_file;                         ///< name of items.csv as read
+  std::vector<std::uint32_t> item_lines;          ///< line of each item, by row
+  std::string stated_totals_file;                 ///< name of stated_totals.csv, if read
+  std::vector<std::uint32_t> stated_total_lines;  ///< line of each stated total
 };
 
 /// Builds a dataset from CSV texts. Throws validation_error listing every problem.
-dataset read_dataset(const dataset_texts& texts);
+/// Fills `sources` (when given) with the line of every record.
+dataset read_dataset(const dataset_texts& texts, dataset_sources* sources = nullptr);
 
 /// Loads the dataset directory `dir`. Throws io_error when items.csv cannot be read
 /// and validation_error listing every problem in the files.
-dataset load_dataset(const std::filesystem::path& dir);
+dataset load_dataset(const std::filesystem::path& dir, dataset_sources* sources = nullptr);
 
 }  // namespace aidstat

@@ -38,6 +38,10 @@ class taxonomy {
   std::size_t size() const noexcept { return categories_.size(); }
   /// The known key nearest to `text` (by edit distance, or by Chinese name); empty if none is near.
   std::optional<std::string> closest_key(std::string_view text) const;
+  /// Equal when the same categories stand in the same order.
+  friend bool operator==(const taxonomy& a, const taxonomy& b) {
+    return a.categories_ == b.categories_;
+  }
 
  private:
   std::vector<category> categories_;

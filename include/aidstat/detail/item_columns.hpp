@@ -19,6 +19,9 @@ inline constexpr std::int64_t no_value = std::numeric_limits<std::int64_t>::min(
 struct approx_entry {
   std::uint32_t row;  ///< item row
   std::int64_t max;   ///< upper bound (the lower bound is in the main column)
+
+  /// Equal when row and bound are equal.
+  friend bool operator==(const approx_entry&, const approx_entry&) = default;
 };
 
 /// A sparse text column: (row, text) for the rows that have text, by row.
@@ -26,6 +29,9 @@ struct sparse_text {
   std::vector<std::uint32_t> rows;  ///< rows with text, ascending
   std::vector<std::uint64_t> ends;  ///< end offset of each text in `chars`
   std::string chars;                ///< all texts, concatenated
+
+  /// Equal when every column is equal.
+  friend bool operator==(const sparse_text&, const sparse_text&) = default;
 };
 
 /// The items of a dataset, column by column. Enum columns hold enumerator + 1,
@@ -49,6 +55,8 @@ struct item_columns {
 
   /// Number of items.
   std::size_t size() const noexcept { return year.size(); }
+  /// Equal when every column is equal.
+  friend bool operator==(const item_columns&, const item_columns&) = default;
 };
 
 }  // namespace aidstat::detail

@@ -1,0 +1,92 @@
+// Data quality (SPEC 5): every validation problem, the reconciliation of stated
+// totals against their records, and duplicate records, as structured findings.
+//
+//   check_report r = check_dataset_directory("examples/data/city-2023");
+//   for (const finding& f : r.findings) std::cout << f.to_string() << "\n";
+//   return r.errors() ? 1 : 0;
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "aidstat/dataset.hpp"
+#include "aidstat/error.hpp"
+#include "aidstat/load_csv.hpp"
+
+namespace aidstat {
+
+/// How serious a finding is: errors make `aidstat check` fail.
+enum class finding_level : std::uint8_t { error, warning, note };
+
+/// What kind of check found it.
+enum class finding_kind : std::uint8_t {
+  validation,      ///< a problem in the files
+  reconciliation,  ///< a stated total against its records
+  duplicate,       ///< records that agree on every identifying field
+};
+
+/// How a stated total compares with the interval computed from its records.
+enum class reconciliation_status : std::uint8_t {
+  consistent,    ///< the two intervals overlap
+  inconsistent,  ///< the records exceed what is stated: they cannot both be right
+  incomplete,    ///< the records cover less than stated
+};
+
+/// One stated total reconciled.
+struct reconciliation {
+  std::string id;                     ///< the stated total's id
+  reconciliation_status status;       ///< consistent, inconsistent or incomplete
+  std::optional<money_interval> stated_amount;    ///< what the report says
+  money_interval recorded_amount;     ///< what the records add up to
+  std::optional<count_interval> stated_quantity;  ///< the stated quantity
+  count_interval recorded_quantity;   ///< the records' quantities of that measure
+  std::int64_t records = 0;           ///< records in the group
+  /// The smallest difference between the intervals (0 when consistent), in fen;
+  /// for quantities when no amount is stated.
+  std::int64_t gap = 0;
+};
+
+/// One finding: what, where, how serious.
+struct finding {
+  finding_level level = finding_level::error;     ///< error, warning or note
+  finding_kind kind = finding_kind::validation;   ///< which check found it
+  source_location where;                          ///< file, line, column when known
+  std::string message;                            ///< a sentence for a program officer
+
+  /// "items.csv:12: error: message".
+  std::string to_string() const;
+};
+
+/// All findings of a check, in file order, and the reconciliations.
+struct check_report {
+  std::vector<finding> findings;               ///< every finding
+  std::vector<reconciliation> reconciliations; ///< one per stated total
+
+  /// Number of findings at level error.
+  std::size_t errors() const noexcept;
+  /// Number of findings at level warning.
+  std::size_t warnings() const noexcept;
+};
+
+/// Reconciles every stated total of `d` with the records beneath it: the records of
+/// its year, category (and subcategories), provider and recipient (and the units
+/// below them) and beneficiary kind.
+std::vector<reconciliation> reconcile(const dataset& d);
+
+/// Groups of item rows that agree on date, category, provider, recipient,
+/// beneficiary and amount (each group at least two rows, rows ascending). Records
+/// without an amount must also agree on quantity and measure.
+std::vector<std::vector<std::size_t>> find_duplicates(const dataset& d);
+
+/// Checks a loaded dataset: reconciliation (inconsistent is an error, incomplete a
+/// warning) and duplicates (warnings). `sources` locates records in their files.
+check_report check_dataset(const dataset& d, const dataset_sources* sources = nullptr);
+
+/// Loads and checks a dataset directory: every validation problem (errors), or, when
+/// it loads, everything check_dataset finds. Throws io_error when it cannot be read.
+check_report check_dataset_directory(const std::filesystem::path& dir);
+
+}  // namespace aidstat

@@ -1,0 +1,471 @@
+// Archives: a plain header line, then a Boost.Serialization archive whose body is
+// written field by field and column by column (never through Boost's own
+// std::string or std::vector loaders, whose length fields a hostile file could
+// set to 2^60). Every count read is checked against the bytes the file has left.
+#include "aidstat/archive.hpp"
+
+#include <boost/archive/archive_exception.hpp>
+#include <boost/archive/binary_iarchive.hpp>
+#include <boost/archive/binary_oarchive.hpp>
+#include <boost/archive/text_iarchive.hpp>
+#include <boost/archive/text_oarchive.hpp>
+#include <boost/archive/xml_iarchive.hpp>
+#include <boost/archive/xml_oarchive.hpp>
+#include <boost/serialization/array_wrapper.hpp>
+#include <boost/serialization/nvp.hpp>
+#include <fstream>
+
+#include "aidstat/detail/atomic_file.hpp"
+#include "aidstat/error.hpp"
+#include "aidstat/load_csv.hpp"
+
+namespace aidstat {
+
+namespace detail {
+/// Installs checked item columns into a dataset (a friend of dataset).
+struct archive_access {
+  static void set_items(dataset& d, item_columns&& c) { d.items_ = std::move(c); }
+};
+}  // namespace detail
+
+namespace {
+
+using boost::serialization::make_array;
+using boost::serialization::make_nvp;
+
+constexpr std::string_view kMagic = "aidstat-archive";
+constexpr std::uint8_t kNone = 255;  // "no value" for optional enums
+
+std::string_view format_name(archive_format f) {
+  return f == archive_format::binary ? "binary" : f == archive_format::text ? "text" : "xml";
+}
+
+[[noreturn]] void damaged(const std::string& why) {
+  detail::throw_error("the archive is damaged or not an aidstat archive: " + why);
+}
+
+// ---- writing ----
+
+template <class Ar>
+class writer {
+ public:
+  explicit writer(Ar& ar) : ar_(ar) {}
+  template <class T>
+  void num(const char* name, T v) {
+    ar_ << make_nvp(name, v);
+  }
+  void str(const char* name, const std::string& s) { vec(name, s.data(), s.size()); }
+  template <class T>
+  void vec(const char* name, const std::vector<T>& v) {
+    vec(name, v.data(), v.size());
+  }
+  template <class T>
+  void vec(const char* name, const T* data, std::size_t n) {
+    num(name, static_cast<std::uint64_t>(n));
+    if (n) ar_ << make_nvp(name, make_array(data, n));
+  }
+  template <class E>
+  void opt_enum(const char* name, const std::optional<E>& v) {
+    num(name, v ? static_cast<std::uint8_t>(*v) : kNone);
+  }
+  template <class T>
+  void opt_interval(const char* name, const std::optional<interval<T>>& v, std::int64_t (*raw)(T)) {
+    num(name, static_cast<std::uint8_t>(v.has_value()));
+    num(name, v ? raw(v->min()) : 0);
+    num(name, v ? raw(v->max()) : 0);
+  }
+
+ private:
+  Ar& ar_;
+};
+
+std::int64_t fen_of(money m) { return m.fen(); }
+std::int64_t units_of(count c) { return c.value(); }
+
+template <class Ar>
+void write_body(Ar& ar, const dataset& d) {
+  writer<Ar> w(ar);
+  const taxonomy& tax = d.categories();
+  w.num("categories", static_cast<std::uint64_t>(tax.size()));
+  for (std::uint32_t i = 0; i < tax.size(); ++i) {
+    const category& c = tax.at(i);
+    w.str("key", c.key);
+    w.str("name_zh", c.name_zh);
+    w.str("name_en", c.name_en);
+    w.str("parent", c.parent);
+  }
+  w.num("units", static_cast<std::uint64_t>(d.unit_count()));
+  for (std::uint32_t i = 0; i < d.unit_count(); ++i) {
+    const unit& u = d.unit_at(i);
+    w.str("id", u.id);
+    w.str("name", u.name);
+    w.num("kind", static_cast<std::uint8_t>(u.kind));
+    w.num("side", static_cast<std::uint8_t>(u.side));
+    w.str("parent", u.parent);
+    w.str("region", u.region);
+  }
+  w.num("beneficiaries", static_cast<std::uint64_t>(d.beneficiary_count()));
+  for (std::uint32_t i = 0; i < d.beneficiary_count(); ++i) {
+    const beneficiary& b = d.beneficiary_at(i);
+    w.str("id", b.id);
+    w.num("kind", static_cast<std::uint8_t>(b.kind));
+    w.str("unit", b.unit);
+    w.num("headcount", b.headcount);
+  }
+  w.num("commitments", static_cast<std::uint64_t>(d.commitments().size()));
+  for (const commitment& c : d.commitments()) {
+    w.str("id", c.id);
+    w.num("year", static_cast<std::int32_t>(c.year));
+    w.str("category", c.category);
+    w.str("owner", c.owner);
+    w.str("title", c.title);
+    w.opt_interval("target", c.target_amount, fen_of);
+    w.num("status", static_cast<std::uint8_t>(c.status));
+  }
+  w.num("stated_totals", static_cast<std::uint64_t>(d.stated_totals().size()));
+  for (const stated_total& s : d.stated_totals()) {
+    w.str("id", s.id);
+    w.num("year", static_cast<std::int32_t>(s.year));
+    w.str("category", s.category);
+    w.str("provider", s.provider);
+    w.str("recipient", s.recipient);
+    w.opt_enum("beneficiary_kind", s.beneficiary_kind);
+    w.opt_interval("amount", s.amount, fen_of);
+    w.opt_interval("quantity", s.quantity, units_of);
+    w.opt_enum("measure", s.measure);
+    w.str("note", s.note);
+  }
+  const detail::item_columns& c = d.columns();
+  w.num("items", static_cast<std::uint64_t>(c.size()));
+  w.vec("year", c.year);
+  w.vec("month", c.month);
+  w.vec("day", c.day);
+  w.vec("category", c.category);
+  w.vec("provider", c.provider);
+  w.vec("recipient", c.recipient);
+  w.vec("beneficiary", c.beneficiary);
+  w.vec("form", c.form);
+  w.vec("measure", c.measure);
+  w.vec("direction", c.direction);
+  w.vec("amount_min", c.amount_min);
+  const auto approx = [&](const char* rows, const char* maxes,
+                          const std::vector<detail::approx_entry>& v) {
+    std::vector<std::uint32_t> r;
+    std::vector<std::int64_t> m;
+    r.reserve(v.size());
+    m.reserve(v.size());
+    for (const auto& e : v) r.push_back(e.row), m.push_back(e.max);
+    w.vec(rows, r);
+    w.vec(maxes, m);
+  };
+  approx("amount_approx_rows", "amount_approx_max", c.amount_approx);
+  w.vec("quantity_min", c.quantity_min);
+  approx("quantity_approx_rows", "quantity_approx_max", c.quantity_approx);
+  w.vec("note_rows", c.notes.rows);
+  w.vec("note_ends", c.notes.ends);
+  w.str("note_chars", c.notes.chars);
+}
+
+// ---- reading ----
+
+template <class Ar>
+class reader {
+ public:
+  reader(Ar& ar, std::uint64_t budget, bool binary) : ar_(ar), budget_(budget), binary_(binary) {}
+  template <class T>
+  T num(const char* name) {
+    T v{};
+    ar_ >> make_nvp(name, v);
+    return v;
+  }
+  // A count of elements of `size` bytes, checked against what the file has left:
+  // each element takes at least `size` bytes in a binary archive and 2 in text.
+  std::uint64_t count(const char* name, std::size_t size) {
+    const auto n = num<std::uint64_t>(name);
+    const std::uint64_t each = binary_ ? size : 2;
+    if (n > budget_ / each)
+      damaged(std::string(name) + " claims " + std::to_string(n) +
+              " elements, more than the file holds");
+    budget_ -= n * each;
+    return n;
+  }
+  std::string str(const char* name) {
+    std::string s(count(name, 1), '\0');
+    if (!s.empty()) ar_ >> make_nvp(name, make_array(s.data(), s.size()));
+    return s;
+  }
+  template <class T>
+  std::vector<T> vec(const char* name) {
+    std::vector<T> v(count(name, sizeof(T)));
+    if (!v.empty()) ar_ >> make_nvp(name, make_array(v.data(), v.size()));
+    return v;
+  }
+  template <class E>
+  E enum_value(const char* name) {
+    const auto v = num<std::uint8_t>(name);
+    if (v >= enum_vocabulary<E>::entries.size())
+      damaged(std::string(name) + " has the unknown code " + std::to_string(v));
+    return static_cast<E>(v);
+  }
+  template <class E>
+  std::optional<E> opt_enum_checked(const char* name) {
+    const auto v = num<std::uint8_t>(name);
+    if (v == kNone) return std::nullopt;
+    if (v >= enum_vocabulary<E>::entries.size())
+      damaged(std::string(name) + " has the unknown code " + std::to_string(v));
+    return static_cast<E>(v);
+  }
+  template <class T>
+  std::optional<interval<T>> opt_interval(const char* name) {
+    const auto has = num<std::uint8_t>(name);
+    const auto lo = num<std::int64_t>(name), hi = num<std::int64_t>(name);
+    if (has > 1 || lo > hi) damaged(std::string(name) + " is not a valid interval");
+    if (!has) return std::nullopt;
+    return interval<T>(T{lo}, T{hi});
+  }
+
+ private:
+  Ar& ar_;
+  std::uint64_t budget_;
+  bool binary_;
+};
+
+// Checks that item columns are consistent with each other and with the dataset.
+void check_columns(const dataset& d, const detail::item_columns& c, std::uint64_t n) {
+  const auto need = [](bool ok, const char* what) {
+    if (!ok) damaged(what);
+  };
+  for (std::size_t size : {c.year.size(), c.month.size(), c.day.size(), c.category.size(),
+                           c.provider.size(), c.recipient.size(), c.beneficiary.size(),
+                           c.form.size(), c.measure.size(), c.direction.size(),
+                           c.amount_min.size(), c.quantity_min.size()})
+    need(size == n, "item columns differ in length");
+  const auto units = d.unit_count(), people = d.beneficiary_count();
+  for (std::size_t r = 0; r < n; ++r) {
+    need(c.year[r] >= 1 && c.year[r] <= 9999, "an item year is out of range");
+    need(c.month[r] <= 12 && (c.month[r] != 0 || c.day[r] == 0), "an item month is out of range");
+    need(c.day[r] == 0 || c.day[r] <= days_in_month(c.year[r], c.month[r]),
+         "an item day is out of range");
+    need(c.category[r] < d.categories().size(), "an item category is out of range");
+    need(c.provider[r] < units, "an item provider is out of range");
+    need(c.recipient[r] == detail::no_id || c.recipient[r] < units,
+         "an item recipient is out of range");
+    need(c.beneficiary[r] == detail::no_id || c.beneficiary[r] < people,
+         "an item beneficiary is out of range");
+    need(c.recipient[r] != detail::no_id || c.beneficiary[r] != detail::no_id,
+         "an item has neither recipient nor beneficiary");
+    need(c.form[r] <= enum_vocabulary<aid_form>::entries.size(), "an item form is out of range");
+    need(c.measure[r] <= enum_vocabulary<measure>::entries.size(), "an item measure is out of range");
+    need(c.direction[r] <= enum_vocabulary<direction>::entries.size(),
+         "an item direction is out of range");
+    need(c.amount_min[r] == detail::no_value || c.amount_min[r] >= 0, "an item amount is negative");
+    need(c.quantity_min[r] == detail::no_value || c.quantity_min[r] >= 0,
+         "an item quantity is negative");
+    need((c.quantity_min[r] == detail::no_value) == (c.measure[r] == 0),
+         "an item quantity and its measure disagree");
+  }
+  const auto approx = [&](const std::vector<detail::approx_entry>& v,
+                          const std::vector<std::int64_t>& mins, const char* what) {
+    for (std::size_t k = 0; k < v.size(); ++k) {
+      need(v[k].row < n && (k == 0 || v[k - 1].row < v[k].row), what);
+      need(mins[v[k].row] != detail::no_value && v[k].max > mins[v[k].row], what);
+    }
+  };
+  approx(c.amount_approx, c.amount_min, "the approximate amounts are inconsistent");
+  approx(c.quantity_approx, c.quantity_min, "the approximate quantities are inconsistent");
+  const auto& notes = c.notes;
+  need(notes.rows.size() == notes.ends.size(), "the notes are inconsistent");
+  for (std::size_t k = 0; k < notes.rows.size(); ++k) {
+    need(notes.rows[k] < n && (k == 0 || notes.rows[k - 1] < notes.rows[k]),
+         "the notes are inconsistent");
+    need(notes.ends[k] <= notes.chars.size() && (k == 0 || notes.ends[k - 1] <= notes.ends[k]),
+         "the notes are inconsistent");
+  }
+  need(notes.ends.empty() || notes.ends.back() == notes.chars.size(), "the notes are inconsistent");
+}
+
+template <class Ar>
+dataset read_body(Ar& ar, std::uint64_t budget, bool binary, std::uint32_t version) {
+  (void)version;  // version 1 is the only one so far; later versions branch here
+  reader<Ar> r(ar, budget, binary);
+  taxonomy tax;
+  const std::uint64_t ncat = r.count("categories", 4);
+  for (std::uint64_t i = 0; i < ncat; ++i) {
+    category c;
+    c.key = r.str("key");
+    c.name_zh = r.str("name_zh");
+    c.name_en = r.str("name_en");
+    c.parent = r.str("parent");
+    tax.add(std::move(c));
+  }
+  dataset d(std::move(tax));
+  const std::uint64_t nunits = r.count("units", 8);
+  for (std::uint64_t i = 0; i < nunits; ++i) {
+    unit u;
+    u.id = r.str("id");
+    u.name = r.str("name");
+    u.kind = r.template enum_value<unit_kind>("kind");
+    u.side = r.template enum_value<side>("side");
+    u.parent = r.str("parent");
+    u.region = r.str("region");
+    d.add_unit(std::move(u));
+  }
+  const std::uint64_t npeople = r.count("beneficiaries", 8);
+  for (std::uint64_t i = 0; i < npeople; ++i) {
+    beneficiary b;
+    b.id = r.str("id");
+    b.kind = r.template enum_value<beneficiary_kind>("kind");
+    b.unit = r.str("unit");
+    b.headcount = r.template num<std::int64_t>("headcount");
+    d.add_beneficiary(std::move(b));
+  }
+  const std::uint64_t ncommit = r.count("commitments", 8);
+  for (std::uint64_t i = 0; i < ncommit; ++i) {
+    commitment c;
+    c.id = r.str("id");
+    c.year = r.template num<std::int32_t>("year");
+    c.category = r.str("category");
+    c.owner = r.str("owner");
+    c.title = r.str("title");
+    c.target_amount = r.template opt_interval<money>("target");
+    c.status = r.template enum_value<commitment_status>("status");
+    d.add_commitment(std::move(c));
+  }
+  const std::uint64_t nstated = r.count("stated_totals", 8);
+  for (std::uint64_t i = 0; i < nstated; ++i) {
+    stated_total s;
+    s.id = r.str("id");
+    s.year = r.template num<std::int32_t>("year");
+    s.category = r.str("category");
+    s.provider = r.str("provider");
+    s.recipient = r.str("recipient");
+    s.beneficiary_kind = r.template opt_enum_checked<beneficiary_kind>("beneficiary_kind");
+    s.amount = r.template opt_interval<money>("amount");
+    s.quantity = r.template opt_interval<count>("quantity");
+    s.measure = r.template opt_enum_checked<measure>("measure");
+    s.note = r.str("note");
+    d.add_stated_total(std::move(s));
+  }
+  const auto n = r.template num<std::uint64_t>("items");
+  if (n >= detail::no_id) damaged("too many items");
+  detail::item_columns c;
+  c.year = r.template vec<std::int16_t>("year");
+  c.month = r.template vec<std::uint8_t>("month");
+  c.day = r.template vec<std::uint8_t>("day");
+  c.category = r.template vec<std::uint16_t>("category");
+  c.provider = r.template vec<std::uint32_t>("provider");
+  c.recipient = r.template vec<std::uint32_t>("recipient");
+  c.beneficiary = r.template vec<std::uint32_t>("beneficiary");
+  c.form = r.template vec<std::uint8_t>("form");
+  c.measure = r.template vec<std::uint8_t>("measure");
+  c.direction = r.template vec<std::uint8_t>("direction");
+  c.amount_min = r.template vec<std::int64_t>("amount_min");
+  const auto approx = [&](const char* rows, const char* maxes) {
+    const auto rs = r.template vec<std::uint32_t>(rows);
+    const auto ms = r.template vec<std::int64_t>(maxes);
+    if (rs.size() != ms.size()) damaged(std::string(rows) + " and " + maxes + " differ in length");
+    std::vector<detail::approx_entry> v(rs.size());
+    for (std::size_t k = 0; k < rs.size(); ++k) v[k] = {rs[k], ms[k]};
+    return v;
+  };
+  c.amount_approx = approx("amount_approx_rows", "amount_approx_max");
+  c.quantity_min = r.template vec<std::int64_t>("quantity_min");
+  c.quantity_approx = approx("quantity_approx_rows", "quantity_approx_max");
+  c.notes.rows = r.template vec<std::uint32_t>("note_rows");
+  c.notes.ends = r.template vec<std::uint64_t>("note_ends");
+  c.notes.chars = r.str("note_chars");
+  check_columns(d, c, n);
+  detail::archive_access::set_items(d, std::move(c));
+  return d;
+}
+
+}  // namespace
+
+std::optional<archive_format> parse_archive_format(std::string_view name) noexcept {
+  for (auto f : {archive_format::binary, archive_format::text, archive_format::xml})
+    if (format_name(f) == name) return f;
+  return std::nullopt;
+}
+
+void save_archive(const dataset& d, const std::filesystem::path& file, archive_format format) {
+  detail::write_file_atomically(file, [&](std::ostream& out) {
+    out << kMagic << ' ' << format_name(format) << ' ' << archive_version << '\n';
+    switch (format) {
+      case archive_format::binary: {
+        boost::archive::binary_oarchive ar(out);
+        write_body(ar, d);
+        break;
+      }
+      case archive_format::text: {
+        boost::archive::text_oarchive ar(out);
+        write_body(ar, d);
+        break;
+      }
+      case archive_format::xml: {
+        boost::archive::xml_oarchive ar(out);
+        write_body(ar, d);
+        break;
+      }
+    }
+  });
+}
+
+dataset load_archive(const std::filesystem::path& file) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(file, ec);
+  if (ec) detail::throw_error<io_error>("cannot read " + file.string() + ": " + ec.message());
+  std::ifstream in(file, std::ios::binary);
+  if (!in) detail::throw_error<io_error>("cannot open " + file.string() + " for reading");
+  // The header line: "aidstat-archive FORMAT VERSION".
+  std::string header;
+  for (char ch; header.size() < 64 && in.get(ch) && ch != '\n';) header += ch;
+  const std::string prefix = file.string() + ": ";
+  try {
+    if (!header.starts_with(std::string(kMagic) + " "))
+      damaged("it does not start with '" + std::string(kMagic) + "'");
+    const std::string rest = header.substr(kMagic.size() + 1);
+    const auto space = rest.find(' ');
+    const auto format = parse_archive_format(rest.substr(0, space));
+    if (!format || space == std::string::npos) damaged("unknown archive kind in '" + header + "'");
+    std::uint32_t version = 0;
+    for (char ch : rest.substr(space + 1)) {
+      if (ch < '0' || ch > '9' || version > 100000) damaged("bad version in '" + header + "'");
+      version = version * 10 + static_cast<std::uint32_t>(ch - '0');
+    }
+    if (version == 0) damaged("bad version in '" + header + "'");
+    if (version > archive_version)
+      detail::throw_error(prefix + "written by a newer aidstat (archive format " +
+                          std::to_string(version) + "); this version reads formats up to " +
+                          std::to_string(archive_version));
+    const std::uint64_t budget = size > header.size() ? size - header.size() : 0;
+    switch (*format) {
+      case archive_format::binary: {
+        boost::archive::binary_iarchive ar(in);
+        return read_body(ar, budget, true, version);
+      }
+      case archive_format::text: {
+        boost::archive::text_iarchive ar(in);
+        return read_body(ar, budget, false, version);
+      }
+      default: {
+        boost::archive::xml_iarchive ar(in);
+        return read_body(ar, budget, false, version);
+      }
+    }
+  } catch (const error& e) {
+    const std::string what = e.what();
+    if (what.starts_with(prefix)) throw;
+    detail::throw_error(prefix + what);
+  } catch (const std::exception& e) {
+    // Boost archive exceptions, stream errors, bad_alloc of a bounded size...
+    detail::throw_error(prefix + "the archive is damaged or not an aidstat archive: " + e.what());
+  }
+}
+
+dataset open_dataset(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(path, ec)) return load_archive(path);
+  return load_dataset(path);
+}
+
+}  // namespace aidstat
