@@ -379,6 +379,29 @@ dataset read_body(Ar& ar, std::uint64_t budget, bool binary, std::uint32_t versi
   return d;
 }
 
+// Reads up to and including the <boost_serialization ...> start tag.
+void skip_xml_start(std::istream& in) {
+  std::string head;
+  for (char ch; head.size() < 4096 && in.get(ch);) {
+    head += ch;
+    const auto tag = head.find("<boost_serialization");
+    if (tag != std::string::npos && ch == '>') {
+      if (head.find("signature=\"serialization::archive\"", tag) == std::string::npos)
+        damaged("the XML has no Boost serialization signature");
+      return;
+    }
+  }
+  damaged("the XML does not start a Boost serialization archive");
+}
+
+// Checks that only white space and the closing tag remain.
+void expect_xml_end(std::istream& in) {
+  std::string tail;
+  for (char ch; tail.size() < 4096 && in.get(ch);)
+    if (ch != ' ' && ch != '\n' && ch != '\r' && ch != '\t') tail += ch;
+  if (tail != "</boost_serialization>") damaged("the XML does not end where the data ends");
+}
+
 }  // namespace
 
 std::optional<archive_format> parse_archive_format(std::string_view name) noexcept {
@@ -448,8 +471,15 @@ dataset load_archive(const std::filesystem::path& file) {
         return read_body(ar, budget, false, version);
       }
       default: {
-        boost::archive::xml_iarchive ar(in);
-        return read_body(ar, budget, false, version);
+        // Boost's XML reader checks its closing tag in its destructor, where a
+        // truncated file would end the program; this reads both tags itself.
+        skip_xml_start(in);
+        dataset d = [&] {
+          boost::archive::xml_iarchive ar(in, boost::archive::no_header);
+          return read_body(ar, budget, false, version);
+        }();
+        expect_xml_end(in);
+        return d;
       }
     }
   } catch (const error& e) {
