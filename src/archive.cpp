@@ -1,4 +1,5 @@
-// Archives: a plain header line, then a Boost.Serialization archive whose body is
+// Archives: a plain header line, then a Boost.Serialization archive (without
+// Boost's own header, see kFlags) whose body is
 // written field by field and column by column (never through Boost's own
 // std::string or std::vector loaders, whose length fields a hostile file could
 // set to 2^60). Every count read is checked against the bytes the file has left.
@@ -35,6 +36,17 @@ using boost::serialization::make_nvp;
 
 constexpr std::string_view kMagic = "aidstat-archive";
 constexpr std::uint8_t kNone = 255;  // "no value" for optional enums
+// Boost's own header is left out: its signature is a string whose length a damaged
+// file could set to gigabytes, read before any of our checks. Our header line carries
+// the format and version; XML gets its declaration and root element from us too,
+// because Boost checks the closing tag in a destructor, where a truncated file would
+// end the program.
+constexpr unsigned kFlags = boost::archive::no_header;
+constexpr std::string_view kXmlStart =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\" ?>\n"
+    "<!DOCTYPE boost_serialization>\n"
+    "<boost_serialization signature=\"serialization::archive\" version=\"18\">\n";
+constexpr std::string_view kXmlEnd = "</boost_serialization>\n";
 
 std::string_view format_name(archive_format f) {
   return f == archive_format::binary ? "binary" : f == archive_format::text ? "text" : "xml";
@@ -235,10 +247,10 @@ void check_columns(const dataset& d, const detail::item_columns& c, std::uint64_
   const auto need = [](bool ok, const char* what) {
     if (!ok) damaged(what);
   };
-  for (std::size_t size : {c.year.size(), c.month.size(), c.day.size(), c.category.size(),
-                           c.provider.size(), c.recipient.size(), c.beneficiary.size(),
-                           c.form.size(), c.measure.size(), c.direction.size(),
-                           c.amount_min.size(), c.quantity_min.size()})
+  for (std::size_t size :
+       {c.year.size(), c.month.size(), c.day.size(), c.category.size(), c.provider.size(),
+        c.recipient.size(), c.beneficiary.size(), c.form.size(), c.measure.size(),
+        c.direction.size(), c.amount_min.size(), c.quantity_min.size()})
     need(size == n, "item columns differ in length");
   const auto units = d.unit_count(), people = d.beneficiary_count();
   for (std::size_t r = 0; r < n; ++r) {
@@ -255,7 +267,8 @@ void check_columns(const dataset& d, const detail::item_columns& c, std::uint64_
     need(c.recipient[r] != detail::no_id || c.beneficiary[r] != detail::no_id,
          "an item has neither recipient nor beneficiary");
     need(c.form[r] <= enum_vocabulary<aid_form>::entries.size(), "an item form is out of range");
-    need(c.measure[r] <= enum_vocabulary<measure>::entries.size(), "an item measure is out of range");
+    need(c.measure[r] <= enum_vocabulary<measure>::entries.size(),
+         "an item measure is out of range");
     need(c.direction[r] <= enum_vocabulary<direction>::entries.size(),
          "an item direction is out of range");
     need(c.amount_min[r] == detail::no_value || c.amount_min[r] >= 0, "an item amount is negative");
@@ -415,34 +428,43 @@ void save_archive(const dataset& d, const std::filesystem::path& file, archive_f
     out << kMagic << ' ' << format_name(format) << ' ' << archive_version << '\n';
     switch (format) {
       case archive_format::binary: {
-        boost::archive::binary_oarchive ar(out);
+        boost::archive::binary_oarchive ar(out, kFlags);
         write_body(ar, d);
         break;
       }
       case archive_format::text: {
-        boost::archive::text_oarchive ar(out);
+        boost::archive::text_oarchive ar(out, kFlags);
         write_body(ar, d);
         break;
       }
       case archive_format::xml: {
-        boost::archive::xml_oarchive ar(out);
-        write_body(ar, d);
+        out << kXmlStart;
+        {
+          boost::archive::xml_oarchive ar(out, kFlags);
+          write_body(ar, d);
+        }
+        out << kXmlEnd;
         break;
       }
     }
   });
 }
 
-dataset load_archive(const std::filesystem::path& file) {
-  std::error_code ec;
-  const auto size = std::filesystem::file_size(file, ec);
-  if (ec) detail::throw_error<io_error>("cannot read " + file.string() + ": " + ec.message());
-  std::ifstream in(file, std::ios::binary);
-  if (!in) detail::throw_error<io_error>("cannot open " + file.string() + " for reading");
+namespace {
+
+// A read-only stream over bytes in memory.
+struct memory_buffer : std::streambuf {
+  memory_buffer(const char* begin, const char* end) {
+    char* b = const_cast<char*>(begin);  // never written through: get area only
+    setg(b, b, b + (end - begin));
+  }
+};
+
+dataset read_archive_stream(std::istream& in, std::uint64_t size, const std::string& name) {
   // The header line: "aidstat-archive FORMAT VERSION".
   std::string header;
   for (char ch; header.size() < 64 && in.get(ch) && ch != '\n';) header += ch;
-  const std::string prefix = file.string() + ": ";
+  const std::string prefix = name + ": ";
   try {
     if (!header.starts_with(std::string(kMagic) + " "))
       damaged("it does not start with '" + std::string(kMagic) + "'");
@@ -463,19 +485,17 @@ dataset load_archive(const std::filesystem::path& file) {
     const std::uint64_t budget = size > header.size() ? size - header.size() : 0;
     switch (*format) {
       case archive_format::binary: {
-        boost::archive::binary_iarchive ar(in);
+        boost::archive::binary_iarchive ar(in, kFlags);
         return read_body(ar, budget, true, version);
       }
       case archive_format::text: {
-        boost::archive::text_iarchive ar(in);
+        boost::archive::text_iarchive ar(in, kFlags);
         return read_body(ar, budget, false, version);
       }
       default: {
-        // Boost's XML reader checks its closing tag in its destructor, where a
-        // truncated file would end the program; this reads both tags itself.
         skip_xml_start(in);
         dataset d = [&] {
-          boost::archive::xml_iarchive ar(in, boost::archive::no_header);
+          boost::archive::xml_iarchive ar(in, kFlags);
           return read_body(ar, budget, false, version);
         }();
         expect_xml_end(in);
@@ -490,6 +510,23 @@ dataset load_archive(const std::filesystem::path& file) {
     // Boost archive exceptions, stream errors, bad_alloc of a bounded size...
     detail::throw_error(prefix + "the archive is damaged or not an aidstat archive: " + e.what());
   }
+}
+
+}  // namespace
+
+dataset read_archive(std::string_view bytes, const std::string& name) {
+  memory_buffer buf(bytes.data(), bytes.data() + bytes.size());
+  std::istream in(&buf);
+  return read_archive_stream(in, bytes.size(), name);
+}
+
+dataset load_archive(const std::filesystem::path& file) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(file, ec);
+  if (ec) detail::throw_error<io_error>("cannot read " + file.string() + ": " + ec.message());
+  std::ifstream in(file, std::ios::binary);
+  if (!in) detail::throw_error<io_error>("cannot open " + file.string() + " for reading");
+  return read_archive_stream(in, size, file.string());
 }
 
 dataset open_dataset(const std::filesystem::path& path) {

@@ -118,9 +118,8 @@ TEST_CASE("bit-flipped archives load correctly or fail with aidstat::error", "[a
       for (int bit : {0, 5}) {
         std::string flipped = full;
         flipped[at] = static_cast<char>(flipped[at] ^ (1 << bit));
-        std::ofstream(dir.path() / "f", std::ios::binary | std::ios::trunc) << flipped;
         try {
-          const dataset d = load_archive(dir.path() / "f");
+          const dataset d = read_archive(flipped);
           // A flip in a value can still load: then the dataset is a valid one.
           CHECK(d.item_count() <= 5);
         } catch (const aidstat::error&) {

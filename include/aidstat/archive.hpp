@@ -40,6 +40,10 @@ void save_archive(const dataset& d, const std::filesystem::path& file,
 /// io_error when it cannot be read and aidstat::error when it is damaged.
 dataset load_archive(const std::filesystem::path& file);
 
+/// Reads an archive held in memory (a database blob, a network message); `name`
+/// names it in messages. Same checks as load_archive.
+dataset read_archive(std::string_view bytes, const std::string& name = "archive");
+
 /// A dataset from a directory of CSV files or from an archive file.
 dataset open_dataset(const std::filesystem::path& path);
 
