@@ -8,6 +8,7 @@ packages=(
   cmake g++ make pkg-config
   libboost-serialization-dev libeigen3-dev libfmt-dev
   catch2 libcli11-dev nlohmann-json3-dev libfast-float-dev
+  clang libclang-rt-14-dev  # libFuzzer, for the fuzz harnesses
 )
 
 missing=()

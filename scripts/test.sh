@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The README's test command (and all that CI runs): installs what is missing, then
 # builds with warnings as errors and runs the whole suite, once normally and once
-# under AddressSanitizer + UndefinedBehaviorSanitizer, each in its own build directory.
+# under AddressSanitizer + UndefinedBehaviorSanitizer, each in its own build
+# directory; then, when clang is present, runs each libFuzzer harness for a
+# bounded time (AIDSTAT_FUZZ_SECONDS, default 30).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/scripts/install-deps.sh"
@@ -22,4 +24,11 @@ run_suite() {  # name, extra cmake options...
 run_suite check -DCMAKE_BUILD_TYPE=RelWithDebInfo
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   run_suite sanitize -DCMAKE_BUILD_TYPE=Debug -DAIDSTAT_SANITIZE=ON
+if command -v clang++ >/dev/null 2>&1; then
+  CXX=clang++ run_suite fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAIDSTAT_FUZZ=ON \
+    -DAIDSTAT_BUILD_TESTS=OFF -DAIDSTAT_BUILD_EXAMPLES=OFF \
+    -DAIDSTAT_FUZZ_SECONDS="${AIDSTAT_FUZZ_SECONDS:-30}"
+else
+  echo "== fuzz: skipped, clang++ is not installed"
+fi
 echo "== all suites passed in $((SECONDS - start)) s"

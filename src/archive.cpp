@@ -495,7 +495,10 @@ dataset read_archive_stream(std::istream& in, std::uint64_t size, const std::str
       default: {
         skip_xml_start(in);
         dataset d = [&] {
-          boost::archive::xml_iarchive ar(in, kFlags);
+          // Tag names are not compared: Boost 1.74 reads past the expected name when
+          // the file's tag is longer (found by the fuzzer). Structure and values are
+          // still checked.
+          boost::archive::xml_iarchive ar(in, kFlags | boost::archive::no_xml_tag_checking);
           return read_body(ar, budget, false, version);
         }();
         expect_xml_end(in);

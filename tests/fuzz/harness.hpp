@@ -1,0 +1,77 @@
+// The bodies of the fuzz targets, shared by the libFuzzer entry points (fuzz_*.cpp,
+// built with clang) and the regular test suite, which runs every input under
+// tests/fuzz/corpus/ (the seeds and every crash ever found) through them.
+// Each returns normally for any input: bad input must be an aidstat::error.
+#pragma once
+
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "aidstat/amount_text.hpp"
+#include "aidstat/archive.hpp"
+#include "aidstat/error.hpp"
+#include "aidstat/load_csv.hpp"
+#include "aidstat/totals.hpp"
+
+namespace aidstat::fuzz {
+
+/// Stops the program when a property fails (libFuzzer reports the input).
+inline void require(bool ok) {
+  if (!ok) std::abort();
+}
+
+/// The amount parser: never crashes; what it reads is an ordered interval; exact
+/// amounts and "[a, b]" displays read back to the same interval.
+inline void amount_text(std::string_view text) {
+  try {
+    const figure f = parse_figure(text);
+    require(f.min_centi <= f.max_centi);
+    if (f.kind == figure_kind::quantity) return;
+    const money_interval m = parse_money(text);
+    for (money_unit unit : {money_unit::yuan, money_unit::wan}) {
+      const std::string shown = format_money(m, unit);
+      if (m.is_exact() || shown.starts_with("[")) require(parse_money(shown) == m);
+    }
+  } catch (const aidstat::error&) {
+  }
+}
+
+/// The CSV loader: the input is split at NUL bytes into items.csv, units.csv,
+/// beneficiaries.csv, categories.csv, commitments.csv and stated_totals.csv.
+inline void csv_loader(std::string_view bytes) {
+  std::vector<std::string> parts(1);
+  for (char c : bytes) {
+    if (c == '\0' && parts.size() < 6)
+      parts.emplace_back();
+    else
+      parts.back() += c;
+  }
+  dataset_texts t;
+  t.items = {"items.csv", parts[0]};
+  const char* names[] = {"", "units.csv", "beneficiaries.csv", "categories.csv",
+                         "commitments.csv", "stated_totals.csv"};
+  std::optional<csv_text>* slots[] = {nullptr, &t.units, &t.beneficiaries, &t.categories,
+                                      &t.commitments, &t.stated_totals};
+  for (std::size_t i = 1; i < parts.size(); ++i) *slots[i] = csv_text{names[i], parts[i]};
+  try {
+    const dataset d = read_dataset(t);
+    const totals by_category = compute_totals(d, {{dimension::parse("category")}, {}});
+    require(by_category.grand.records == static_cast<std::int64_t>(d.item_count()));
+  } catch (const aidstat::error&) {
+  }
+}
+
+/// The archive loader: never crashes, never allocates beyond the input's size.
+inline void archive(std::string_view bytes) {
+  try {
+    const dataset d = read_archive(bytes, "fuzz");
+    const totals all = compute_totals(d, {{dimension::parse("year")}, {}});
+    require(all.grand.records == static_cast<std::int64_t>(d.item_count()));
+  } catch (const aidstat::error&) {
+  }
+}
+
+}  // namespace aidstat::fuzz
