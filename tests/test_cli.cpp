@@ -174,3 +174,70 @@ TEST_CASE("the analysis commands report usage errors with exit 2", "[cli]") {
   CHECK(r.status == 1);
   CHECK_THAT(r.err, Catch::StartsWith("aidstat: cannot find /nonexistent.csv"));
 }
+
+TEST_CASE("aidstat check prints findings and a summary, exit 1 on errors", "[cli][check]") {
+  auto r = run_cli("check " + demo());
+  CHECK(r.status == 0);
+  CHECK_THAT(r.out, Catch::Contains("stated_totals.csv:2: note: stated total 's1'") &&
+                        Catch::EndsWith("0 errors, 0 warnings, 4 stated total(s) reconciled\n"));
+  aidstat::test::temp_dir dir;
+  dir.write("items.csv",
+            "date,category,provider,recipient,amount\n2023,culture,a,b,5万元\n"
+            "2023,culture,a,b,5万元\n2023,medical,a,b,1万元\n");
+  dir.write("stated_totals.csv", "id,year,category,amount\ns1,2023,medical,5000元\n");
+  r = run_cli("check '" + dir.path().string() + "'");
+  CHECK(r.status == 1);
+  CHECK_THAT(r.out, Catch::Contains("items.csv:2: warning: record repeated at line 3") &&
+                        Catch::Contains("stated_totals.csv:2: error: stated total 's1'") &&
+                        Catch::EndsWith("1 error, 1 warning, 1 stated total(s) reconciled\n"));
+  dir.write("items.csv", "date,category,provider,recipient,amount\n2023,cultur,a,b,5x\n");
+  r = run_cli("check '" + dir.path().string() + "'");
+  CHECK(r.status == 1);
+  CHECK_THAT(r.out, Catch::Contains(":2:2: error: unknown category 'cultur'") &&
+                        Catch::Contains(":2:5: error: cannot read '5x'") &&
+                        Catch::EndsWith("2 errors, 0 warnings, 0 stated total(s) reconciled\n"));
+}
+
+TEST_CASE("every command gives identical results from an archive", "[cli][archive]") {
+  aidstat::test::temp_dir dir;
+  for (const char* kind : {"binary", "text", "xml"}) {
+    const std::string file = "'" + (dir.path() / (std::string("city.") + kind)).string() + "'";
+    auto r = run_cli("save " + demo() + " -o " + file + " --archive " + kind);
+    REQUIRE(r.status == 0);
+    for (const std::string cmd :
+         {"totals DS --by category --by year --format csv",
+          "yoy DS --base 2022 --year 2023 --by category --format csv",
+          "trend DS --from 2021 --to 2023 --by provider --format csv",
+          "pivot DS --rows unit_kind --cols year --measure headcount --format csv",
+          "progress DS --by year --by owner --format csv", "totals DS --by recipient@0"}) {
+      std::string on_dir = cmd, on_file = cmd;
+      on_dir.replace(on_dir.find("DS"), 2, demo());
+      on_file.replace(on_file.find("DS"), 2, file);
+      INFO(kind << ": " << cmd);
+      const auto a = run_cli(on_dir), b = run_cli(on_file);
+      CHECK(a.status == 0);
+      CHECK(b.status == 0);
+      CHECK(a.out == b.out);
+    }
+  }
+  auto r = run_cli("save " + demo() + " -o '" + (dir.path() / "x").string() + "' --archive zip");
+  CHECK(r.status == 2);
+  std::ofstream(dir.path() / "junk") << "junk";
+  r = run_cli("totals '" + (dir.path() / "junk").string() + "'");
+  CHECK(r.status == 1);
+  CHECK_THAT(r.err, Catch::Contains("not an aidstat archive"));
+}
+
+TEST_CASE("aidstat export writes CSV files that load back the same", "[cli][export]") {
+  aidstat::test::temp_dir dir;
+  const std::string out = "'" + (dir.path() / "csv").string() + "'";
+  auto r = run_cli("export " + demo() + " -o " + out);
+  REQUIRE(r.status == 0);
+  for (const char* f : {"items.csv", "units.csv", "beneficiaries.csv", "categories.csv",
+                        "commitments.csv", "stated_totals.csv"})
+    CHECK(std::filesystem::exists(dir.path() / "csv" / f));
+  const auto a = run_cli("totals " + demo() + " --by category --by measure --format csv");
+  const auto b = run_cli("totals " + out + " --by category --by measure --format csv");
+  CHECK(a.out == b.out);
+  CHECK(run_cli("check " + out).status == 0);
+}
