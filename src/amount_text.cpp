@@ -99,6 +99,7 @@ number read_arabic(cursor& c, std::string_view text) {
     ++i;
     int frac = 0;
     for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i, ++frac) {
+      if (frac == 18) fail(text, "it has more than 18 decimal places");
       if (n.mantissa > kLimit) fail(text, "the number is too large");
       n.mantissa = n.mantissa * 10 + (s[i] - '0');
     }

@@ -117,6 +117,14 @@ TEST_CASE("unreadable text is an error naming the text, never zero", "[amount_te
   CHECK_THROWS_WITH(parse_quantity("2.5人"), Catch::Contains("fraction"));
 }
 
+TEST_CASE("long runs of digits are errors, not overflows (fuzzer finding)", "[amount_text]") {
+  CHECK_THROWS_WITH(parse_money("0." + std::string(150, '0') + "4"),
+                    Catch::Contains("more than 18 decimal places"));
+  CHECK(parse_money("1." + std::string(17, '0')) == parse_money("1"));
+  CHECK_THROWS_AS(parse_money(std::string(40, '9')), parse_error);
+  CHECK_THROWS_AS(parse_money("[0." + std::string(30, '0') + "1, 2]元"), parse_error);
+}
+
 TEST_CASE("the largest amounts that fit, and the first that does not", "[amount_text]") {
   CHECK(parse_money("92233720368547758.07").max().fen() ==
         std::numeric_limits<std::int64_t>::max());
