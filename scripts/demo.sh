@@ -4,10 +4,16 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/scripts/install-deps.sh"
-build="$root/build/release"
-cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DAIDSTAT_BUILD_TESTS=OFF \
-  -DAIDSTAT_BUILD_BENCH=OFF >/dev/null
-cmake --build "$build" --target aidstat_cli -j"$(nproc)" >/dev/null
+build="$root/build/demo"
+log="$build.log"
+# The build's own output goes to a log, shown only if the build fails.
+if ! { cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAIDSTAT_BUILD_TESTS=OFF \
+         -DAIDSTAT_BUILD_BENCH=OFF &&
+       cmake --build "$build" --target aidstat_cli -j"$(nproc)"; } >"$log" 2>&1; then
+  cat "$log" >&2
+  echo "demo: the build failed (log above)" >&2
+  exit 1
+fi
 data="$root/examples/data/city-2023"
 echo "== xx市 2023: totals by category (amounts in 万元; ≥ marks a report's '余', ≤ its '近') =="
 "$build/examples/aidstat" totals "$data" --year 2023 --by category --unit wan
