@@ -6,6 +6,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/scripts/install-deps.sh"
 build="$root/build/demo"
 log="$build.log"
+mkdir -p "$root/build"
 # The build's own output goes to a log, shown only if the build fails.
 if ! { cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAIDSTAT_BUILD_TESTS=OFF \
          -DAIDSTAT_BUILD_BENCH=OFF &&
