@@ -11,12 +11,13 @@
 #include <string>
 
 #include "aidstat/error.hpp"
+#include "int128.hpp"
 
 namespace aidstat {
 namespace {
 
-__extension__ typedef __int128 i128;
-__extension__ typedef unsigned __int128 u128;
+using detail::i128;
+using detail::u128;
 constexpr i128 kLimit = static_cast<i128>(INT64_MAX);
 
 struct cursor {

@@ -32,9 +32,8 @@ void write_file_atomically(const std::filesystem::path& target,
     throw_error<io_error>("cannot write " + target.string() + ": folder " + dir.string() +
                           " does not exist");
   std::random_device rd;
-  const std::filesystem::path tmp =
-      dir / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-" +
-             std::to_string(rd()));
+  const std::filesystem::path tmp = dir / ("." + target.filename().string() + ".tmp-" +
+                                           std::to_string(::getpid()) + "-" + std::to_string(rd()));
   try {
     {
       std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
@@ -43,7 +42,8 @@ void write_file_atomically(const std::filesystem::path& target,
       out.flush();
       if (!out) throw_error<io_error>("cannot write " + target.string() + " (disk full?)");
     }
-    if (!sync_path(tmp, false)) throw_error<io_error>("cannot sync " + target.string() + " to disk");
+    if (!sync_path(tmp, false))
+      throw_error<io_error>("cannot sync " + target.string() + " to disk");
     std::filesystem::rename(tmp, target, ec);
     if (ec) throw_error<io_error>("cannot replace " + target.string() + ": " + ec.message());
     sync_path(dir, true);  // best effort: makes the rename itself durable

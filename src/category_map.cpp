@@ -5,13 +5,14 @@
 
 #include "aidstat/error.hpp"
 #include "decimal_text.hpp"
+#include "int128.hpp"
 #include "table_reader.hpp"
 
 namespace aidstat {
 namespace {
 
 constexpr std::int64_t kWhole = 1'000'000'000;
-__extension__ typedef __int128 i128;
+using detail::i128;
 
 // v * ppb / 1e9, rounded to the nearest whole unit, halves up (v >= 0).
 std::int64_t share_of(std::int64_t v, std::int64_t ppb) {

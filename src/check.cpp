@@ -16,25 +16,28 @@ std::string finding::to_string() const {
 }
 
 std::size_t check_report::errors() const noexcept {
-  return static_cast<std::size_t>(std::count_if(findings.begin(), findings.end(), [](const finding& f) {
-    return f.level == finding_level::error;
-  }));
+  return static_cast<std::size_t>(
+      std::count_if(findings.begin(), findings.end(),
+                    [](const finding& f) { return f.level == finding_level::error; }));
 }
 
 std::size_t check_report::warnings() const noexcept {
-  return static_cast<std::size_t>(std::count_if(findings.begin(), findings.end(), [](const finding& f) {
-    return f.level == finding_level::warning;
-  }));
+  return static_cast<std::size_t>(
+      std::count_if(findings.begin(), findings.end(),
+                    [](const finding& f) { return f.level == finding_level::warning; }));
 }
 
 namespace {
 
-// The smallest distance between two intervals, 0 when they overlap.
+// How `recorded` stands to `stated`, and the smallest distance between them.
 template <class T>
-std::int64_t gap_between(interval<T> stated, interval<T> recorded, std::int64_t (*v)(T)) {
-  if (v(recorded.max()) < v(stated.min())) return v(stated.min()) - v(recorded.max());
-  if (v(recorded.min()) > v(stated.max())) return v(recorded.min()) - v(stated.max());
-  return 0;
+std::pair<reconciliation_status, std::int64_t> compare(interval<T> stated, interval<T> recorded,
+                                                       std::int64_t (*value)(T)) {
+  if (value(recorded.max()) < value(stated.min()))
+    return {reconciliation_status::incomplete, value(stated.min()) - value(recorded.max())};
+  if (value(recorded.min()) > value(stated.max()))
+    return {reconciliation_status::inconsistent, value(recorded.min()) - value(stated.max())};
+  return {reconciliation_status::consistent, 0};
 }
 std::int64_t fen_of(money m) { return m.fen(); }
 std::int64_t units_of(count c) { return c.value(); }
@@ -64,19 +67,10 @@ std::vector<reconciliation> reconcile(const dataset& d) {
     r.recorded_amount = recorded.amount;
     r.stated_quantity = st.quantity;
     r.recorded_quantity = recorded.quantity;
-    // Below what is stated: incomplete; above it: inconsistent. Amount decides when stated.
-    const auto status_of = [](auto stated, auto rec, auto value) {
-      if (value(rec.max()) < value(stated.min())) return reconciliation_status::incomplete;
-      if (value(rec.min()) > value(stated.max())) return reconciliation_status::inconsistent;
-      return reconciliation_status::consistent;
-    };
-    if (st.amount) {
-      r.status = status_of(*st.amount, recorded.amount, fen_of);
-      r.gap = gap_between(*st.amount, recorded.amount, fen_of);
-    } else {
-      r.status = status_of(*st.quantity, recorded.quantity, units_of);
-      r.gap = gap_between(*st.quantity, recorded.quantity, units_of);
-    }
+    // Below what is stated: incomplete; above it: inconsistent. The amount decides
+    // when one is stated, else the quantity.
+    std::tie(r.status, r.gap) = st.amount ? compare(*st.amount, recorded.amount, fen_of)
+                                          : compare(*st.quantity, recorded.quantity, units_of);
     out.push_back(std::move(r));
   }
   return out;
@@ -98,8 +92,8 @@ std::vector<std::vector<std::size_t>> find_duplicates(const dataset& d) {
     const bool by_quantity = c.amount_min[r] == detail::no_value;
     seen[key{c.year[r], c.month[r], c.day[r], c.category[r], c.provider[r], c.recipient[r],
              c.beneficiary[r], c.amount_min[r], amount_max[r],
-             by_quantity ? c.measure[r] : std::uint8_t{0},
-             by_quantity ? c.quantity_min[r] : 0, by_quantity ? quantity_max[r] : 0}]
+             by_quantity ? c.measure[r] : std::uint8_t{0}, by_quantity ? c.quantity_min[r] : 0,
+             by_quantity ? quantity_max[r] : 0}]
         .push_back(r);
   }
   std::vector<std::vector<std::size_t>> out;
@@ -130,8 +124,9 @@ check_report check_dataset(const dataset& d, const dataset_sources* sources) {
                                          : format_count(*st.quantity, st.measure);
     const std::string recorded = by_amount ? format_money(r.recorded_amount, money_unit::yuan)
                                            : format_count(r.recorded_quantity, st.measure);
-    const std::string gap = by_amount ? format_money(money_interval::exact(money{r.gap}))
-                                      : format_count(count_interval::exact(count{r.gap}), st.measure);
+    const std::string gap = by_amount
+                                ? format_money(money_interval::exact(money{r.gap}))
+                                : format_count(count_interval::exact(count{r.gap}), st.measure);
     const std::string what = "stated total '" + st.id + "' (" + stated + ") against " +
                              std::to_string(r.records) + " record(s) adding up to " + recorded;
     switch (r.status) {
@@ -169,10 +164,10 @@ check_report check_dataset(const dataset& d, const dataset_sources* sources) {
                 "entered twice";
     report.findings.push_back(std::move(f));
   }
-  std::stable_sort(report.findings.begin(), report.findings.end(),
-                   [](const finding& a, const finding& b) {
-                     return std::tie(a.where.file, a.where.line) < std::tie(b.where.file, b.where.line);
-                   });
+  std::stable_sort(
+      report.findings.begin(), report.findings.end(), [](const finding& a, const finding& b) {
+        return std::tie(a.where.file, a.where.line) < std::tie(b.where.file, b.where.line);
+      });
   return report;
 }
 
@@ -184,7 +179,8 @@ check_report check_dataset_directory(const std::filesystem::path& dir) {
   } catch (const validation_error& e) {
     check_report report;
     for (const problem& p : e.problems())
-      report.findings.push_back({finding_level::error, finding_kind::validation, p.where, p.message});
+      report.findings.push_back(
+          {finding_level::error, finding_kind::validation, p.where, p.message});
     return report;
   }
 }

@@ -130,7 +130,8 @@ void dataset::add_stated_total(stated_total t) {
     bad_item("provider '" + t.provider + "' is not a defined unit");
   if (!t.recipient.empty() && !find_unit(t.recipient))
     bad_item("recipient '" + t.recipient + "' is not a defined unit");
-  if (t.year < 1 || t.year > 9999) bad_item("year " + std::to_string(t.year) + " is outside 1..9999");
+  if (t.year < 1 || t.year > 9999)
+    bad_item("year " + std::to_string(t.year) + " is outside 1..9999");
   if (!t.amount && !t.quantity) bad_item("a stated total needs an amount or a quantity");
   if (t.quantity && !t.measure) bad_item("a stated quantity needs a measure");
   if (t.measure && !t.quantity) bad_item("a measure is given without a quantity");

@@ -45,7 +45,8 @@ void write_csv(const std::filesystem::path& file, const std::vector<std::string>
 void export_csv(const dataset& d, const std::filesystem::path& dir) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  if (ec) detail::throw_error<io_error>("cannot create folder " + dir.string() + ": " + ec.message());
+  if (ec)
+    detail::throw_error<io_error>("cannot create folder " + dir.string() + ": " + ec.message());
 
   std::vector<std::vector<std::string>> rows;
   for (std::uint32_t i = 0; i < d.categories().size(); ++i) {

@@ -367,8 +367,10 @@ void read_stated_totals(const csv_text& file, dataset& d, std::vector<problem>& 
       ok = false;
     };
     st.id = r.get(0);
-    if (st.id.empty()) bad(0, "a stated total needs an id");
-    else if (!seen.insert(st.id).second) bad(0, "stated total '" + st.id + "' is defined twice");
+    if (st.id.empty())
+      bad(0, "a stated total needs an id");
+    else if (!seen.insert(st.id).second)
+      bad(0, "stated total '" + st.id + "' is defined twice");
     const std::string& y = r.get(1);
     const auto [end, ec] = std::from_chars(y.data(), y.data() + y.size(), st.year);
     if (ec != std::errc{} || end != y.data() + y.size() || st.year < 1 || st.year > 9999)

@@ -7,11 +7,12 @@
 #include "aidstat/error.hpp"
 #include "csv_reader.hpp"
 #include "decimal_text.hpp"
+#include "int128.hpp"
 #include "table_reader.hpp"
 
 namespace aidstat {
 
-__extension__ typedef __int128 i128;
+using detail::i128;
 
 void deflator::set(int year, std::int64_t mantissa, int scale) {
   if (mantissa <= 0) detail::throw_error("a price index must be positive");

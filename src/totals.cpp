@@ -50,12 +50,9 @@ void aggregate::merge(const aggregate& o) {
 }
 
 std::optional<double> totals::amount_share(const group_totals& g) const {
-  const double total =
-      static_cast<double>(grand.amount.min().fen()) + static_cast<double>(grand.amount.max().fen());
+  const double total = grand.amount_midpoint_yuan();
   if (grand.amount_records == 0 || total == 0) return std::nullopt;
-  return (static_cast<double>(g.figures.amount.min().fen()) +
-          static_cast<double>(g.figures.amount.max().fen())) /
-         total;
+  return g.figures.amount_midpoint_yuan() / total;
 }
 
 bool key_less(const std::vector<dimension>& by, const std::vector<std::string>& a,

@@ -34,14 +34,9 @@ trend_fit fit_trend(const std::vector<double>& values) {
 
 namespace {
 
-double midpoint_yuan(const aggregate& a) {
-  return (static_cast<double>(a.amount.min().fen()) + static_cast<double>(a.amount.max().fen())) /
-         200.0;
-}
-
 void finish(trend_group& g) {
   std::vector<double> mids;
-  for (const auto& a : g.years) mids.push_back(midpoint_yuan(a));
+  for (const auto& a : g.years) mids.push_back(a.amount_midpoint_yuan());
   g.fit = fit_trend(mids);
   if (mids.size() >= 2 && mids.front() > 0 && mids.back() >= 0)
     g.cagr = std::pow(mids.back() / mids.front(), 1.0 / static_cast<double>(mids.size() - 1)) - 1.0;

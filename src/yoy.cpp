@@ -4,10 +4,11 @@
 #include <map>
 
 #include "aidstat/error.hpp"
+#include "int128.hpp"
 
 namespace aidstat {
 
-__extension__ typedef __int128 i128;
+using detail::i128;
 
 std::string_view status_name(yoy_status s) noexcept {
   switch (s) {
@@ -47,22 +48,17 @@ std::string yoy_group::pct_change_text() const {
 
 namespace {
 
-double midpoint_yuan(const aggregate& a) {
-  return (static_cast<double>(a.amount.min().fen()) + static_cast<double>(a.amount.max().fen())) /
-         200.0;
-}
-
 std::optional<double> share(const aggregate& part, const aggregate& total) {
   if (part.amount_records == 0 || total.amount_records == 0) return std::nullopt;
-  const double t = midpoint_yuan(total);
+  const double t = total.amount_midpoint_yuan();
   if (t == 0) return std::nullopt;
-  return midpoint_yuan(part) / t;
+  return part.amount_midpoint_yuan() / t;
 }
 
 std::optional<double> per_head(const aggregate& a) {
   const std::int64_t people = a.headcount();
   if (people == 0 || a.amount_records == 0) return std::nullopt;
-  return midpoint_yuan(a) / static_cast<double>(people);
+  return a.amount_midpoint_yuan() / static_cast<double>(people);
 }
 
 }  // namespace

@@ -18,8 +18,8 @@ inline dataset fixture_v1() {
   d.add_beneficiary(beneficiary("kids", beneficiary_kind::member_child, "", 94));
   d.add_commitment({"c1", 2023, "education", "city", "部队子女入学", parse_money("80万元"),
                     commitment_status::done});
-  d.add_commitment({"c2", 2023, "other", "police", "送法进军营", std::nullopt,
-                    commitment_status::dropped});
+  d.add_commitment(
+      {"c2", 2023, "other", "police", "送法进军营", std::nullopt, commitment_status::dropped});
   stated_total st;
   st.id = "s1";
   st.year = 2023;

@@ -56,11 +56,13 @@ TEST_CASE("check findings: one line each with file and line, errors counted", "[
   std::vector<std::string> lines;
   for (const auto& f : r.findings) lines.push_back(f.to_string());
   REQUIRE(lines.size() == 5);
-  CHECK_THAT(lines[0], Catch::StartsWith("items.csv:4: warning: record repeated at line 5, line 8"));
+  CHECK_THAT(lines[0],
+             Catch::StartsWith("items.csv:4: warning: record repeated at line 5, line 8"));
   CHECK_THAT(lines[1], Catch::StartsWith("stated_totals.csv:2: note: stated total 'ok'") &&
                            Catch::EndsWith("consistent"));
-  CHECK_THAT(lines[2], Catch::StartsWith("stated_totals.csv:3: warning:") &&
-                           Catch::Contains("incomplete, the records fall short by at least 3000000元"));
+  CHECK_THAT(lines[2],
+             Catch::StartsWith("stated_totals.csv:3: warning:") &&
+                 Catch::Contains("incomplete, the records fall short by at least 3000000元"));
   CHECK_THAT(lines[3], Catch::StartsWith("stated_totals.csv:4: error:") &&
                            Catch::Contains("inconsistent, the records exceed the statement by at "
                                            "least 50000元"));
@@ -79,7 +81,9 @@ TEST_CASE("duplicates agree on date, category, units, beneficiary and amount", "
 
 TEST_CASE("check on a directory reports every validation problem as an error", "[check]") {
   test::temp_dir dir;
-  dir.write("items.csv", "date,category,provider,recipient,amount\n2023,culturee,a,b,5\n2023-13,culture,a,b,x\n");
+  dir.write(
+      "items.csv",
+      "date,category,provider,recipient,amount\n2023,culturee,a,b,5\n2023-13,culture,a,b,x\n");
   const check_report r = check_dataset_directory(dir.path());
   REQUIRE(r.findings.size() == 3);
   CHECK(r.errors() == 3);

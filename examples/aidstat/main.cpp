@@ -219,8 +219,8 @@ int run_check(const common_options& o) {
   }
   for (const auto& f : r.findings) std::cout << f.to_string() << "\n";
   std::cout << r.errors() << (r.errors() == 1 ? " error, " : " errors, ") << r.warnings()
-            << (r.warnings() == 1 ? " warning" : " warnings") << ", "
-            << r.reconciliations.size() << " stated total(s) reconciled\n";
+            << (r.warnings() == 1 ? " warning" : " warnings") << ", " << r.reconciliations.size()
+            << " stated total(s) reconciled\n";
   return r.errors() ? 1 : 0;
 }
 
@@ -296,7 +296,8 @@ int main(int argc, char** argv) {
   progress->add_option("--by", o.by, "Group by year, category, category_parent or owner");
   add_output(progress, o);
 
-  CLI::App* check = app.add_subcommand("check", "Validate, reconcile stated totals, find duplicates");
+  CLI::App* check =
+      app.add_subcommand("check", "Validate, reconcile stated totals, find duplicates");
   add_dataset(check, o);
 
   std::string output, kind = "binary";

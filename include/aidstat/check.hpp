@@ -37,13 +37,13 @@ enum class reconciliation_status : std::uint8_t {
 
 /// One stated total reconciled.
 struct reconciliation {
-  std::string id;                     ///< the stated total's id
-  reconciliation_status status;       ///< consistent, inconsistent or incomplete
+  std::string id;                                 ///< the stated total's id
+  reconciliation_status status;                   ///< consistent, inconsistent or incomplete
   std::optional<money_interval> stated_amount;    ///< what the report says
-  money_interval recorded_amount;     ///< what the records add up to
+  money_interval recorded_amount;                 ///< what the records add up to
   std::optional<count_interval> stated_quantity;  ///< the stated quantity
-  count_interval recorded_quantity;   ///< the records' quantities of that measure
-  std::int64_t records = 0;           ///< records in the group
+  count_interval recorded_quantity;               ///< the records' quantities of that measure
+  std::int64_t records = 0;                       ///< records in the group
   /// The smallest difference between the intervals (0 when consistent), in fen;
   /// for quantities when no amount is stated.
   std::int64_t gap = 0;
@@ -51,10 +51,10 @@ struct reconciliation {
 
 /// One finding: what, where, how serious.
 struct finding {
-  finding_level level = finding_level::error;     ///< error, warning or note
-  finding_kind kind = finding_kind::validation;   ///< which check found it
-  source_location where;                          ///< file, line, column when known
-  std::string message;                            ///< a sentence for a program officer
+  finding_level level = finding_level::error;    ///< error, warning or note
+  finding_kind kind = finding_kind::validation;  ///< which check found it
+  source_location where;                         ///< file, line, column when known
+  std::string message;                           ///< a sentence for a program officer
 
   /// "items.csv:12: error: message".
   std::string to_string() const;
@@ -62,8 +62,8 @@ struct finding {
 
 /// All findings of a check, in file order, and the reconciliations.
 struct check_report {
-  std::vector<finding> findings;               ///< every finding
-  std::vector<reconciliation> reconciliations; ///< one per stated total
+  std::vector<finding> findings;                ///< every finding
+  std::vector<reconciliation> reconciliations;  ///< one per stated total
 
   /// Number of findings at level error.
   std::size_t errors() const noexcept;

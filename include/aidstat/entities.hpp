@@ -107,16 +107,16 @@ struct commitment {
 /// kept so it can be reconciled against the records beneath it (SPEC 5). Empty
 /// fields do not restrict the group; provider and recipient include the units below.
 struct stated_total {
-  std::string id;                      ///< the user's key
-  int year = 0;                        ///< the year the figure is for
-  std::string category;                ///< category key (and its subcategories); empty for all
-  std::string provider;                ///< giving unit (and the units below it); empty for all
-  std::string recipient;               ///< receiving unit (and below); empty for all
+  std::string id;         ///< the user's key
+  int year = 0;           ///< the year the figure is for
+  std::string category;   ///< category key (and its subcategories); empty for all
+  std::string provider;   ///< giving unit (and the units below it); empty for all
+  std::string recipient;  ///< receiving unit (and below); empty for all
   std::optional<aidstat::beneficiary_kind> beneficiary_kind;  ///< only this kind of beneficiary
-  std::optional<money_interval> amount;     ///< the stated amount
-  std::optional<count_interval> quantity;   ///< the stated quantity
-  std::optional<aidstat::measure> measure;  ///< what the quantity counts
-  std::string note;                    ///< the sentence it comes from
+  std::optional<money_interval> amount;                       ///< the stated amount
+  std::optional<count_interval> quantity;                     ///< the stated quantity
+  std::optional<aidstat::measure> measure;                    ///< what the quantity counts
+  std::string note;                                           ///< the sentence it comes from
 
   /// Equal when every field is equal.
   friend bool operator==(const stated_total&, const stated_total&) = default;

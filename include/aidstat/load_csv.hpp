@@ -1,8 +1,8 @@
 // Loading a dataset from CSV files (SPEC 6).
 //
 // A dataset directory holds items.csv (required) and optionally units.csv,
-// beneficiaries.csv, categories.csv, commitments.csv and stated_totals.csv. Every problem in every file is found
-// before anything is thrown, and reported at once as a validation_error whose
+// beneficiaries.csv, categories.csv, commitments.csv and stated_totals.csv. Every problem in every
+// file is found before anything is thrown, and reported at once as a validation_error whose
 // problems name file, line, column (the CSV field number) and what is wrong.
 //
 //   dataset d = load_dataset("examples/data/city-2023");

@@ -39,6 +39,11 @@ struct aggregate {
 
   /// People reached: the sum of the headcounts of the distinct beneficiaries.
   std::int64_t headcount() const;
+  /// Midpoint of the amount interval in yuan, for shares and statistics (never stored).
+  double amount_midpoint_yuan() const noexcept {
+    return (static_cast<double>(amount.min().fen()) + static_cast<double>(amount.max().fen())) /
+           200.0;
+  }
   /// True when the group has a meaningful quantity (some, all of one measure).
   bool has_quantity() const noexcept { return quantity_records > 0 && !mixed_measures; }
   /// Adds another aggregate of other records into this one (exact).

@@ -51,10 +51,14 @@ inline void csv_loader(std::string_view bytes) {
   }
   dataset_texts t;
   t.items = {"items.csv", parts[0]};
-  const char* names[] = {"", "units.csv", "beneficiaries.csv", "categories.csv",
-                         "commitments.csv", "stated_totals.csv"};
-  std::optional<csv_text>* slots[] = {nullptr, &t.units, &t.beneficiaries, &t.categories,
-                                      &t.commitments, &t.stated_totals};
+  const char* names[] = {"",
+                         "units.csv",
+                         "beneficiaries.csv",
+                         "categories.csv",
+                         "commitments.csv",
+                         "stated_totals.csv"};
+  std::optional<csv_text>* slots[] = {nullptr,       &t.units,       &t.beneficiaries,
+                                      &t.categories, &t.commitments, &t.stated_totals};
   for (std::size_t i = 1; i < parts.size(); ++i) *slots[i] = csv_text{names[i], parts[i]};
   try {
     const dataset d = read_dataset(t);
