@@ -69,6 +69,41 @@ struct key_column {
     }
     return 0;
   }
+
+  /// keys[i] = keys[i] * cardinality + code of row begin + i, for i < n: the switch
+  /// on the dimension is taken once per batch, not once per row.
+  void add_codes(const item_columns& c, std::size_t begin, std::size_t n,
+                 std::uint64_t* keys) const noexcept {
+    const std::uint64_t card = cardinality;
+    switch (dim.kind) {
+      case dimension_kind::category:
+      case dimension_kind::category_parent: {
+        const std::uint16_t* col = c.category.data() + begin;
+        for (std::size_t i = 0; i < n; ++i) keys[i] = keys[i] * card + table[col[i]];
+        return;
+      }
+      case dimension_kind::provider:
+      case dimension_kind::provider_at:
+      case dimension_kind::unit_kind:
+      case dimension_kind::region: {
+        const std::uint32_t* col = c.provider.data() + begin;
+        for (std::size_t i = 0; i < n; ++i) keys[i] = keys[i] * card + table[col[i]];
+        return;
+      }
+      case dimension_kind::form:
+      case dimension_kind::measure:
+      case dimension_kind::direction: {
+        const std::uint8_t* col = (dim.kind == dimension_kind::form      ? c.form.data()
+                                   : dim.kind == dimension_kind::measure ? c.measure.data()
+                                                                         : c.direction.data()) +
+                                  begin;
+        for (std::size_t i = 0; i < n; ++i) keys[i] = keys[i] * card + col[i];
+        return;
+      }
+      default:
+        for (std::size_t i = 0; i < n; ++i) keys[i] = keys[i] * card + code(c, begin + i);
+    }
+  }
 };
 
 /// Compiles `dim` for `d`, whose item (fiscal) years lie in [min_year, max_year].

@@ -26,6 +26,7 @@ pivot_result compute_pivot(const dataset& d, const pivot_query& q) {
     totals_query tq;
     tq.by = std::move(by);
     tq.filter = q.filter;
+    tq.threads = q.threads;
     return compute_totals(d, tq);
   };
   const totals cells = run({q.rows, q.cols});

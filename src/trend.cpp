@@ -67,6 +67,7 @@ trend_result compute_trend(const dataset& d, const trend_query& q) {
   tq.by.push_back(dimension{dimension_kind::year, 0});
   tq.by.insert(tq.by.end(), q.by.begin(), q.by.end());
   tq.filter = q.filter;
+  tq.threads = q.threads;
   condition years{dimension{dimension_kind::year, 0}, {}};
   for (int y = q.from_year; y <= q.to_year; ++y) years.values.push_back(std::to_string(y));
   tq.filter.where.push_back(years);

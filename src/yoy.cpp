@@ -87,6 +87,7 @@ yoy_result compute_yoy(const dataset& d, const yoy_query& q) {
     tq.by = q.by;
     tq.filter = q.filter;
     tq.filter.year = year;
+    tq.threads = q.threads;
     totals t = compute_totals(d, tq);
     if (q.prices) {
       const auto restate = [&](aggregate& a) {

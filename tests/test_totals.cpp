@@ -157,8 +157,12 @@ std::map<std::vector<std::string>, reference_group> reference_totals(
   return out;
 }
 
-void check_against_reference(const dataset& d, const std::vector<dimension>& by) {
-  const totals t = compute_totals(d, totals_query{by, {}});
+void check_against_reference(const dataset& d, const std::vector<dimension>& by,
+                             unsigned threads = 1) {
+  totals_query q;
+  q.by = by;
+  q.threads = threads;
+  const totals t = compute_totals(d, q);
   const auto ref = reference_totals(d, by);
   REQUIRE(t.groups.size() == ref.size());
   std::int64_t all_records = 0;
@@ -214,6 +218,26 @@ TEST_CASE("totals agree with a plain reference loop for every dimension", "[tota
   check_against_reference(d, {dimension::parse("provider"), dimension::parse("recipient"),
                               dimension::parse("provider@1"), dimension::parse("recipient@1"),
                               dimension::parse("month"), dimension::parse("form")});
+}
+
+TEST_CASE("the threaded scan agrees with the reference loop", "[totals]") {
+  // Large enough that the rows are split between threads (16384 rows or more each).
+  const dataset d = random_dataset(99, 50'000);
+  for (unsigned threads : {1u, 2u, 3u}) {
+    INFO(threads << " threads");
+    check_against_reference(d, {dimension::parse("category")}, threads);
+    check_against_reference(d, {dimension::parse("provider"), dimension::parse("month")}, threads);
+    check_against_reference(d,
+                            {dimension::parse("provider"), dimension::parse("recipient"),
+                             dimension::parse("provider@1"), dimension::parse("recipient@1"),
+                             dimension::parse("month"), dimension::parse("form")},
+                            threads);
+  }
+  // Filters, and rows that cannot be placed, are found in every thread's share.
+  totals_query q;
+  q.threads = 2;
+  q.filter.through = month_day::parse("06-15");
+  CHECK_THROWS_WITH(compute_totals(d, q), Catch::Contains("year-to-date cut at 06-15"));
 }
 
 TEST_CASE("totals of parts merge into the totals of the whole", "[totals]") {

@@ -25,6 +25,7 @@ struct pivot_query {
   dimension cols;                                 ///< the dimension across the top
   pivot_measure measure = pivot_measure::amount;  ///< what each cell holds
   record_filter filter;                           ///< which records count
+  unsigned threads = 0;  ///< threads to scan with; 0 for the hardware's concurrency
 };
 
 /// A matrix of integers (fen for amounts, counts otherwise).

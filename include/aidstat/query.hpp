@@ -91,6 +91,8 @@ struct record_filter {
 struct totals_query {
   std::vector<dimension> by;  ///< group keys, in output order; empty for one grand total
   record_filter filter;       ///< which records count
+  /// Threads to scan with; 0 for the hardware's concurrency. Small datasets use fewer.
+  unsigned threads = 0;
 };
 
 }  // namespace aidstat

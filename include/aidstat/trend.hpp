@@ -21,6 +21,7 @@ struct trend_query {
   std::vector<dimension> by;          ///< group keys (not `year`)
   record_filter filter;               ///< which records count; `filter.year` must be empty
   std::optional<price_basis> prices;  ///< restate every year in one year's prices
+  unsigned threads = 0;               ///< threads to scan with; 0 for the hardware's concurrency
 };
 
 /// A least-squares line through (year, amount midpoint in yuan).

@@ -29,6 +29,7 @@ struct yoy_query {
   std::vector<dimension> by;          ///< group keys (not `year`)
   record_filter filter;               ///< which records count; `filter.year` must be empty
   std::optional<price_basis> prices;  ///< restate both years in one year's prices
+  unsigned threads = 0;               ///< threads to scan with; 0 for the hardware's concurrency
 };
 
 /// Whether a group has records in the base year, the current year or both.

@@ -1,0 +1,289 @@
+// The aidstat bench: measures every SPEC 4 query of issue 5 against the memory
+// bandwidth limit measured in the same process, a naive implementation (what a
+// typical application would write), CSV ingest, archives and memory per record.
+//
+//   aidstat_bench [--records N] [--csv-records M] [--threads T] [--json FILE]
+//                 [--cli PATH] [--workdir DIR] [--quick]
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+#include "aidstat/aidstat.hpp"
+#include "synthetic.hpp"
+
+namespace {
+
+using clock_type = std::chrono::steady_clock;
+using json = nlohmann::ordered_json;
+
+// Best wall time of `runs` calls, in seconds.
+double best_of(int runs, const std::function<void()>& f) {
+  double best = 1e300;
+  for (int i = 0; i < runs; ++i) {
+    const auto t0 = clock_type::now();
+    f();
+    best = std::min(best, std::chrono::duration<double>(clock_type::now() - t0).count());
+  }
+  return best;
+}
+
+// Resident set size of this process, in bytes.
+std::uint64_t rss_bytes() {
+  std::ifstream statm("/proc/self/statm");
+  std::uint64_t pages = 0, resident = 0;
+  statm >> pages >> resident;
+  return resident * 4096;
+}
+
+// Bytes per second of a plain sum over `bytes` of int64, on `threads` threads.
+double bandwidth(std::size_t bytes, unsigned threads) {
+  std::vector<std::int64_t> a(bytes / 8);
+  for (std::size_t i = 0; i < a.size(); ++i) a[i] = static_cast<std::int64_t>(i & 1023);
+  volatile std::int64_t sink = 0;
+  const double t = best_of(3, [&] {
+    std::vector<std::int64_t> partial(threads, 0);
+    std::vector<std::thread> pool;
+    const std::size_t per = a.size() / threads;
+    for (unsigned k = 0; k < threads; ++k)
+      pool.emplace_back([&, k] {
+        std::int64_t s = 0;
+        const std::size_t end = k + 1 == threads ? a.size() : (k + 1) * per;
+        for (std::size_t i = k * per; i < end; ++i) s += a[i];
+        partial[k] = s;
+      });
+    for (auto& th : pool) th.join();
+    for (auto p : partial) sink = sink + p;
+  });
+  return static_cast<double>(a.size() * 8) / t;
+}
+
+// What a typical application writes: rows of strings, a hash map keyed by strings.
+struct naive_row {
+  std::string category, provider;
+  int year;
+  std::int64_t amount_min, amount_max;
+};
+struct naive_sum {
+  std::int64_t records = 0, lo = 0, hi = 0;
+};
+
+struct result_row {
+  std::string query;
+  double records_per_s = 0;
+  double limit_records_per_s = 0;
+  double naive_records_per_s = 0;
+  unsigned threads = 1;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  aidstat::bench::synthetic_spec spec;
+  spec.records = 10'000'000;
+  std::uint64_t csv_records = 2'000'000;
+  unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+  std::string json_path, cli, workdir = "/tmp/aidstat-bench";
+  std::size_t bandwidth_bytes = std::size_t{1} << 30;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    const auto next = [&]() -> std::string {
+      if (i + 1 >= argc) {
+        std::cerr << "aidstat_bench: " << a << " needs a value\n";
+        std::exit(2);
+      }
+      return argv[++i];
+    };
+    if (a == "--records")
+      spec.records = std::stoull(next());
+    else if (a == "--csv-records")
+      csv_records = std::stoull(next());
+    else if (a == "--threads")
+      threads = static_cast<unsigned>(std::stoul(next()));
+    else if (a == "--json")
+      json_path = next();
+    else if (a == "--cli")
+      cli = next();
+    else if (a == "--workdir")
+      workdir = next();
+    else if (a == "--quick") {
+      spec.records = 20'000;
+      csv_records = 20'000;
+      bandwidth_bytes = std::size_t{16} << 20;
+    } else {
+      std::cerr << "aidstat_bench: unknown option " << a << "\n";
+      return 2;
+    }
+  }
+  const double n = static_cast<double>(spec.records);
+  json out;
+  out["records"] = spec.records;
+  out["threads"] = threads;
+
+  // The physical limit: a plain sum over a large array.
+  const double bw1 = bandwidth(bandwidth_bytes, 1), bw2 = bandwidth(bandwidth_bytes, threads);
+  out["bandwidth_gb_s"] = {{"1_thread", bw1 / 1e9},
+                           {std::to_string(threads) + "_threads", bw2 / 1e9}};
+  std::printf("memory bandwidth: %.2f GB/s (1 thread), %.2f GB/s (%u threads)\n", bw1 / 1e9,
+              bw2 / 1e9, threads);
+
+  // The dataset, and what it costs per record.
+  const std::uint64_t rss0 = rss_bytes();
+  const auto t0 = clock_type::now();
+  const aidstat::dataset d = aidstat::bench::make_synthetic(spec);
+  const double build_s = std::chrono::duration<double>(clock_type::now() - t0).count();
+  const double bytes_per_record = static_cast<double>(rss_bytes() - rss0) / n;
+  std::printf("dataset: %llu records built in %.2f s, %.1f bytes per record (resident)\n",
+              static_cast<unsigned long long>(spec.records), build_s, bytes_per_record);
+  out["bytes_per_record"] = bytes_per_record;
+
+  // Bytes the engine reads per record for a query: the columns it scans.
+  const auto& c = d.columns();
+  const double scanned_base = sizeof(c.amount_min[0]) + sizeof(c.quantity_min[0]) +
+                              sizeof(c.measure[0]) + sizeof(c.beneficiary[0]);
+  std::vector<result_row> rows;
+  const auto measure = [&](const std::string& name, double key_bytes, unsigned t,
+                           const std::function<void()>& f) {
+    result_row r;
+    r.query = name;
+    r.threads = t;
+    r.records_per_s = n / best_of(3, f);
+    const double bw = t == 1 ? bw1 : bw2;
+    r.limit_records_per_s = bw / (scanned_base + key_bytes);
+    rows.push_back(r);
+    return &rows.back();
+  };
+  const auto totals_by = [&](std::vector<const char*> by, unsigned t) {
+    aidstat::totals_query q;
+    for (const char* b : by) q.by.push_back(aidstat::dimension::parse(b));
+    q.threads = t;
+    return aidstat::compute_totals(d, q);
+  };
+  const auto top10 = [&](const aidstat::totals& t) {
+    std::vector<const aidstat::group_totals*> g;
+    for (const auto& x : t.groups) g.push_back(&x);
+    std::partial_sort(
+        g.begin(), g.begin() + std::min<std::size_t>(10, g.size()), g.end(),
+        [](auto* a, auto* b) { return a->figures.amount.max() > b->figures.amount.max(); });
+    return g.empty() ? 0 : g[0]->figures.records;
+  };
+
+  // The naive implementation of the same queries.
+  std::vector<naive_row> naive;
+  naive.reserve(spec.records);
+  for (std::size_t i = 0; i < d.item_count(); ++i) {
+    const aidstat::aid_item it = d.item(i);
+    naive.push_back(
+        {it.category, it.provider, it.date.year(), it.amount->min().fen(), it.amount->max().fen()});
+  }
+  const auto naive_by = [&](auto key_of) {
+    return n / best_of(3, [&] {
+             std::unordered_map<std::string, naive_sum> m;
+             for (const auto& r : naive) {
+               naive_sum& s = m[key_of(r)];
+               ++s.records;
+               s.lo += r.amount_min;
+               s.hi += r.amount_max;
+             }
+           });
+  };
+  const double naive_category =
+      naive_by([](const naive_row& r) -> const std::string& { return r.category; });
+  const double naive_year =
+      naive_by([](const naive_row& r) { return r.category + "|" + std::to_string(r.year); });
+  const double naive_provider =
+      naive_by([](const naive_row& r) -> const std::string& { return r.provider; });
+
+  for (unsigned t : {1u, threads}) {
+    measure("per-category totals", sizeof(c.category[0]), t, [&] {
+      totals_by({"category"}, t);
+    })->naive_records_per_s = naive_category;
+    measure("category x year, year over year",
+            sizeof(c.category[0]) + sizeof(c.year[0]) + sizeof(c.month[0]), t,
+            [&] {
+              aidstat::yoy_query q;
+              q.base_year = 2023;
+              q.current_year = 2024;
+              q.by = {aidstat::dimension::parse("category")};
+              q.threads = t;
+              aidstat::compute_yoy(d, q);
+            })
+        ->naive_records_per_s = naive_year;
+    measure("per-provider totals, top 10", sizeof(c.provider[0]), t, [&] {
+      top10(totals_by({"provider"}, t));
+    })->naive_records_per_s = naive_provider;
+    if (t == threads && threads == 1) break;
+  }
+
+  std::printf("\n%-34s %7s %12s %12s %6s %12s %8s\n", "query", "threads", "records/s", "limit",
+              "ratio", "naive", "speedup");
+  out["queries"] = json::array();
+  for (const auto& r : rows) {
+    std::printf("%-34s %7u %12.3g %12.3g %5.0f%% %12.3g %7.1fx\n", r.query.c_str(), r.threads,
+                r.records_per_s, r.limit_records_per_s,
+                100 * r.records_per_s / r.limit_records_per_s, r.naive_records_per_s,
+                r.records_per_s / r.naive_records_per_s);
+    out["queries"].push_back({{"query", r.query},
+                              {"threads", r.threads},
+                              {"records_per_s", r.records_per_s},
+                              {"limit_records_per_s", r.limit_records_per_s},
+                              {"ratio", r.records_per_s / r.limit_records_per_s},
+                              {"naive_records_per_s", r.naive_records_per_s}});
+  }
+
+  // Archives.
+  std::filesystem::create_directories(workdir);
+  const auto archive = std::filesystem::path(workdir) / "bench.aidstat";
+  const double save_s = best_of(1, [&] { aidstat::save_archive(d, archive); });
+  const double archive_bytes = static_cast<double>(std::filesystem::file_size(archive));
+  const double load_s = best_of(1, [&] { aidstat::load_archive(archive); });
+  std::printf("\narchive: %.0f MB, save %.2f GB/s, load %.2f GB/s\n", archive_bytes / 1e6,
+              archive_bytes / save_s / 1e9, archive_bytes / load_s / 1e9);
+  out["archive"] = {{"bytes", archive_bytes},
+                    {"save_gb_s", archive_bytes / save_s / 1e9},
+                    {"load_gb_s", archive_bytes / load_s / 1e9}};
+
+  // CSV ingest, plain and with 20% report notation.
+  out["ingest"] = json::array();
+  for (double share : {0.0, 0.2}) {
+    aidstat::bench::synthetic_spec cs = spec;
+    cs.records = csv_records;
+    cs.notation_share = share;
+    const auto dir = std::filesystem::path(workdir) / (share == 0 ? "csv-plain" : "csv-notation");
+    const double bytes = static_cast<double>(aidstat::bench::write_synthetic_csv(cs, dir));
+    const double s = best_of(1, [&] { aidstat::load_dataset(dir); });
+    std::printf("CSV ingest (%2.0f%% notation): %.0f MB in %.2f s = %.1f MB/s\n", share * 100,
+                bytes / 1e6, s, bytes / s / 1e6);
+    out["ingest"].push_back(
+        {{"notation_share", share}, {"mb", bytes / 1e6}, {"mb_s", bytes / s / 1e6}});
+  }
+
+  // End to end, as a fresh process.
+  if (!cli.empty()) {
+    const auto e2e = [&](const std::string& what) {
+      const std::string cmd =
+          "'" + cli + "' totals '" + what + "' --by category --format csv >/dev/null";
+      return best_of(1, [&] {
+        if (std::system(cmd.c_str()) != 0) std::cerr << "aidstat_bench: " << cmd << " failed\n";
+      });
+    };
+    const double csv_s = e2e((std::filesystem::path(workdir) / "csv-plain").string());
+    const double arc_s = e2e(archive.string());
+    std::printf(
+        "end to end 'aidstat totals --by category': CSV (%llu records) %.2f s, archive (%llu "
+        "records) %.2f s\n",
+        static_cast<unsigned long long>(csv_records), csv_s,
+        static_cast<unsigned long long>(spec.records), arc_s);
+    out["end_to_end_s"] = {{"csv", csv_s}, {"archive", arc_s}};
+  }
+  if (!json_path.empty()) std::ofstream(json_path) << out.dump(2) << '\n';
+  return 0;
+}
