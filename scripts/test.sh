@@ -15,7 +15,7 @@ run_suite() {  # name, extra cmake options...
   shift
   local build="$root/build/$name"
   echo "== $name: configure and build"
-  cmake -S "$root" -B "$build" -DAIDSTAT_WERROR=ON -DAIDSTAT_BUILD_BENCH=OFF "$@" >/dev/null
+  cmake -S "$root" -B "$build" -DAIDSTAT_WERROR=ON "$@" >/dev/null
   cmake --build "$build" -j"$jobs" >/dev/null
   echo "== $name: test"
   (cd "$build" && ctest -j"$jobs" --output-on-failure)
@@ -26,7 +26,7 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:ha
   run_suite sanitize -DCMAKE_BUILD_TYPE=Debug -DAIDSTAT_SANITIZE=ON
 if command -v clang++ >/dev/null 2>&1; then
   CXX=clang++ run_suite fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAIDSTAT_FUZZ=ON \
-    -DAIDSTAT_BUILD_TESTS=OFF -DAIDSTAT_BUILD_EXAMPLES=OFF \
+    -DAIDSTAT_BUILD_TESTS=OFF -DAIDSTAT_BUILD_EXAMPLES=OFF -DAIDSTAT_BUILD_BENCH=OFF \
     -DAIDSTAT_FUZZ_SECONDS="${AIDSTAT_FUZZ_SECONDS:-30}"
 else
   echo "== fuzz: skipped, clang++ is not installed"

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "aidstat/error.hpp"
+#include "int128.hpp"
 #include "key_plan.hpp"
 
 namespace aidstat {
@@ -186,15 +187,20 @@ struct plan {
       const std::size_t m = std::min(kChunk, end - b);
       std::fill(key, key + m, 0);
       for (const auto& k : keys) k.add_codes(c, b, m, key);
-      for (std::size_t i = 0; i < m; ++i) keep[i] = !filtered || passes(b + i, p);
-      for (std::size_t i = 0; i < m; ++i) slot[i] = keep[i] ? p.slot(key[i]) : 0;
+      if (filtered) {
+        for (std::size_t i = 0; i < m; ++i) keep[i] = passes(b + i, p);
+        for (std::size_t i = 0; i < m; ++i) slot[i] = keep[i] ? p.slot(key[i]) : 0;
+      } else if (p.dense) {
+        for (std::size_t i = 0; i < m; ++i) slot[i] = static_cast<std::uint32_t>(key[i]);
+      } else {
+        for (std::size_t i = 0; i < m; ++i) slot[i] = p.slot(key[i]);
+      }
       const std::int64_t* amount = c.amount_min.data() + b;
       const std::int64_t* quantity = c.quantity_min.data() + b;
       const std::uint8_t* measure = c.measure.data() + b;
       const std::uint32_t* person = c.beneficiary.data() + b;
       bool overflow = false;
-      for (std::size_t i = 0; i < m; ++i) {
-        if (!keep[i]) continue;
+      const auto add = [&](std::size_t i) {
         const std::uint32_t s = slot[i];
         ++p.records[s];
         const bool has_amount = amount[i] != detail::no_value;
@@ -207,6 +213,12 @@ struct plan {
                                            &p.quantity_min[s]);
         p.measures[s] |= has_quantity ? (1u << measure[i]) : 0u;
         if (person[i] != detail::no_id) p.people.emplace_back(s, person[i]);
+      };
+      if (filtered) {
+        for (std::size_t i = 0; i < m; ++i)
+          if (keep[i]) add(i);
+      } else {
+        for (std::size_t i = 0; i < m; ++i) add(i);
       }
       p.overflow |= overflow;
     }
@@ -333,9 +345,11 @@ totals compute_totals(const dataset& d, const totals_query& q) {
       g.amount_records += p.amount_records[s];
       g.quantity_records += p.quantity_records[s];
       g.measures |= p.measures[s];
-      if (__builtin_add_overflow(g.amount_min, p.amount_min[s], &g.amount_min) ||
-          __builtin_add_overflow(g.quantity_min, p.quantity_min[s], &g.quantity_min))
-        sum_overflow();
+      const detail::i128 amount = g.amount_min + p.amount_min[s];
+      const detail::i128 quantity = g.quantity_min + p.quantity_min[s];
+      if (amount > INT64_MAX || quantity > INT64_MAX) sum_overflow();
+      g.amount_min = static_cast<std::int64_t>(amount);
+      g.quantity_min = static_cast<std::int64_t>(quantity);
     }
     for (const auto& [s, person] : p.people) groups[group_of_slot[t][s]].people.push_back(person);
   }
