@@ -68,7 +68,8 @@ struct enum_entry {
   std::string_view zh;   ///< Chinese name
 };
 
-/// The vocabulary of enum E (specialized below for every domain enum).
+/// The vocabulary of enum E, specialized below for every domain enum: `what` names
+/// the vocabulary in messages ("unit kind") and `entries` lists key and Chinese name.
 template <class E>
 struct enum_vocabulary;
 
