@@ -139,6 +139,7 @@ struct plan {
   std::int32_t from_day = INT32_MIN, to_day = INT32_MAX;
   bool by_dates = false;
   bool filtered = false;
+  bool year_only = false;  // the only filter is a calendar year
   std::uint64_t key_space = 1;
 
   // The last day counted in (fiscal) year y under a year-to-date cut.
@@ -187,7 +188,13 @@ struct plan {
       const std::size_t m = std::min(kChunk, end - b);
       std::fill(key, key + m, 0);
       for (const auto& k : keys) k.add_codes(c, b, m, key);
-      if (filtered) {
+      if (year_only) {
+        // The common filter of year-over-year work: one comparison on one column.
+        const std::int16_t* year = c.year.data() + b;
+        const auto wanted = static_cast<std::int16_t>(*f.year);
+        for (std::size_t i = 0; i < m; ++i) keep[i] = year[i] == wanted;
+        for (std::size_t i = 0; i < m; ++i) slot[i] = keep[i] ? p.slot(key[i]) : 0;
+      } else if (filtered) {
         for (std::size_t i = 0; i < m; ++i) keep[i] = passes(b + i, p);
         for (std::size_t i = 0; i < m; ++i) slot[i] = keep[i] ? p.slot(key[i]) : 0;
       } else if (p.dense) {
@@ -268,6 +275,8 @@ totals compute_totals(const dataset& d, const totals_query& q) {
                                      f.to->to_string() + " is empty: --from is after --to");
   pl.by_dates = f.from || f.to || f.through;
   pl.filtered = fs != 1 || f.year || pl.by_dates || !pl.conditions.empty();
+  pl.year_only =
+      f.year && fs == 1 && !pl.by_dates && pl.conditions.empty() && *f.year >= 1 && *f.year <= 9999;
 
   // Scan in parallel: each thread sums its own share of the rows, then they merge.
   unsigned threads = q.threads ? q.threads : std::max(1u, std::thread::hardware_concurrency());

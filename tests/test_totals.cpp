@@ -233,6 +233,32 @@ TEST_CASE("the threaded scan agrees with the reference loop", "[totals]") {
                              dimension::parse("month"), dimension::parse("form")},
                             threads);
   }
+  // A year filter (its own fast path) gives the year's row of a by-year grouping.
+  for (unsigned threads : {1u, 2u}) {
+    totals_query by_year;
+    by_year.by = {dimension::parse("year"), dimension::parse("category")};
+    by_year.threads = threads;
+    const totals all = compute_totals(d, by_year);
+    totals_query one;
+    one.by = {dimension::parse("category")};
+    one.filter.year = 2022;
+    one.threads = threads;
+    const totals y2022 = compute_totals(d, one);
+    std::size_t matched = 0;
+    for (const auto& g : all.groups) {
+      if (g.key[0] != "2022") continue;
+      for (const auto& h : y2022.groups) {
+        if (h.key[0] != g.key[1]) continue;
+        ++matched;
+        CHECK(h.figures.records == g.figures.records);
+        CHECK(h.figures.amount == g.figures.amount);
+        CHECK(h.figures.quantity == g.figures.quantity);
+        CHECK(h.figures.beneficiaries == g.figures.beneficiaries);
+      }
+    }
+    CHECK(matched == y2022.groups.size());
+    CHECK(matched == 5);
+  }
   // Filters, and rows that cannot be placed, are found in every thread's share.
   totals_query q;
   q.threads = 2;
