@@ -4,30 +4,21 @@
 #include "aidstat/category_map.hpp"
 #include "aidstat/error.hpp"
 #include "aidstat/yoy.hpp"
+#include "test_support.hpp"
 
 using namespace aidstat;
 
 namespace {
 dataset with_publicity() {
-  dataset d;
-  d.add_unit(unit("city", "", unit_kind::government, side::civilian));
-  d.add_unit(unit("army", "", unit_kind::military_unit, side::military));
-  const auto add = [&](int year, const char* cat, const char* amount) {
-    aid_item it;
-    it.date = date(year);
-    it.category = cat;
-    it.provider = "city";
-    it.recipient = "army";
-    it.amount = parse_money(amount);
-    d.add_item(it);
-  };
-  add(2022, "publicity", "10万元");  // 2022's "publicity" became culture + defense_education
-  add(2022, "publicity", "[0.01, 0.03]元");
-  add(2022, "pension_subsidy", "1万元");  // renamed to charity_relief in 2023
-  add(2023, "culture", "8万元");
-  add(2023, "defense_education", "2万元");
-  add(2023, "charity_relief", "1.2万元");
-  add(2023, "publicity", "5元");  // 2023 records are not mapped
+  dataset d = test::city_and_army();
+  test::add_gift(d, "2022", "publicity",
+                 "10万元");  // 2022's "publicity" became culture + defense_education
+  test::add_gift(d, "2022", "publicity", "[0.01, 0.03]元");
+  test::add_gift(d, "2022", "pension_subsidy", "1万元");  // renamed to charity_relief in 2023
+  test::add_gift(d, "2023", "culture", "8万元");
+  test::add_gift(d, "2023", "defense_education", "2万元");
+  test::add_gift(d, "2023", "charity_relief", "1.2万元");
+  test::add_gift(d, "2023", "publicity", "5元");  // 2023 records are not mapped
   return d;
 }
 const char* const kMap =

@@ -5,28 +5,16 @@
 #include "aidstat/analysis_output.hpp"
 #include "aidstat/error.hpp"
 #include "aidstat/pivot.hpp"
+#include "test_support.hpp"
 
 using namespace aidstat;
 
 namespace {
 dataset grid() {
-  dataset d;
-  d.add_unit(unit("city", "", unit_kind::government, side::civilian));
-  d.add_unit(unit("army", "", unit_kind::military_unit, side::military));
-  d.add_beneficiary(beneficiary("kids", beneficiary_kind::member_child, "army", 10));
-  const auto add = [&](int year, const char* cat, const char* amount, const char* who) {
-    aid_item it;
-    it.date = date(year);
-    it.category = cat;
-    it.provider = "city";
-    it.recipient = "army";
-    it.beneficiary = who;
-    it.amount = parse_money(amount);
-    d.add_item(it);
-  };
-  add(2022, "education", "100", "kids");
-  add(2023, "education", "200", "kids");
-  add(2023, "medical", "10余", "");
+  dataset d = test::city_and_army();
+  test::add_gift(d, "2022", "education", "100", "kids");
+  test::add_gift(d, "2023", "education", "200", "kids");
+  test::add_gift(d, "2023", "medical", "10余", "");
   return d;
 }
 }  // namespace

@@ -7,6 +7,9 @@
 #include <random>
 #include <string>
 
+#include "aidstat/amount_text.hpp"
+#include "aidstat/dataset.hpp"
+
 namespace aidstat::test {
 
 /// A fresh directory under the system temp dir, removed when destroyed.
@@ -58,6 +61,30 @@ inline run_result run_cli(const std::string& args) {
   r.out = slurp(out);
   r.err = slurp(err);
   return r;
+}
+
+/// A dataset with a civilian unit "city" (its beneficiary group "kids", 10 children,
+/// belongs to "army") and a military unit "army".
+inline dataset city_and_army(std::int64_t kids = 10) {
+  dataset d;
+  d.add_unit(unit("city", "市政府", unit_kind::government, side::civilian));
+  d.add_unit(unit("army", "驻军", unit_kind::military_unit, side::military));
+  d.add_beneficiary(beneficiary("kids", beneficiary_kind::member_child, "army", kids));
+  return d;
+}
+
+/// Adds a record from "city" to "army": `when` is YYYY[-MM[-DD]], `amount` is in report
+/// notation ("" for none), `who` a beneficiary id ("" for none).
+inline void add_gift(dataset& d, const std::string& when, const std::string& category,
+                     const std::string& amount, const std::string& who = "") {
+  aid_item it;
+  it.date = date::parse(when);
+  it.category = category;
+  it.provider = "city";
+  it.recipient = "army";
+  it.beneficiary = who;
+  if (!amount.empty()) it.amount = parse_money(amount);
+  d.add_item(it);
 }
 
 /// The demo dataset shipped in examples/.

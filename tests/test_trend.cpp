@@ -6,27 +6,17 @@
 #include "aidstat/analysis_output.hpp"
 #include "aidstat/error.hpp"
 #include "aidstat/trend.hpp"
+#include "test_support.hpp"
 
 using namespace aidstat;
 
 namespace {
 dataset series() {
-  dataset d;
-  d.add_unit(unit("city", "", unit_kind::government, side::civilian));
-  d.add_unit(unit("army", "", unit_kind::military_unit, side::military));
-  const auto add = [&](int year, const char* cat, const char* amount) {
-    aid_item it;
-    it.date = date(year);
-    it.category = cat;
-    it.provider = "city";
-    it.recipient = "army";
-    it.amount = parse_money(amount);
-    d.add_item(it);
-  };
-  add(2020, "condolence", "100");  // 2021 has no records: it counts as zero
-  add(2022, "condolence", "300");
-  add(2023, "condolence", "400");
-  add(2023, "medical", "50");
+  dataset d = test::city_and_army();
+  test::add_gift(d, "2020", "condolence", "100");  // 2021 has no records: it counts as zero
+  test::add_gift(d, "2022", "condolence", "300");
+  test::add_gift(d, "2023", "condolence", "400");
+  test::add_gift(d, "2023", "medical", "50");
   return d;
 }
 }  // namespace

@@ -5,34 +5,22 @@
 #include "aidstat/analysis_output.hpp"
 #include "aidstat/error.hpp"
 #include "aidstat/yoy.hpp"
+#include "test_support.hpp"
 
 using namespace aidstat;
 
 namespace {
 
 dataset two_years() {
-  dataset d;
-  d.add_unit(unit("city", "市政府", unit_kind::government, side::civilian));
-  d.add_unit(unit("army", "驻军", unit_kind::military_unit, side::military));
-  d.add_beneficiary(beneficiary("kids", beneficiary_kind::member_child, "army", 50));
-  const auto add = [&](const char* when, const char* cat, const char* amount, const char* who) {
-    aid_item it;
-    it.date = date::parse(when);
-    it.category = cat;
-    it.provider = "city";
-    it.recipient = "army";
-    it.beneficiary = who;
-    if (*amount) it.amount = parse_money(amount);
-    d.add_item(it);
-  };
-  add("2022", "condolence", "100万元", "");
-  add("2023", "condolence", "1100余万元", "");
-  add("2023-05", "medical", "5万元", "");        // new: nothing in 2022
-  add("2022-03", "legal_aid", "近3万元", "");    // discontinued
-  add("2022", "education", "10万余元", "kids");  // intervals in both years
-  add("2023", "education", "20多万元", "kids");
-  add("2022", "culture", "", "");  // a record, but a zero base
-  add("2023", "culture", "1万元", "");
+  dataset d = test::city_and_army(50);
+  test::add_gift(d, "2022", "condolence", "100万元", "");
+  test::add_gift(d, "2023", "condolence", "1100余万元", "");
+  test::add_gift(d, "2023-05", "medical", "5万元", "");        // new: nothing in 2022
+  test::add_gift(d, "2022-03", "legal_aid", "近3万元", "");    // discontinued
+  test::add_gift(d, "2022", "education", "10万余元", "kids");  // intervals in both years
+  test::add_gift(d, "2023", "education", "20多万元", "kids");
+  test::add_gift(d, "2022", "culture", "", "");  // a record, but a zero base
+  test::add_gift(d, "2023", "culture", "1万元", "");
   return d;
 }
 
