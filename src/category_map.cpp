@@ -42,10 +42,9 @@ category_map category_map::read(const csv_text& file) {
   static constexpr std::array<std::string_view, 4> cols = {"year", "from", "to", "share"};
   t.read(cols, 3, [&](const detail::table_row& r) {
     category_mapping m;
-    const std::string& y = r.get(0);
-    const auto [end, ec] = std::from_chars(y.data(), y.data() + y.size(), m.year);
-    if (ec != std::errc{} || end != y.data() + y.size() || m.year < 1 || m.year > 9999)
-      return t.report(r, 0, "'" + y + "' is not a year");
+    const auto year = detail::parse_year(r.get(0));
+    if (!year) return t.report(r, 0, "'" + r.get(0) + "' is not a year");
+    m.year = *year;
     m.from = r.get(1);
     m.to = r.get(2);
     if (m.from.empty()) return t.report(r, 1, "the old category key is missing");

@@ -306,10 +306,10 @@ void read_commitments(const csv_text& file, dataset& d, bool units_defined,
       bad(0, "a commitment needs an id");
     else if (!seen.insert(c.id).second)
       bad(0, "commitment '" + c.id + "' is defined twice");
-    const std::string& y = r.get(1);
-    const auto [end, ec] = std::from_chars(y.data(), y.data() + y.size(), c.year);
-    if (ec != std::errc{} || end != y.data() + y.size() || c.year < 1 || c.year > 9999)
-      bad(1, "'" + y + "' is not a year such as 2023");
+    if (const auto year = detail::parse_year(r.get(1)))
+      c.year = *year;
+    else
+      bad(1, "'" + r.get(1) + "' is not a year such as 2023");
     c.category = r.get(2);
     if (!d.categories().find(c.category)) {
       const auto near = d.categories().closest_key(c.category);
@@ -371,10 +371,10 @@ void read_stated_totals(const csv_text& file, dataset& d, std::vector<problem>& 
       bad(0, "a stated total needs an id");
     else if (!seen.insert(st.id).second)
       bad(0, "stated total '" + st.id + "' is defined twice");
-    const std::string& y = r.get(1);
-    const auto [end, ec] = std::from_chars(y.data(), y.data() + y.size(), st.year);
-    if (ec != std::errc{} || end != y.data() + y.size() || st.year < 1 || st.year > 9999)
-      bad(1, "'" + y + "' is not a year such as 2023");
+    if (const auto year = detail::parse_year(r.get(1)))
+      st.year = *year;
+    else
+      bad(1, "'" + r.get(1) + "' is not a year such as 2023");
     st.category = r.get(2);
     if (!st.category.empty() && !d.categories().find(st.category)) {
       const auto near = d.categories().closest_key(st.category);

@@ -50,11 +50,10 @@ deflator deflator::read(const csv_text& file) {
   detail::table_reader t(file, problems);
   static constexpr std::array<std::string_view, 2> cols = {"year", "index"};
   t.read(cols, 2, [&](const detail::table_row& r) {
-    int year = 0;
     const std::string& y = r.get(0);
-    const auto [end, ec] = std::from_chars(y.data(), y.data() + y.size(), year);
-    if (ec != std::errc{} || end != y.data() + y.size() || year < 1 || year > 9999)
-      return t.report(r, 0, "'" + y + "' is not a year");
+    const auto parsed = detail::parse_year(y);
+    if (!parsed) return t.report(r, 0, "'" + y + "' is not a year");
+    const int year = *parsed;
     const auto idx = detail::parse_exact_decimal(r.get(1));
     if (!idx || idx->mantissa == 0)
       return t.report(r, 1, "'" + r.get(1) + "' is not a positive index such as 102.3");

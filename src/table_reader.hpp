@@ -122,6 +122,9 @@ std::optional<E> enum_field(table_reader& t, const table_row& r, int col) {
   return std::nullopt;
 }
 
+/// A year 1..9999 written as digits ("2023"), or empty.
+std::optional<int> parse_year(std::string_view text) noexcept;
+
 /// Sorts problems[first..] by line, then column (stable), so a file's problems read in order.
 void sort_problems(std::vector<problem>& problems, std::size_t first = 0);
 

@@ -73,18 +73,33 @@ inline dataset city_and_army(std::int64_t kids = 10) {
   return d;
 }
 
+/// Adds a record written as a report would: `when` is YYYY[-MM[-DD]]; `amount` and
+/// `quantity` in report notation ("" for none; the quantity's measure word gives
+/// its measure); empty ids for no recipient or beneficiary.
+inline void add_record(dataset& d, const std::string& when, const std::string& category,
+                       const std::string& provider, const std::string& recipient,
+                       const std::string& who, const std::string& amount,
+                       const std::string& quantity) {
+  aid_item it;
+  it.date = date::parse(when);
+  it.category = category;
+  it.provider = provider;
+  it.recipient = recipient;
+  it.beneficiary = who;
+  if (!amount.empty()) it.amount = parse_money(amount);
+  if (!quantity.empty()) {
+    const quantity_text q = parse_quantity(quantity);
+    it.quantity = q.value;
+    it.measure = q.unit;
+  }
+  d.add_item(it);
+}
+
 /// Adds a record from "city" to "army": `when` is YYYY[-MM[-DD]], `amount` is in report
 /// notation ("" for none), `who` a beneficiary id ("" for none).
 inline void add_gift(dataset& d, const std::string& when, const std::string& category,
                      const std::string& amount, const std::string& who = "") {
-  aid_item it;
-  it.date = date::parse(when);
-  it.category = category;
-  it.provider = "city";
-  it.recipient = "army";
-  it.beneficiary = who;
-  if (!amount.empty()) it.amount = parse_money(amount);
-  d.add_item(it);
+  add_record(d, when, category, "city", "army", who, amount, "");
 }
 
 /// The demo dataset shipped in examples/.

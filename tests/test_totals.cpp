@@ -6,6 +6,7 @@
 #include "aidstat/amount_text.hpp"
 #include "aidstat/error.hpp"
 #include "aidstat/totals.hpp"
+#include "test_support.hpp"
 
 using namespace aidstat;
 
@@ -297,28 +298,13 @@ namespace {
 dataset hand_dataset() {
   dataset d;
   add_units(d);
-  const auto add = [&](const char* when, const char* cat, const char* from, const char* to,
-                       const char* who, const char* amount, const char* quantity) {
-    aid_item it;
-    it.date = date::parse(when);
-    it.category = cat;
-    it.provider = from;
-    it.recipient = to;
-    it.beneficiary = who;
-    if (*amount) it.amount = parse_money(amount);
-    if (*quantity) {
-      const quantity_text q = parse_quantity(quantity);
-      it.quantity = q.value;
-      it.measure = q.unit;
-    }
-    d.add_item(it);
-  };
-  add("2023", "condolence", "city", "garrison", "", "319万元", "");
-  add("2023-07", "condolence", "branch1", "73051", "needy", "1100余万元", "");
-  add("2023-07-29", "medical", "hospital", "96164", "needy", "7万余元", "200余人次");
-  add("2023-12-31", "medical", "hospital", "", "kids", "", "14场");
-  add("2022-03", "education", "branch2", "", "kids", "78.8万元", "94人");
-  add("2022", "legal_aid", "73051", "city", "", "数十万元", "百余件");
+  test::add_record(d, "2023", "condolence", "city", "garrison", "", "319万元", "");
+  test::add_record(d, "2023-07", "condolence", "branch1", "73051", "needy", "1100余万元", "");
+  test::add_record(d, "2023-07-29", "medical", "hospital", "96164", "needy", "7万余元",
+                   "200余人次");
+  test::add_record(d, "2023-12-31", "medical", "hospital", "", "kids", "", "14场");
+  test::add_record(d, "2022-03", "education", "branch2", "", "kids", "78.8万元", "94人");
+  test::add_record(d, "2022", "legal_aid", "73051", "city", "", "数十万元", "百余件");
   return d;
 }
 std::vector<std::string> keys_of(const totals& t) {

@@ -5,6 +5,7 @@
 #include "aidstat/amount_text.hpp"
 #include "aidstat/text_width.hpp"
 #include "aidstat/totals_output.hpp"
+#include "test_support.hpp"
 
 using namespace aidstat;
 
@@ -15,27 +16,11 @@ dataset sample() {
   d.add_unit(unit("a,b", "quoted \"unit\"", unit_kind::enterprise, side::civilian));
   d.add_unit(unit("73051", "73051部队", unit_kind::military_unit, side::military));
   d.add_beneficiary(beneficiary("needy", beneficiary_kind::active_member, "73051", 27));
-  const auto add = [&](const char* cat, const char* from, const char* who, const char* amount,
-                       const char* qty) {
-    aid_item it;
-    it.date = date(2023);
-    it.category = cat;
-    it.provider = from;
-    it.recipient = "73051";
-    it.beneficiary = who;
-    if (*amount) it.amount = parse_money(amount);
-    if (*qty) {
-      const auto q = parse_quantity(qty);
-      it.quantity = q.value;
-      it.measure = q.unit;
-    }
-    d.add_item(it);
-  };
-  add("condolence", "city", "", "319万元", "");
-  add("condolence", "a,b", "needy", "1100余万元", "");
-  add("charity_relief", "city", "needy", "54594", "27人");
-  add("charity_relief", "city", "needy", "", "");
-  add("legal_aid", "city", "", "", "百余件");
+  test::add_record(d, "2023", "condolence", "city", "73051", "", "319万元", "");
+  test::add_record(d, "2023", "condolence", "a,b", "73051", "needy", "1100余万元", "");
+  test::add_record(d, "2023", "charity_relief", "city", "73051", "needy", "54594", "27人");
+  test::add_record(d, "2023", "charity_relief", "city", "73051", "needy", "", "");
+  test::add_record(d, "2023", "legal_aid", "city", "73051", "", "", "百余件");
   return d;
 }
 totals by(const dataset& d, std::vector<const char*> dims) {
