@@ -155,9 +155,7 @@ void write_body(Ar& ar, const dataset& d) {
   w.vec("category", c.category);
   w.vec("provider", c.provider);
   w.vec("recipient", c.recipient);
-  w.vec("beneficiary", c.beneficiary);
   w.vec("form", c.form);
-  w.vec("measure", c.measure);
   w.vec("direction", c.direction);
   w.vec("amount_min", c.amount_min);
   const auto approx = [&](const char* rows, const char* maxes,
@@ -171,8 +169,12 @@ void write_body(Ar& ar, const dataset& d) {
     w.vec(maxes, m);
   };
   approx("amount_approx_rows", "amount_approx_max", c.amount_approx);
-  w.vec("quantity_min", c.quantity_min);
+  w.vec("quantity_rows", c.quantity.rows);
+  w.vec("quantity_measures", c.quantity.measures);
+  w.vec("quantity_mins", c.quantity.mins);
   approx("quantity_approx_rows", "quantity_approx_max", c.quantity_approx);
+  w.vec("beneficiary_rows", c.beneficiary.rows);
+  w.vec("beneficiary_ids", c.beneficiary.ids);
   w.vec("note_rows", c.notes.rows);
   w.vec("note_ends", c.notes.ends);
   w.str("note_chars", c.notes.chars);
@@ -243,63 +245,102 @@ class reader {
 };
 
 // Checks that item columns are consistent with each other and with the dataset.
+// Each check is a plain loop over one or two columns, so that it runs at memory speed.
 void check_columns(const dataset& d, const detail::item_columns& c, std::uint64_t n) {
   const auto need = [](bool ok, const char* what) {
     if (!ok) damaged(what);
   };
-  for (std::size_t size :
-       {c.year.size(), c.month.size(), c.day.size(), c.category.size(), c.provider.size(),
-        c.recipient.size(), c.beneficiary.size(), c.form.size(), c.measure.size(),
-        c.direction.size(), c.amount_min.size(), c.quantity_min.size()})
+  for (std::size_t size : {c.year.size(), c.month.size(), c.day.size(), c.category.size(),
+                           c.provider.size(), c.recipient.size(), c.form.size(),
+                           c.direction.size(), c.amount_min.size()})
     need(size == n, "item columns differ in length");
-  const auto units = d.unit_count(), people = d.beneficiary_count();
-  for (std::size_t r = 0; r < n; ++r) {
-    need(c.year[r] >= 1 && c.year[r] <= 9999, "an item year is out of range");
-    need(c.month[r] <= 12 && (c.month[r] != 0 || c.day[r] == 0), "an item month is out of range");
-    need(c.day[r] == 0 || c.day[r] <= days_in_month(c.year[r], c.month[r]),
-         "an item day is out of range");
-    need(c.category[r] < d.categories().size(), "an item category is out of range");
-    need(c.provider[r] < units, "an item provider is out of range");
-    need(c.recipient[r] == detail::no_id || c.recipient[r] < units,
-         "an item recipient is out of range");
-    need(c.beneficiary[r] == detail::no_id || c.beneficiary[r] < people,
-         "an item beneficiary is out of range");
-    need(c.recipient[r] != detail::no_id || c.beneficiary[r] != detail::no_id,
-         "an item has neither recipient nor beneficiary");
-    need(c.form[r] <= enum_vocabulary<aid_form>::entries.size(), "an item form is out of range");
-    need(c.measure[r] <= enum_vocabulary<measure>::entries.size(),
-         "an item measure is out of range");
-    need(c.direction[r] <= enum_vocabulary<direction>::entries.size(),
-         "an item direction is out of range");
-    need(c.amount_min[r] == detail::no_value || c.amount_min[r] >= 0, "an item amount is negative");
-    need(c.quantity_min[r] == detail::no_value || c.quantity_min[r] >= 0,
-         "an item quantity is negative");
-    need((c.quantity_min[r] == detail::no_value) == (c.measure[r] == 0),
-         "an item quantity and its measure disagree");
+  // all_of(v, pred) without early exit, which vectorizes.
+  const auto every = [](const auto& v, auto pred) {
+    bool ok = true;
+    for (const auto& x : v) ok &= pred(x);
+    return ok;
+  };
+  const auto units = static_cast<std::uint32_t>(d.unit_count());
+  const auto people = static_cast<std::uint32_t>(d.beneficiary_count());
+  const auto categories = static_cast<std::uint16_t>(d.categories().size());
+  need(every(c.year, [](std::int16_t y) { return y >= 1 && y <= 9999; }),
+       "an item year is out of range");
+  need(every(c.month, [](std::uint8_t m) { return m <= 12; }), "an item month is out of range");
+  for (std::size_t r = 0; r < n; ++r)
+    if (c.day[r] != 0)
+      need(c.month[r] != 0 && c.day[r] <= days_in_month(c.year[r], c.month[r]),
+           "an item day is out of range");
+  need(every(c.category, [&](std::uint16_t k) { return k < categories; }),
+       "an item category is out of range");
+  need(every(c.provider, [&](std::uint32_t u) { return u < units; }),
+       "an item provider is out of range");
+  need(every(c.recipient, [&](std::uint32_t u) { return u < units || u == detail::no_id; }),
+       "an item recipient is out of range");
+  need(every(c.form, [](std::uint8_t v) { return v <= enum_vocabulary<aid_form>::entries.size(); }),
+       "an item form is out of range");
+  need(every(c.direction,
+             [](std::uint8_t v) { return v <= enum_vocabulary<direction>::entries.size(); }),
+       "an item direction is out of range");
+  need(every(c.amount_min, [](std::int64_t a) { return a >= 0 || a == detail::no_value; }),
+       "an item amount is negative");
+  // Sparse columns: rows ascending and in range, values valid.
+  const auto sparse_rows = [&](const std::vector<std::uint32_t>& rows, const char* what) {
+    for (std::size_t k = 0; k < rows.size(); ++k)
+      need(rows[k] < n && (k == 0 || rows[k - 1] < rows[k]), what);
+  };
+  const auto& q = c.quantity;
+  need(q.measures.size() == q.rows.size() && q.mins.size() == q.rows.size(),
+       "the quantity columns differ in length");
+  sparse_rows(q.rows, "the quantity rows are out of order");
+  need(every(q.measures,
+             [](std::uint8_t v) { return v >= 1 && v <= enum_vocabulary<measure>::entries.size(); }),
+       "an item measure is out of range");
+  need(every(q.mins, [](std::int64_t v) { return v >= 0; }), "an item quantity is negative");
+  const auto& b = c.beneficiary;
+  need(b.ids.size() == b.rows.size(), "the beneficiary columns differ in length");
+  sparse_rows(b.rows, "the beneficiary rows are out of order");
+  need(every(b.ids, [&](std::uint32_t id) { return id < people; }),
+       "an item beneficiary is out of range");
+  std::size_t k = 0;
+  for (std::uint32_t r = 0; r < n; ++r) {
+    if (c.recipient[r] != detail::no_id) continue;
+    while (k < b.rows.size() && b.rows[k] < r) ++k;
+    need(k < b.rows.size() && b.rows[k] == r, "an item has neither recipient nor beneficiary");
   }
-  const auto approx = [&](const std::vector<detail::approx_entry>& v,
-                          const std::vector<std::int64_t>& mins, const char* what) {
-    for (std::size_t k = 0; k < v.size(); ++k) {
-      need(v[k].row < n && (k == 0 || v[k - 1].row < v[k].row), what);
-      need(mins[v[k].row] != detail::no_value && v[k].max > mins[v[k].row], what);
+  const auto approx = [&](const std::vector<detail::approx_entry>& v, auto min_of,
+                          const char* what) {
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      need(v[i].row < n && (i == 0 || v[i - 1].row < v[i].row), what);
+      const std::optional<std::int64_t> min = min_of(v[i].row);
+      need(min && v[i].max > *min, what);
     }
   };
-  approx(c.amount_approx, c.amount_min, "the approximate amounts are inconsistent");
-  approx(c.quantity_approx, c.quantity_min, "the approximate quantities are inconsistent");
+  approx(
+      c.amount_approx,
+      [&](std::uint32_t row) -> std::optional<std::int64_t> {
+        if (c.amount_min[row] == detail::no_value) return std::nullopt;
+        return c.amount_min[row];
+      },
+      "the approximate amounts are inconsistent");
+  approx(
+      c.quantity_approx,
+      [&](std::uint32_t row) -> std::optional<std::int64_t> {
+        const auto at = detail::find_row(q.rows, row);
+        if (!at) return std::nullopt;
+        return q.mins[*at];
+      },
+      "the approximate quantities are inconsistent");
   const auto& notes = c.notes;
   need(notes.rows.size() == notes.ends.size(), "the notes are inconsistent");
-  for (std::size_t k = 0; k < notes.rows.size(); ++k) {
-    need(notes.rows[k] < n && (k == 0 || notes.rows[k - 1] < notes.rows[k]),
+  sparse_rows(notes.rows, "the notes are inconsistent");
+  for (std::size_t i = 0; i < notes.rows.size(); ++i)
+    need(notes.ends[i] <= notes.chars.size() && (i == 0 || notes.ends[i - 1] <= notes.ends[i]),
          "the notes are inconsistent");
-    need(notes.ends[k] <= notes.chars.size() && (k == 0 || notes.ends[k - 1] <= notes.ends[k]),
-         "the notes are inconsistent");
-  }
   need(notes.ends.empty() || notes.ends.back() == notes.chars.size(), "the notes are inconsistent");
 }
 
 template <class Ar>
 dataset read_body(Ar& ar, std::uint64_t budget, bool binary, std::uint32_t version) {
-  (void)version;  // version 1 is the only one so far; later versions branch here
   reader<Ar> r(ar, budget, binary);
   taxonomy tax;
   const std::uint64_t ncat = r.count("categories", 4);
@@ -368,11 +409,6 @@ dataset read_body(Ar& ar, std::uint64_t budget, bool binary, std::uint32_t versi
   c.category = r.template vec<std::uint16_t>("category");
   c.provider = r.template vec<std::uint32_t>("provider");
   c.recipient = r.template vec<std::uint32_t>("recipient");
-  c.beneficiary = r.template vec<std::uint32_t>("beneficiary");
-  c.form = r.template vec<std::uint8_t>("form");
-  c.measure = r.template vec<std::uint8_t>("measure");
-  c.direction = r.template vec<std::uint8_t>("direction");
-  c.amount_min = r.template vec<std::int64_t>("amount_min");
   const auto approx = [&](const char* rows, const char* maxes) {
     const auto rs = r.template vec<std::uint32_t>(rows);
     const auto ms = r.template vec<std::int64_t>(maxes);
@@ -381,9 +417,41 @@ dataset read_body(Ar& ar, std::uint64_t budget, bool binary, std::uint32_t versi
     for (std::size_t k = 0; k < rs.size(); ++k) v[k] = {rs[k], ms[k]};
     return v;
   };
-  c.amount_approx = approx("amount_approx_rows", "amount_approx_max");
-  c.quantity_min = r.template vec<std::int64_t>("quantity_min");
-  c.quantity_approx = approx("quantity_approx_rows", "quantity_approx_max");
+  if (version == 1) {
+    // Format 1 kept beneficiary, measure and quantity as dense columns.
+    const auto people = r.template vec<std::uint32_t>("beneficiary");
+    c.form = r.template vec<std::uint8_t>("form");
+    const auto measures = r.template vec<std::uint8_t>("measure");
+    c.direction = r.template vec<std::uint8_t>("direction");
+    c.amount_min = r.template vec<std::int64_t>("amount_min");
+    c.amount_approx = approx("amount_approx_rows", "amount_approx_max");
+    const auto quantities = r.template vec<std::int64_t>("quantity_min");
+    c.quantity_approx = approx("quantity_approx_rows", "quantity_approx_max");
+    if (people.size() != n || measures.size() != n || quantities.size() != n)
+      damaged("item columns differ in length");
+    for (std::uint32_t row = 0; row < n; ++row) {
+      if (people[row] != detail::no_id)
+        c.beneficiary.rows.push_back(row), c.beneficiary.ids.push_back(people[row]);
+      if ((quantities[row] == detail::no_value) != (measures[row] == 0))
+        damaged("an item quantity and its measure disagree");
+      if (measures[row] != 0) {
+        c.quantity.rows.push_back(row);
+        c.quantity.measures.push_back(measures[row]);
+        c.quantity.mins.push_back(quantities[row]);
+      }
+    }
+  } else {
+    c.form = r.template vec<std::uint8_t>("form");
+    c.direction = r.template vec<std::uint8_t>("direction");
+    c.amount_min = r.template vec<std::int64_t>("amount_min");
+    c.amount_approx = approx("amount_approx_rows", "amount_approx_max");
+    c.quantity.rows = r.template vec<std::uint32_t>("quantity_rows");
+    c.quantity.measures = r.template vec<std::uint8_t>("quantity_measures");
+    c.quantity.mins = r.template vec<std::int64_t>("quantity_mins");
+    c.quantity_approx = approx("quantity_approx_rows", "quantity_approx_max");
+    c.beneficiary.rows = r.template vec<std::uint32_t>("beneficiary_rows");
+    c.beneficiary.ids = r.template vec<std::uint32_t>("beneficiary_ids");
+  }
   c.notes.rows = r.template vec<std::uint32_t>("note_rows");
   c.notes.ends = r.template vec<std::uint64_t>("note_ends");
   c.notes.chars = r.str("note_chars");

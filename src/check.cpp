@@ -79,9 +79,11 @@ std::vector<reconciliation> reconcile(const dataset& d) {
 std::vector<std::vector<std::size_t>> find_duplicates(const dataset& d) {
   const auto& c = d.columns();
   // Amount bounds, looked up from the sparse table of approximate values.
-  std::vector<std::int64_t> amount_max(c.amount_min), quantity_max(c.quantity_min);
+  std::vector<std::int64_t> amount_max(c.amount_min);
   for (const auto& e : c.amount_approx) amount_max[e.row] = e.max;
-  for (const auto& e : c.quantity_approx) quantity_max[e.row] = e.max;
+  const auto [quantity_min, quantity_max] = detail::quantity_by_row(c);
+  const auto measure = detail::measure_by_row(c);
+  const auto beneficiary = detail::beneficiary_by_row(c);
   // Records without an amount agree only when their quantities agree too: 14场 and
   // 3000余人次 of one lecture series are two figures, not a repeated record.
   using key = std::tuple<std::int16_t, std::uint8_t, std::uint8_t, std::uint16_t, std::uint32_t,
@@ -91,8 +93,8 @@ std::vector<std::vector<std::size_t>> find_duplicates(const dataset& d) {
   for (std::size_t r = 0; r < c.size(); ++r) {
     const bool by_quantity = c.amount_min[r] == detail::no_value;
     seen[key{c.year[r], c.month[r], c.day[r], c.category[r], c.provider[r], c.recipient[r],
-             c.beneficiary[r], c.amount_min[r], amount_max[r],
-             by_quantity ? c.measure[r] : std::uint8_t{0}, by_quantity ? c.quantity_min[r] : 0,
+             beneficiary[r], c.amount_min[r], amount_max[r],
+             by_quantity ? measure[r] : std::uint8_t{0}, by_quantity ? quantity_min[r] : 0,
              by_quantity ? quantity_max[r] : 0}]
         .push_back(r);
   }

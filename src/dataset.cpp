@@ -147,9 +147,8 @@ bool operator==(const dataset& a, const dataset& b) {
 void dataset::reserve_items(std::size_t n) {
   auto& c = items_;
   c.year.reserve(n), c.month.reserve(n), c.day.reserve(n), c.category.reserve(n);
-  c.provider.reserve(n), c.recipient.reserve(n), c.beneficiary.reserve(n);
-  c.form.reserve(n), c.measure.reserve(n), c.direction.reserve(n);
-  c.amount_min.reserve(n), c.quantity_min.reserve(n);
+  c.provider.reserve(n), c.recipient.reserve(n);
+  c.form.reserve(n), c.direction.reserve(n), c.amount_min.reserve(n);
 }
 
 void dataset::add_item(const aid_item& item) {
@@ -199,22 +198,59 @@ void dataset::add_item(const aid_item& item) {
   c.category.push_back(static_cast<std::uint16_t>(*cat));
   c.provider.push_back(*provider);
   c.recipient.push_back(recipient);
-  c.beneficiary.push_back(benef);
+  if (benef != detail::no_id) c.beneficiary.rows.push_back(row), c.beneficiary.ids.push_back(benef);
   c.form.push_back(code_of(item.form));
-  c.measure.push_back(code_of(item.measure));
   c.direction.push_back(code_of(dir));
   c.amount_min.push_back(item.amount ? item.amount->min().fen() : detail::no_value);
   if (item.amount && !item.amount->is_exact())
     c.amount_approx.push_back({row, item.amount->max().fen()});
-  c.quantity_min.push_back(item.quantity ? item.quantity->min().value() : detail::no_value);
-  if (item.quantity && !item.quantity->is_exact())
-    c.quantity_approx.push_back({row, item.quantity->max().value()});
+  if (item.quantity) {
+    c.quantity.rows.push_back(row);
+    c.quantity.measures.push_back(code_of(item.measure));
+    c.quantity.mins.push_back(item.quantity->min().value());
+    if (!item.quantity->is_exact())
+      c.quantity_approx.push_back({row, item.quantity->max().value()});
+  }
   if (!item.note.empty()) {
     c.notes.rows.push_back(row);
     c.notes.chars += item.note;
     c.notes.ends.push_back(c.notes.chars.size());
   }
 }
+
+namespace detail {
+
+std::optional<std::size_t> find_row(const std::vector<std::uint32_t>& rows, std::uint32_t row) {
+  const auto it = std::lower_bound(rows.begin(), rows.end(), row);
+  if (it == rows.end() || *it != row) return std::nullopt;
+  return static_cast<std::size_t>(it - rows.begin());
+}
+
+std::vector<std::uint32_t> beneficiary_by_row(const item_columns& c) {
+  std::vector<std::uint32_t> out(c.size(), no_id);
+  for (std::size_t k = 0; k < c.beneficiary.rows.size(); ++k)
+    out[c.beneficiary.rows[k]] = c.beneficiary.ids[k];
+  return out;
+}
+
+std::vector<std::uint8_t> measure_by_row(const item_columns& c) {
+  std::vector<std::uint8_t> out(c.size(), 0);
+  for (std::size_t k = 0; k < c.quantity.rows.size(); ++k)
+    out[c.quantity.rows[k]] = c.quantity.measures[k];
+  return out;
+}
+
+std::pair<std::vector<std::int64_t>, std::vector<std::int64_t>> quantity_by_row(
+    const item_columns& c) {
+  std::vector<std::int64_t> min(c.size(), no_value);
+  for (std::size_t k = 0; k < c.quantity.rows.size(); ++k)
+    min[c.quantity.rows[k]] = c.quantity.mins[k];
+  std::vector<std::int64_t> max = min;
+  for (const auto& e : c.quantity_approx) max[e.row] = e.max;
+  return {std::move(min), std::move(max)};
+}
+
+}  // namespace detail
 
 namespace {
 const detail::approx_entry* find_approx(const std::vector<detail::approx_entry>& v,
@@ -239,18 +275,19 @@ aid_item dataset::item(std::size_t row_index) const {
   it.category = categories_.at(c.category[row]).key;
   it.provider = units_[c.provider[row]].id;
   if (c.recipient[row] != detail::no_id) it.recipient = units_[c.recipient[row]].id;
-  if (c.beneficiary[row] != detail::no_id) it.beneficiary = beneficiaries_[c.beneficiary[row]].id;
+  if (const auto k = detail::find_row(c.beneficiary.rows, row))
+    it.beneficiary = beneficiaries_[c.beneficiary.ids[*k]].id;
   it.form = enum_of<aid_form>(c.form[row]);
-  it.measure = enum_of<measure>(c.measure[row]);
   it.direction = enum_of<direction>(c.direction[row]);
   if (c.amount_min[row] != detail::no_value) {
     const auto* a = find_approx(c.amount_approx, row);
     it.amount = money_interval(money{c.amount_min[row]}, money{a ? a->max : c.amount_min[row]});
   }
-  if (c.quantity_min[row] != detail::no_value) {
+  if (const auto k = detail::find_row(c.quantity.rows, row)) {
+    const std::int64_t min = c.quantity.mins[*k];
     const auto* q = find_approx(c.quantity_approx, row);
-    it.quantity =
-        count_interval(count{c.quantity_min[row]}, count{q ? q->max : c.quantity_min[row]});
+    it.quantity = count_interval(count{min}, count{q ? q->max : min});
+    it.measure = enum_of<measure>(c.quantity.measures[*k]);
   }
   const auto& n = c.notes;
   auto nit = std::lower_bound(n.rows.begin(), n.rows.end(), row);

@@ -142,6 +142,10 @@ key_column make_key_column(const dataset& d, dimension dim, int min_year, int ma
       k.table.resize(n);
       for (std::uint32_t b = 0; b < n; ++b)
         k.table[b] = static_cast<std::uint32_t>(d.beneficiary_at(b).kind) + 1;
+      const auto& people = d.columns().beneficiary;
+      k.by_row.assign(d.item_count(), 0);
+      for (std::size_t i = 0; i < people.rows.size(); ++i)
+        k.by_row[people.rows[i]] = static_cast<std::uint8_t>(k.table[people.ids[i]]);
       break;
     }
     case dimension_kind::direction:
@@ -152,6 +156,7 @@ key_column make_key_column(const dataset& d, dimension dim, int min_year, int ma
       break;
     case dimension_kind::measure:
       enum_texts<measure>(k);
+      k.by_row = measure_by_row(d.columns());
       break;
   }
   return k;

@@ -30,6 +30,7 @@ struct key_column {
   std::vector<std::uint32_t> table;  ///< lookup by category, unit or beneficiary index
   int base_year = 0;                 ///< smallest (fiscal) year, code 1
   int fiscal_start = 1;              ///< month years start in
+  std::vector<std::uint8_t> by_row;  ///< the code of every row, for keys on sparse columns
   std::vector<std::string> texts;    ///< code -> key text
   std::vector<std::string> labels;   ///< code -> display label
 
@@ -59,22 +60,22 @@ struct key_column {
       case dimension_kind::recipient_at:
         return c.recipient[row] == no_id ? 0 : table[c.recipient[row]];
       case dimension_kind::beneficiary_kind:
-        return c.beneficiary[row] == no_id ? 0 : table[c.beneficiary[row]];
+      case dimension_kind::measure:
+        return by_row[row];
       case dimension_kind::direction:
         return c.direction[row];
       case dimension_kind::form:
         return c.form[row];
-      case dimension_kind::measure:
-        return c.measure[row];
     }
     return 0;
   }
 
   /// keys[i] = keys[i] * cardinality + code of row begin + i, for i < n: the switch
   /// on the dimension is taken once per batch, not once per row.
+  template <class Key>
   void add_codes(const item_columns& c, std::size_t begin, std::size_t n,
-                 std::uint64_t* keys) const noexcept {
-    const std::uint64_t card = cardinality;
+                 Key* keys) const noexcept {
+    const Key card = cardinality;
     switch (dim.kind) {
       case dimension_kind::category:
       case dimension_kind::category_parent: {
@@ -92,10 +93,11 @@ struct key_column {
       }
       case dimension_kind::form:
       case dimension_kind::measure:
+      case dimension_kind::beneficiary_kind:
       case dimension_kind::direction: {
-        const std::uint8_t* col = (dim.kind == dimension_kind::form      ? c.form.data()
-                                   : dim.kind == dimension_kind::measure ? c.measure.data()
-                                                                         : c.direction.data()) +
+        const std::uint8_t* col = (dim.kind == dimension_kind::form        ? c.form.data()
+                                   : dim.kind == dimension_kind::direction ? c.direction.data()
+                                                                           : by_row.data()) +
                                   begin;
         for (std::size_t i = 0; i < n; ++i) keys[i] = keys[i] * card + col[i];
         return;

@@ -93,22 +93,49 @@ void totals::merge(const totals& other) {
 
 namespace {
 
-constexpr std::size_t kChunk = 1024;           // rows per inner batch
+constexpr std::size_t kChunk = 2048;           // rows per inner batch
 constexpr std::size_t kRowsPerThread = 16384;  // fewer rows than this: fewer threads
 constexpr std::uint64_t kDenseKeys = 1 << 16;  // key spaces up to this use direct arrays
+constexpr std::uint64_t kLaneKeys = 1 << 12;   // key spaces up to this get 4 lanes of sums
+constexpr std::uint64_t kRecord = std::uint64_t{1} << 32;  // one record in hot_sum::counts
 
-// Per-thread running sums, by slot. A slot is the key itself in dense mode, else
-// the order in which the key was first seen.
+// The sums every row adds to: records (high 32 bits) and records with an amount (low
+// 32 bits) packed in one word, and the lower bound of the amount. Rows are 32-bit ids,
+// so neither count can carry into the other.
+struct hot_sum {
+  std::uint64_t counts = 0;
+  std::int64_t amount = 0;
+};
+
+// The sums only the sparse columns add to.
+struct cold_sum {
+  std::int64_t approx = 0, amount_width = 0;
+  std::int64_t quantity_records = 0, quantity_min = 0, quantity_width = 0;
+  std::uint32_t measures = 0;  // bit m set: a quantity of measure code m
+};
+
+// Per-thread running sums, by slot. A slot is the key itself in dense mode, else the
+// order in which the key was first seen. One extra slot (the last in dense mode, the
+// first in hashed mode) takes the rows the filter drops, so that no loop branches.
+// Small key spaces keep 4 lanes of hot sums (row i adds to lane i % 4): neighbouring
+// rows of one key then do not wait for each other's stores.
 struct partial {
-  explicit partial(std::uint64_t dense_slots) : dense(dense_slots != 0) {
-    if (dense) resize(dense_slots);
+  explicit partial(std::uint64_t dense_slots)
+      : dense(dense_slots != 0), lanes(dense_slots != 0 && dense_slots <= kLaneKeys ? 4 : 1) {
+    if (dense) {
+      dump = static_cast<std::uint32_t>(dense_slots);
+      resize(dense_slots + 1);
+    } else {
+      dump = 0;
+      keys.push_back(0);
+      resize(1);
+    }
   }
   void resize(std::size_t n) {
-    records.resize(n), amount_records.resize(n), amount_min.resize(n);
-    quantity_records.resize(n), quantity_min.resize(n), measures.resize(n);
+    hot.resize(n * lanes);
+    cold.resize(n);
   }
   std::uint32_t slot(std::uint64_t key) {
-    if (dense) return static_cast<std::uint32_t>(key);
     const auto [it, fresh] = slot_of.try_emplace(key, static_cast<std::uint32_t>(keys.size()));
     if (fresh) {
       keys.push_back(key);
@@ -117,18 +144,45 @@ struct partial {
     return it->second;
   }
   std::uint64_t key_of_slot(std::size_t s) const { return dense ? s : keys[s]; }
-  std::size_t slots() const { return records.size(); }
+  std::size_t slots() const { return cold.size(); }
+  std::uint64_t counts(std::size_t s) const {
+    std::uint64_t sum = 0;
+    for (unsigned l = 0; l < lanes; ++l) sum += hot[s * lanes + l].counts;
+    return sum;
+  }
 
   bool dense;
+  unsigned lanes;
+  std::uint32_t dump;
   std::vector<std::uint64_t> keys;  // hashed mode: slot -> key
   std::unordered_map<std::uint64_t, std::uint32_t> slot_of;
-  std::vector<std::int64_t> records, amount_records, amount_min, quantity_records, quantity_min;
-  std::vector<std::uint32_t> measures;  // bit m set: a quantity of measure code m
+  std::vector<hot_sum> hot;  // slot * lanes + lane
+  std::vector<cold_sum> cold;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> people;  // (slot, beneficiary)
-  bool overflow = false;
+  // No amount sum can overflow while rows-so-far x largest-amount-so-far stays below
+  // 2^63; past that bound every addition is checked.
+  std::uint64_t amount_bound = 0;
+  bool checked = false, overflow = false;
   std::size_t cut = 0, yearly = 0;
   std::string cut_example;
 };
+
+// Adds rows [0, m) of a batch into the hot sums: L lanes, Checked additions or not.
+template <unsigned L, bool Checked>
+bool add_hot(hot_sum* h, const std::uint32_t* slot, const std::int64_t* amount, std::size_t m) {
+  bool overflow = false;
+  for (std::size_t i = 0; i < m; ++i) {
+    hot_sum& x = h[slot[i] * L + (i & (L - 1))];
+    const std::int64_t a = amount[i];
+    const bool has = a != detail::no_value;
+    x.counts += kRecord | static_cast<std::uint64_t>(has);
+    if constexpr (Checked)
+      overflow |= __builtin_add_overflow(x.amount, has ? a : 0, &x.amount);
+    else
+      x.amount += has ? a : 0;
+  }
+  return overflow;
+}
 
 // Everything a scan needs, compiled once per query.
 struct plan {
@@ -173,61 +227,95 @@ struct plan {
     return true;
   }
 
-  std::uint64_t key_of_row(std::size_t r) const {
-    std::uint64_t key = 0;
-    for (const auto& k : keys) key = key * k.cardinality + k.code(c, r);
-    return key;
-  }
-
-  // Scans rows [begin, end) into p, a batch at a time: keys first, then sums.
-  void scan(std::size_t begin, std::size_t end, partial& p) const {
-    std::uint64_t key[kChunk];
-    std::uint32_t slot[kChunk];
-    bool keep[kChunk];
-    for (std::size_t b = begin; b < end; b += kChunk) {
-      const std::size_t m = std::min(kChunk, end - b);
+  // The slot of every row of batch [b, b + m): its key's, or the dump slot.
+  void slots_of_batch(std::size_t b, std::size_t m, partial& p, std::uint32_t* slot) const {
+    if (p.dense) {
+      std::fill(slot, slot + m, 0);
+      for (const auto& k : keys) k.add_codes(c, b, m, slot);
+    } else {
+      std::uint64_t key[kChunk];
       std::fill(key, key + m, 0);
       for (const auto& k : keys) k.add_codes(c, b, m, key);
-      if (year_only) {
-        // The common filter of year-over-year work: one comparison on one column.
-        const std::int16_t* year = c.year.data() + b;
-        const auto wanted = static_cast<std::int16_t>(*f.year);
-        for (std::size_t i = 0; i < m; ++i) keep[i] = year[i] == wanted;
-        for (std::size_t i = 0; i < m; ++i) slot[i] = keep[i] ? p.slot(key[i]) : 0;
-      } else if (filtered) {
-        for (std::size_t i = 0; i < m; ++i) keep[i] = passes(b + i, p);
-        for (std::size_t i = 0; i < m; ++i) slot[i] = keep[i] ? p.slot(key[i]) : 0;
-      } else if (p.dense) {
-        for (std::size_t i = 0; i < m; ++i) slot[i] = static_cast<std::uint32_t>(key[i]);
-      } else {
-        for (std::size_t i = 0; i < m; ++i) slot[i] = p.slot(key[i]);
-      }
+      for (std::size_t i = 0; i < m; ++i) slot[i] = p.slot(key[i]);
+    }
+    if (year_only) {
+      // The common filter of year-over-year work: one comparison on one column.
+      const std::int16_t* year = c.year.data() + b;
+      const auto wanted = static_cast<std::int16_t>(*f.year);
+      for (std::size_t i = 0; i < m; ++i) slot[i] = year[i] == wanted ? slot[i] : p.dump;
+    } else if (filtered) {
+      for (std::size_t i = 0; i < m; ++i)
+        if (!passes(b + i, p)) slot[i] = p.dump;
+    }
+  }
+
+  // Scans rows [begin, end) into p, a batch at a time: slots first, then the dense
+  // amount column, then whatever the sparse columns hold for the batch's rows.
+  void scan(std::size_t begin, std::size_t end, partial& p) const {
+    const auto& q = c.quantity;
+    const auto first_at = [&](const std::vector<std::uint32_t>& rows) {
+      return static_cast<std::size_t>(std::lower_bound(rows.begin(), rows.end(), begin) -
+                                      rows.begin());
+    };
+    const auto first_approx = [&](const std::vector<detail::approx_entry>& v) {
+      return static_cast<std::size_t>(
+          std::lower_bound(v.begin(), v.end(), begin,
+                           [](const detail::approx_entry& e, std::size_t r) { return e.row < r; }) -
+          v.begin());
+    };
+    std::size_t qk = first_at(q.rows), qm = qk, pk = first_at(c.beneficiary.rows);
+    std::size_t ak = first_approx(c.amount_approx), qa = first_approx(c.quantity_approx);
+    std::uint32_t slot[kChunk];
+    for (std::size_t b = begin; b < end; b += kChunk) {
+      const std::size_t m = std::min(kChunk, end - b);
+      const auto last = static_cast<std::uint32_t>(b + m);
+      slots_of_batch(b, m, p, slot);
+
       const std::int64_t* amount = c.amount_min.data() + b;
-      const std::int64_t* quantity = c.quantity_min.data() + b;
-      const std::uint8_t* measure = c.measure.data() + b;
-      const std::uint32_t* person = c.beneficiary.data() + b;
-      bool overflow = false;
-      const auto add = [&](std::size_t i) {
-        const std::uint32_t s = slot[i];
-        ++p.records[s];
-        const bool has_amount = amount[i] != detail::no_value;
-        p.amount_records[s] += has_amount;
-        overflow |=
-            __builtin_add_overflow(p.amount_min[s], has_amount ? amount[i] : 0, &p.amount_min[s]);
-        const bool has_quantity = quantity[i] != detail::no_value;
-        p.quantity_records[s] += has_quantity;
-        overflow |= __builtin_add_overflow(p.quantity_min[s], has_quantity ? quantity[i] : 0,
-                                           &p.quantity_min[s]);
-        p.measures[s] |= has_quantity ? (1u << measure[i]) : 0u;
-        if (person[i] != detail::no_id) p.people.emplace_back(s, person[i]);
-      };
-      if (filtered) {
+      if (!p.checked) {
+        // Amounts are never negative, and no_value has only the sign bit: OR-ing the
+        // low 63 bits bounds the batch's largest amount within a factor of two.
+        std::uint64_t bits = 0;
         for (std::size_t i = 0; i < m; ++i)
-          if (keep[i]) add(i);
-      } else {
-        for (std::size_t i = 0; i < m; ++i) add(i);
+          bits |= static_cast<std::uint64_t>(amount[i]) & INT64_MAX;
+        std::uint64_t add = 0;
+        p.checked = __builtin_mul_overflow(bits, m, &add) ||
+                    __builtin_add_overflow(p.amount_bound, add, &p.amount_bound) ||
+                    p.amount_bound > INT64_MAX;
       }
-      p.overflow |= overflow;
+      hot_sum* h = p.hot.data();
+      if (p.lanes == 4)
+        p.overflow |= p.checked ? add_hot<4, true>(h, slot, amount, m)
+                                : add_hot<4, false>(h, slot, amount, m);
+      else
+        p.overflow |= p.checked ? add_hot<1, true>(h, slot, amount, m)
+                                : add_hot<1, false>(h, slot, amount, m);
+
+      // The sparse columns, for the rows of this batch.
+      for (; qk < q.rows.size() && q.rows[qk] < last; ++qk) {
+        cold_sum& x = p.cold[slot[q.rows[qk] - b]];
+        ++x.quantity_records;
+        p.overflow |= __builtin_add_overflow(x.quantity_min, q.mins[qk], &x.quantity_min);
+        x.measures |= 1u << q.measures[qk];
+      }
+      for (; ak < c.amount_approx.size() && c.amount_approx[ak].row < last; ++ak) {
+        const auto& e = c.amount_approx[ak];
+        cold_sum& x = p.cold[slot[e.row - b]];
+        ++x.approx;
+        p.overflow |=
+            __builtin_add_overflow(x.amount_width, e.max - c.amount_min[e.row], &x.amount_width);
+      }
+      for (; qa < c.quantity_approx.size() && c.quantity_approx[qa].row < last; ++qa) {
+        const auto& e = c.quantity_approx[qa];
+        while (q.rows[qm] < e.row) ++qm;  // every approximate quantity has a row there
+        cold_sum& x = p.cold[slot[e.row - b]];
+        p.overflow |= __builtin_add_overflow(x.quantity_width, e.max - q.mins[qm], &x.quantity_width);
+      }
+      const auto& people = c.beneficiary;
+      for (; pk < people.rows.size() && people.rows[pk] < last; ++pk) {
+        const std::uint32_t s = slot[people.rows[pk] - b];
+        if (s != p.dump) p.people.emplace_back(s, people.ids[pk]);
+      }
     }
   }
 };
@@ -236,6 +324,11 @@ struct plan {
   detail::throw_error<overflow_error>(
       "the sum of amounts or quantities is too large to hold (over 9.2e18); split the data or "
       "check for a mistyped figure");
+}
+
+// Whether a dimension's key codes depend on the year.
+bool dated(dimension_kind k) {
+  return k == dimension_kind::year || k == dimension_kind::quarter || k == dimension_kind::month;
 }
 
 }  // namespace
@@ -248,13 +341,19 @@ totals compute_totals(const dataset& d, const totals_query& q) {
   if (fs < 1 || fs > 12)
     detail::throw_error<query_error>("the fiscal year must start in a month from 1 to 12, not " +
                                      std::to_string(fs));
-  int min_year = 9999, max_year = 0;
-  for (std::size_t r = 0; r < n; ++r) {
-    const int y = detail::fiscal_year_of(c, r, fs);
-    min_year = std::min(min_year, y);
-    max_year = std::max(max_year, y);
+  // The year range, read only when a key or condition depends on it. Fiscal years
+  // may start a year earlier than calendar ones; an unused code costs nothing.
+  int min_year = 2000, max_year = 2000;
+  const bool needs_years =
+      std::any_of(q.by.begin(), q.by.end(), [](const dimension& d) { return dated(d.kind); }) ||
+      std::any_of(f.where.begin(), f.where.end(),
+                  [](const condition& w) { return dated(w.on.kind); });
+  if (needs_years && n > 0) {
+    std::int16_t lo = INT16_MAX, hi = INT16_MIN;
+    for (const std::int16_t y : c.year) lo = std::min(lo, y), hi = std::max(hi, y);
+    min_year = lo - (fs != 1 ? 1 : 0);
+    max_year = hi;
   }
-  if (n == 0) min_year = max_year = 2000;
 
   plan pl{c, {}, {}, f};
   for (const dimension& dim : q.by) {
@@ -329,56 +428,39 @@ totals compute_totals(const dataset& d, const totals_query& q) {
   // Merge the partials into one sum per key that has records.
   struct group_sum {
     std::uint64_t key = 0;
-    std::int64_t records = 0, amount_records = 0, approx = 0, amount_min = 0, amount_width = 0;
-    std::int64_t quantity_records = 0, quantity_min = 0, quantity_width = 0;
-    std::uint32_t measures = 0;
+    std::int64_t records = 0, amount_records = 0;
+    detail::i128 amount_min = 0;
+    cold_sum cold;
     std::vector<std::uint32_t> people;
   };
   std::vector<group_sum> groups;
   std::unordered_map<std::uint64_t, std::size_t> group_of_key;
-  std::vector<std::vector<std::size_t>> group_of_slot(parts.size());
-  for (std::size_t t = 0; t < parts.size(); ++t) {
-    const partial& p = parts[t];
-    group_of_slot[t].assign(p.slots(), SIZE_MAX);
+  for (const partial& p : parts) {
+    std::vector<std::size_t> group_of_slot(p.slots(), SIZE_MAX);
     for (std::size_t s = 0; s < p.slots(); ++s) {
-      if (p.records[s] == 0) continue;
-      const std::uint64_t key = p.key_of_slot(s);
-      const auto [it, fresh] = group_of_key.try_emplace(key, groups.size());
+      const std::uint64_t counts = p.counts(s);
+      if (s == p.dump || counts == 0) continue;
+      const auto [it, fresh] = group_of_key.try_emplace(p.key_of_slot(s), groups.size());
       if (fresh) {
         groups.emplace_back();
-        groups.back().key = key;
+        groups.back().key = p.key_of_slot(s);
       }
       group_sum& g = groups[it->second];
-      group_of_slot[t][s] = it->second;
-      g.records += p.records[s];
-      g.amount_records += p.amount_records[s];
-      g.quantity_records += p.quantity_records[s];
-      g.measures |= p.measures[s];
-      const detail::i128 amount = g.amount_min + p.amount_min[s];
-      const detail::i128 quantity = g.quantity_min + p.quantity_min[s];
-      if (amount > INT64_MAX || quantity > INT64_MAX) sum_overflow();
-      g.amount_min = static_cast<std::int64_t>(amount);
-      g.quantity_min = static_cast<std::int64_t>(quantity);
+      group_of_slot[s] = it->second;
+      g.records += static_cast<std::int64_t>(counts >> 32);
+      g.amount_records += static_cast<std::int64_t>(counts & 0xffffffffu);
+      for (unsigned l = 0; l < p.lanes; ++l) g.amount_min += p.hot[s * p.lanes + l].amount;
+      const cold_sum& x = p.cold[s];
+      cold_sum& y = g.cold;
+      y.approx += x.approx;
+      y.quantity_records += x.quantity_records;
+      y.measures |= x.measures;
+      for (auto [to, from] : {std::pair{&y.amount_width, x.amount_width},
+                              {&y.quantity_min, x.quantity_min},
+                              {&y.quantity_width, x.quantity_width}})
+        if (__builtin_add_overflow(*to, from, to)) sum_overflow();
     }
-    for (const auto& [s, person] : p.people) groups[group_of_slot[t][s]].people.push_back(person);
-  }
-  // Approximate values are few: one pass over them adds the widths.
-  partial scratch(0);
-  const auto group_of_row = [&](std::size_t r) -> group_sum* {
-    if (pl.filtered && !pl.passes(r, scratch)) return nullptr;
-    return &groups[group_of_key.at(pl.key_of_row(r))];
-  };
-  for (const auto& e : c.amount_approx) {
-    if (group_sum* g = group_of_row(e.row)) {
-      ++g->approx;
-      g->amount_width =
-          detail::checked_add(g->amount_width, e.max - c.amount_min[e.row], "sum of amounts");
-    }
-  }
-  for (const auto& e : c.quantity_approx) {
-    if (group_sum* g = group_of_row(e.row))
-      g->quantity_width = detail::checked_add(g->quantity_width, e.max - c.quantity_min[e.row],
-                                              "sum of quantities");
+    for (const auto& [s, person] : p.people) groups[group_of_slot[s]].people.push_back(person);
   }
 
   totals out;
@@ -396,19 +478,21 @@ totals compute_totals(const dataset& d, const totals_query& q) {
       row.labels[i] = pl.keys[i].labels[code];
     }
     aggregate& x = row.figures;
+    if (g.amount_min > INT64_MAX) sum_overflow();
+    const auto amount_min = static_cast<std::int64_t>(g.amount_min);
     x.records = g.records;
     x.amount_records = g.amount_records;
-    x.approximate_records = g.approx;
+    x.approximate_records = g.cold.approx;
     x.amount =
-        money_interval(money{g.amount_min},
-                       money{detail::checked_add(g.amount_min, g.amount_width, "sum of amounts")});
-    x.quantity_records = g.quantity_records;
-    x.quantity = count_interval(
-        count{g.quantity_min},
-        count{detail::checked_add(g.quantity_min, g.quantity_width, "sum of quantities")});
-    x.mixed_measures = std::popcount(g.measures) > 1;
-    if (std::popcount(g.measures) == 1)
-      x.quantity_measure = static_cast<measure>(std::countr_zero(g.measures) - 1);
+        money_interval(money{amount_min},
+                       money{detail::checked_add(amount_min, g.cold.amount_width, "sum of amounts")});
+    x.quantity_records = g.cold.quantity_records;
+    x.quantity = count_interval(count{g.cold.quantity_min},
+                                count{detail::checked_add(g.cold.quantity_min, g.cold.quantity_width,
+                                                          "sum of quantities")});
+    x.mixed_measures = std::popcount(g.cold.measures) > 1;
+    if (std::popcount(g.cold.measures) == 1)
+      x.quantity_measure = static_cast<measure>(std::countr_zero(g.cold.measures) - 1);
     std::sort(g.people.begin(), g.people.end());
     g.people.erase(std::unique(g.people.begin(), g.people.end()), g.people.end());
     for (std::uint32_t b : g.people)

@@ -25,8 +25,9 @@ namespace aidstat {
 enum class archive_format : std::uint8_t { binary, text, xml };
 
 /// The format version this library writes. Version 1: taxonomy, units,
-/// beneficiaries, commitments, stated totals, item columns.
-inline constexpr std::uint32_t archive_version = 1;
+/// beneficiaries, commitments, stated totals, item columns. Version 2: quantities,
+/// measures and beneficiaries of items as sparse (row, value) columns.
+inline constexpr std::uint32_t archive_version = 2;
 
 /// Reads "binary", "text" or "xml".
 std::optional<archive_format> parse_archive_format(std::string_view name) noexcept;

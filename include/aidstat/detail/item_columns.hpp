@@ -5,7 +5,9 @@
 
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace aidstat::detail {
@@ -22,6 +24,27 @@ struct approx_entry {
 
   /// Equal when row and bound are equal.
   friend bool operator==(const approx_entry&, const approx_entry&) = default;
+};
+
+/// The quantities of the rows that state one (a quarter of the records or fewer in
+/// practice), by row: a scan that needs them reads 13 bytes per such row instead of
+/// 9 bytes on every row.
+struct sparse_quantities {
+  std::vector<std::uint32_t> rows;     ///< rows with a quantity, ascending
+  std::vector<std::uint8_t> measures;  ///< measure + 1 (never 0)
+  std::vector<std::int64_t> mins;      ///< lower bound (the upper one is in quantity_approx)
+
+  /// Equal when every column is equal.
+  friend bool operator==(const sparse_quantities&, const sparse_quantities&) = default;
+};
+
+/// An id column that most rows leave empty: (row, id) for the rows that have one.
+struct sparse_ids {
+  std::vector<std::uint32_t> rows;  ///< rows with an id, ascending
+  std::vector<std::uint32_t> ids;   ///< the id of each
+
+  /// Equal when every column is equal.
+  friend bool operator==(const sparse_ids&, const sparse_ids&) = default;
 };
 
 /// A sparse text column: (row, text) for the rows that have text, by row.
@@ -43,13 +66,12 @@ struct item_columns {
   std::vector<std::uint16_t> category;        ///< taxonomy index
   std::vector<std::uint32_t> provider;        ///< unit index
   std::vector<std::uint32_t> recipient;       ///< unit index or no_id
-  std::vector<std::uint32_t> beneficiary;     ///< beneficiary index or no_id
+  sparse_ids beneficiary;                     ///< rows naming a beneficiary (index)
   std::vector<std::uint8_t> form;             ///< aid_form + 1, or 0
-  std::vector<std::uint8_t> measure;          ///< measure + 1, or 0
   std::vector<std::uint8_t> direction;        ///< direction + 1, or 0
-  std::vector<std::int64_t> amount_min;       ///< fen, or no_value
+  std::vector<std::int64_t> amount_min;       ///< fen (never negative), or no_value
   std::vector<approx_entry> amount_approx;    ///< rows with an approximate amount
-  std::vector<std::int64_t> quantity_min;     ///< count, or no_value
+  sparse_quantities quantity;                 ///< rows with a quantity
   std::vector<approx_entry> quantity_approx;  ///< rows with an approximate quantity
   sparse_text notes;                          ///< item notes
 
@@ -58,5 +80,15 @@ struct item_columns {
   /// Equal when every column is equal.
   friend bool operator==(const item_columns&, const item_columns&) = default;
 };
+
+/// The beneficiary of every row (no_id where none), for the rare queries that key on it.
+std::vector<std::uint32_t> beneficiary_by_row(const item_columns& c);
+/// The measure code of every row (0 where no quantity).
+std::vector<std::uint8_t> measure_by_row(const item_columns& c);
+/// The quantity bounds of every row (no_value where none): (min, max).
+std::pair<std::vector<std::int64_t>, std::vector<std::int64_t>> quantity_by_row(
+    const item_columns& c);
+/// The position of `row` in a sparse column's ascending `rows`, if it is there.
+std::optional<std::size_t> find_row(const std::vector<std::uint32_t>& rows, std::uint32_t row);
 
 }  // namespace aidstat::detail
