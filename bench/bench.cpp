@@ -217,7 +217,7 @@ int main(int argc, char** argv) {
       totals_by({"category"}, t);
     })->naive_records_per_s = naive_category;
     measure("category x year, year over year",
-            sizeof(c.category[0]) + sizeof(c.year[0]) + sizeof(c.month[0]), t,
+            sizeof(c.category[0]) + sizeof(c.year[0]), t,
             [&] {
               aidstat::yoy_query q;
               q.base_year = 2023;

@@ -96,7 +96,7 @@ namespace {
 constexpr std::size_t kChunk = 2048;           // rows per inner batch
 constexpr std::size_t kRowsPerThread = 16384;  // fewer rows than this: fewer threads
 constexpr std::uint64_t kDenseKeys = 1 << 16;  // key spaces up to this use direct arrays
-constexpr std::uint64_t kLaneKeys = 1 << 12;   // key spaces up to this get 4 lanes of sums
+constexpr std::uint64_t kLaneKeys = 1 << 8;    // key spaces up to this get 4 lanes of sums
 constexpr std::uint64_t kRecord = std::uint64_t{1} << 32;  // one record in hot_sum::counts
 
 // The sums every row adds to: records (high 32 bits) and records with an amount (low
@@ -104,7 +104,7 @@ constexpr std::uint64_t kRecord = std::uint64_t{1} << 32;  // one record in hot_
 // so neither count can carry into the other.
 struct hot_sum {
   std::uint64_t counts = 0;
-  std::int64_t amount = 0;
+  std::uint64_t amount = 0;  // two's complement, so that a batch can be taken back exactly
 };
 
 // The sums only the sparse columns add to.
@@ -167,22 +167,74 @@ struct partial {
   std::string cut_example;
 };
 
-// Adds rows [0, m) of a batch into the hot sums: L lanes, Checked additions or not.
-template <unsigned L, bool Checked>
-bool add_hot(hot_sum* h, const std::uint32_t* slot, const std::int64_t* amount, std::size_t m) {
+// Adds (Sign +1) or takes back (Sign -1) rows [b, b + m) into the hot sums, in L
+// lanes; the slot of row r is key(r). Returns the OR of the amounts' low 63 bits:
+// amounts are never negative and no_value has only the sign bit, so this bounds the
+// batch's largest amount within a factor of two. Checked: every addition is checked
+// for overflow, reported through `overflow`.
+template <unsigned L, bool Checked, int Sign, class Key>
+std::uint64_t add_hot(hot_sum* h, const Key& key_ref, const std::int64_t* amount, std::size_t b,
+                      std::size_t m, bool& overflow_out) {
+  const Key key = key_ref;  // in registers, not reloaded through a reference per row
+  std::uint64_t bits = 0;
   bool overflow = false;
-  for (std::size_t i = 0; i < m; ++i) {
-    hot_sum& x = h[slot[i] * L + (i & (L - 1))];
-    const std::int64_t a = amount[i];
-    const bool has = a != detail::no_value;
-    x.counts += kRecord | static_cast<std::uint64_t>(has);
-    if constexpr (Checked)
-      overflow |= __builtin_add_overflow(x.amount, has ? a : 0, &x.amount);
-    else
-      x.amount += has ? a : 0;
+  const std::size_t whole = m - m % L;
+  for (std::size_t i = 0; i < m; i += L) {
+    const unsigned lanes = i < whole ? L : static_cast<unsigned>(m - i);
+    for (unsigned lane = 0; lane < L; ++lane) {  // unrolled: L is a constant
+      if (lane >= lanes) break;
+      const std::size_t r = b + i + lane;
+      hot_sum& x = h[key(r) * L + lane];
+      const std::int64_t a = amount[r];
+      const bool has = a != detail::no_value;
+      const std::uint64_t counts = kRecord | static_cast<std::uint64_t>(has);
+      bits |= static_cast<std::uint64_t>(a) & INT64_MAX;
+      if constexpr (Sign > 0) {
+        x.counts += counts;
+        if constexpr (Checked) {
+          auto sum = static_cast<std::int64_t>(x.amount);
+          overflow |= __builtin_add_overflow(sum, has ? a : 0, &sum);
+          x.amount = static_cast<std::uint64_t>(sum);
+        } else {
+          x.amount += static_cast<std::uint64_t>(has ? a : 0);
+        }
+      } else {
+        x.counts -= counts;
+        x.amount -= static_cast<std::uint64_t>(has ? a : 0);
+      }
+    }
   }
-  return overflow;
+  overflow_out |= overflow;
+  return bits;
 }
+
+// Key functors: the slot of a row. The scan is compiled once per functor, so that
+// the common keys cost a load or two per row and no intermediate buffer.
+
+// Slots computed a batch at a time into a buffer (any dimensions, any filter).
+struct buffered_key {
+  const std::uint32_t* slot;
+  std::size_t base;
+  std::uint32_t operator()(std::size_t r) const { return slot[r - base]; }
+};
+
+// A category or provider column, whose codes are index + 1, optionally times a
+// calendar year, optionally only the rows of one calendar year (else the dump slot).
+template <class Col, bool WithYear, bool OneYear>
+struct direct_key {
+  const Col* col;
+  const std::int16_t* year;
+  std::int32_t year_offset;  // code of year y: y - year_offset
+  std::uint32_t year_codes;  // cardinality of the year dimension
+  std::int16_t wanted;       // OneYear: the year kept
+  std::uint32_t dump;
+  std::uint32_t operator()(std::size_t r) const {
+    std::uint32_t s = static_cast<std::uint32_t>(col[r]) + 1;
+    if constexpr (WithYear) s = s * year_codes + static_cast<std::uint32_t>(year[r] - year_offset);
+    if constexpr (OneYear) s = year[r] == wanted ? s : dump;
+    return s;
+  }
+};
 
 // Everything a scan needs, compiled once per query.
 struct plan {
@@ -194,6 +246,9 @@ struct plan {
   bool by_dates = false;
   bool filtered = false;
   bool year_only = false;  // the only filter is a calendar year
+  // The keys are a category or provider column, optionally then the calendar year:
+  // direct_key computes them.
+  bool direct_keys = false;
   std::uint64_t key_space = 1;
 
   // The last day counted in (fiscal) year y under a year-to-date cut.
@@ -249,9 +304,11 @@ struct plan {
     }
   }
 
-  // Scans rows [begin, end) into p, a batch at a time: slots first, then the dense
-  // amount column, then whatever the sparse columns hold for the batch's rows.
-  void scan(std::size_t begin, std::size_t end, partial& p) const {
+  // Scans rows [begin, end) into p, a batch at a time: the dense amount column, then
+  // whatever the sparse columns hold for the batch's rows. KeyOf(b, m) gives the key
+  // functor of batch [b, b + m).
+  template <class KeyOf>
+  void scan(std::size_t begin, std::size_t end, partial& p, const KeyOf& key_of) const {
     const auto& q = c.quantity;
     const auto first_at = [&](const std::vector<std::uint32_t>& rows) {
       return static_cast<std::size_t>(std::lower_bound(rows.begin(), rows.end(), begin) -
@@ -265,58 +322,96 @@ struct plan {
     };
     std::size_t qk = first_at(q.rows), qm = qk, pk = first_at(c.beneficiary.rows);
     std::size_t ak = first_approx(c.amount_approx), qa = first_approx(c.quantity_approx);
-    std::uint32_t slot[kChunk];
+    const std::uint32_t* q_rows = q.rows.data();
+    const std::int64_t* q_mins = q.mins.data();
+    const std::uint8_t* q_measures = q.measures.data();
+    const std::int64_t* amount = c.amount_min.data();
     for (std::size_t b = begin; b < end; b += kChunk) {
       const std::size_t m = std::min(kChunk, end - b);
       const auto last = static_cast<std::uint32_t>(b + m);
-      slots_of_batch(b, m, p, slot);
-
-      const std::int64_t* amount = c.amount_min.data() + b;
-      if (!p.checked) {
-        // Amounts are never negative, and no_value has only the sign bit: OR-ing the
-        // low 63 bits bounds the batch's largest amount within a factor of two.
-        std::uint64_t bits = 0;
-        for (std::size_t i = 0; i < m; ++i)
-          bits |= static_cast<std::uint64_t>(amount[i]) & INT64_MAX;
-        std::uint64_t add = 0;
-        p.checked = __builtin_mul_overflow(bits, m, &add) ||
-                    __builtin_add_overflow(p.amount_bound, add, &p.amount_bound) ||
-                    p.amount_bound > INT64_MAX;
-      }
+      const auto key = key_of(b, m);
       hot_sum* h = p.hot.data();
-      if (p.lanes == 4)
-        p.overflow |= p.checked ? add_hot<4, true>(h, slot, amount, m)
-                                : add_hot<4, false>(h, slot, amount, m);
-      else
-        p.overflow |= p.checked ? add_hot<1, true>(h, slot, amount, m)
-                                : add_hot<1, false>(h, slot, amount, m);
+      bool overflow = false;
+      const auto add = [&]<bool Checked, int Sign>() {
+        return p.lanes == 4 ? add_hot<4, Checked, Sign>(h, key, amount, b, m, overflow)
+                            : add_hot<1, Checked, Sign>(h, key, amount, b, m, overflow);
+      };
+      if (p.checked) {
+        add.template operator()<true, 1>();
+      } else {
+        // Unchecked while rows-so-far x largest-amount-so-far stays below 2^63; the
+        // batch that crosses it is taken back exactly and added again, checked.
+        const std::uint64_t bits = add.template operator()<false, 1>();
+        std::uint64_t more = 0;
+        if (__builtin_mul_overflow(bits, m, &more) ||
+            __builtin_add_overflow(p.amount_bound, more, &p.amount_bound) ||
+            p.amount_bound > INT64_MAX) {
+          p.checked = true;
+          add.template operator()<false, -1>();
+          add.template operator()<true, 1>();
+        }
+      }
 
       // The sparse columns, for the rows of this batch.
-      for (; qk < q.rows.size() && q.rows[qk] < last; ++qk) {
-        cold_sum& x = p.cold[slot[q.rows[qk] - b]];
+      cold_sum* cold = p.cold.data();
+      const std::size_t q_size = q.rows.size();
+      bool q_overflow = false;
+      for (; qk < q_size && q_rows[qk] < last; ++qk) {
+        cold_sum& x = cold[key(q_rows[qk])];
         ++x.quantity_records;
-        p.overflow |= __builtin_add_overflow(x.quantity_min, q.mins[qk], &x.quantity_min);
-        x.measures |= 1u << q.measures[qk];
+        q_overflow |= __builtin_add_overflow(x.quantity_min, q_mins[qk], &x.quantity_min);
+        x.measures |= 1u << q_measures[qk];
       }
+      overflow |= q_overflow;
       for (; ak < c.amount_approx.size() && c.amount_approx[ak].row < last; ++ak) {
         const auto& e = c.amount_approx[ak];
-        cold_sum& x = p.cold[slot[e.row - b]];
+        cold_sum& x = cold[key(e.row)];
         ++x.approx;
-        p.overflow |=
-            __builtin_add_overflow(x.amount_width, e.max - c.amount_min[e.row], &x.amount_width);
+        overflow |= __builtin_add_overflow(x.amount_width, e.max - amount[e.row], &x.amount_width);
       }
       for (; qa < c.quantity_approx.size() && c.quantity_approx[qa].row < last; ++qa) {
         const auto& e = c.quantity_approx[qa];
-        while (q.rows[qm] < e.row) ++qm;  // every approximate quantity has a row there
-        cold_sum& x = p.cold[slot[e.row - b]];
-        p.overflow |= __builtin_add_overflow(x.quantity_width, e.max - q.mins[qm], &x.quantity_width);
+        while (q_rows[qm] < e.row) ++qm;  // every approximate quantity has a row there
+        cold_sum& x = cold[key(e.row)];
+        overflow |= __builtin_add_overflow(x.quantity_width, e.max - q_mins[qm], &x.quantity_width);
       }
       const auto& people = c.beneficiary;
       for (; pk < people.rows.size() && people.rows[pk] < last; ++pk) {
-        const std::uint32_t s = slot[people.rows[pk] - b];
+        const std::uint32_t s = key(people.rows[pk]);
         if (s != p.dump) p.people.emplace_back(s, people.ids[pk]);
       }
+      p.overflow |= overflow;
     }
+  }
+
+  // Scans rows [begin, end) into p with the fastest key functor that fits the query.
+  void scan(std::size_t begin, std::size_t end, partial& p) const {
+    const auto direct = [&]<class Col, bool WithYear, bool OneYear>(const std::vector<Col>& col) {
+      direct_key<Col, WithYear, OneYear> k{col.data(), c.year.data(), 0, 1, 0, p.dump};
+      if constexpr (WithYear) {
+        k.year_offset = keys[1].base_year - 1;
+        k.year_codes = keys[1].cardinality;
+      }
+      if constexpr (OneYear) k.wanted = static_cast<std::int16_t>(*f.year);
+      scan(begin, end, p, [&](std::size_t, std::size_t) { return k; });
+    };
+    const auto by_column = [&]<bool WithYear, bool OneYear>() {
+      if (keys[0].dim.kind == dimension_kind::category)
+        direct.template operator()<std::uint16_t, WithYear, OneYear>(c.category);
+      else
+        direct.template operator()<std::uint32_t, WithYear, OneYear>(c.provider);
+    };
+    if (p.dense && direct_keys && !filtered)
+      return keys.size() == 2 ? by_column.template operator()<true, false>()
+                              : by_column.template operator()<false, false>();
+    if (p.dense && direct_keys && year_only)
+      return keys.size() == 2 ? by_column.template operator()<true, true>()
+                              : by_column.template operator()<false, true>();
+    std::uint32_t slot[kChunk];
+    scan(begin, end, p, [&](std::size_t b, std::size_t m) {
+      slots_of_batch(b, m, p, slot);
+      return buffered_key{slot, b};
+    });
   }
 };
 
@@ -376,6 +471,12 @@ totals compute_totals(const dataset& d, const totals_query& q) {
   pl.filtered = fs != 1 || f.year || pl.by_dates || !pl.conditions.empty();
   pl.year_only =
       f.year && fs == 1 && !pl.by_dates && pl.conditions.empty() && *f.year >= 1 && *f.year <= 9999;
+  const auto direct_column = [](dimension_kind k) {
+    return k == dimension_kind::category || k == dimension_kind::provider;
+  };
+  pl.direct_keys = (pl.keys.size() == 1 && direct_column(pl.keys[0].dim.kind)) ||
+                   (pl.keys.size() == 2 && direct_column(pl.keys[0].dim.kind) &&
+                    pl.keys[1].dim.kind == dimension_kind::year && fs == 1);
 
   // Scan in parallel: each thread sums its own share of the rows, then they merge.
   unsigned threads = q.threads ? q.threads : std::max(1u, std::thread::hardware_concurrency());
@@ -449,7 +550,8 @@ totals compute_totals(const dataset& d, const totals_query& q) {
       group_of_slot[s] = it->second;
       g.records += static_cast<std::int64_t>(counts >> 32);
       g.amount_records += static_cast<std::int64_t>(counts & 0xffffffffu);
-      for (unsigned l = 0; l < p.lanes; ++l) g.amount_min += p.hot[s * p.lanes + l].amount;
+      for (unsigned l = 0; l < p.lanes; ++l)  // each lane's sum fits: see add_hot
+        g.amount_min += static_cast<std::int64_t>(p.hot[s * p.lanes + l].amount);
       const cold_sum& x = p.cold[s];
       cold_sum& y = g.cold;
       y.approx += x.approx;

@@ -81,14 +81,26 @@ yoy_result compute_yoy(const dataset& d, const yoy_query& q) {
                                          std::to_string(y));
   }
 
-  // One totals query per year keeps each year's figures separate and exact.
+  // One scan grouped by the keys and then the year gives both years' figures,
+  // each exact and separate.
+  totals_query tq;
+  tq.by = q.by;
+  tq.by.push_back(dimension::parse("year"));
+  tq.filter = q.filter;
+  tq.threads = q.threads;
+  const totals by_year = compute_totals(d, tq);
   const auto year_totals = [&](int year) {
-    totals_query tq;
-    tq.by = q.by;
-    tq.filter = q.filter;
-    tq.filter.year = year;
-    tq.threads = q.threads;
-    totals t = compute_totals(d, tq);
+    const std::string wanted = std::to_string(year);
+    totals t;
+    t.by = q.by;
+    for (const group_totals& g : by_year.groups) {
+      if (g.key.back() != wanted) continue;
+      group_totals row = g;
+      row.key.pop_back();
+      row.labels.pop_back();
+      t.grand.merge(row.figures);
+      t.groups.push_back(std::move(row));
+    }
     if (q.prices) {
       const auto restate = [&](aggregate& a) {
         a.amount = q.prices->table.restate(a.amount, year, q.prices->year);

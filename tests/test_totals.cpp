@@ -34,7 +34,9 @@ const char* const kUnits[] = {"city", "police",   "branch1", "branch2", "hospita
 const char* const kBeneficiaries[] = {"needy", "kids", "vet1", "town"};
 
 // A random item; amounts exact, approximate or missing; sometimes near overflow-free extremes.
-aid_item random_item(std::mt19937_64& rng) {
+// With `giants`, one amount in a thousand is near 2^52 fen: sums stay far below 2^63,
+// but the scan's overflow bound is crossed, so its checked path runs too.
+aid_item random_item(std::mt19937_64& rng, bool giants = false) {
   auto pick = [&](std::size_t n) { return static_cast<std::size_t>(rng() % n); };
   aid_item it;
   const int y = 2021 + static_cast<int>(pick(3));
@@ -54,7 +56,9 @@ aid_item random_item(std::mt19937_64& rng) {
   if (pick(4)) it.recipient = kUnits[pick(9)];
   if (it.recipient.empty() || pick(3) == 0) it.beneficiary = kBeneficiaries[pick(4)];
   if (pick(3)) it.form = static_cast<aid_form>(pick(5));
-  const std::int64_t lo = static_cast<std::int64_t>(pick(1'000'000'000));
+  const std::int64_t lo = giants && pick(1000) == 0
+                              ? (std::int64_t{1} << 52) + static_cast<std::int64_t>(pick(1000))
+                              : static_cast<std::int64_t>(pick(1'000'000'000));
   switch (pick(4)) {
     case 0:
       break;
@@ -193,11 +197,11 @@ void check_against_reference(const dataset& d, const std::vector<dimension>& by,
     CHECK(key_less(t.by, t.groups[i - 1].key, t.groups[i].key));
 }
 
-dataset random_dataset(std::uint64_t seed, std::size_t n) {
+dataset random_dataset(std::uint64_t seed, std::size_t n, bool giants = false) {
   dataset d;
   add_units(d);
   std::mt19937_64 rng(seed);
-  for (std::size_t i = 0; i < n; ++i) d.add_item(random_item(rng));
+  for (std::size_t i = 0; i < n; ++i) d.add_item(random_item(rng, giants));
   return d;
 }
 
@@ -233,6 +237,22 @@ TEST_CASE("the threaded scan agrees with the reference loop", "[totals]") {
                              dimension::parse("provider@1"), dimension::parse("recipient@1"),
                              dimension::parse("month"), dimension::parse("form")},
                             threads);
+  }
+  // Amounts large enough that the scan switches to checked sums midway.
+  const dataset big = random_dataset(7, 50'000, true);
+  for (unsigned threads : {1u, 2u}) {
+    INFO(threads << " threads, giant amounts");
+    for (const char* name : {"category", "provider", "month"})
+      check_against_reference(big, {dimension::parse(name)}, threads);
+    check_against_reference(big, {dimension::parse("category"), dimension::parse("year")}, threads);
+  }
+  // The direct keys (category or provider, optionally by year) and the generic ones.
+  for (unsigned threads : {1u, 2u}) {
+    INFO(threads << " threads");
+    check_against_reference(d, {dimension::parse("provider")}, threads);
+    check_against_reference(d, {dimension::parse("category"), dimension::parse("year")}, threads);
+    check_against_reference(d, {dimension::parse("provider"), dimension::parse("year")}, threads);
+    check_against_reference(d, {dimension::parse("year"), dimension::parse("category")}, threads);
   }
   // A year filter (its own fast path) gives the year's row of a by-year grouping.
   for (unsigned threads : {1u, 2u}) {
