@@ -119,7 +119,7 @@ struct cold_sum {
 // first in hashed mode) takes the rows the filter drops, so that no loop branches.
 // Small key spaces keep 4 lanes of hot sums (row i adds to lane i % 4): neighbouring
 // rows of one key then do not wait for each other's stores.
-struct partial {
+struct alignas(64) partial {  // own cache lines: each thread writes its own
   explicit partial(std::uint64_t dense_slots)
       : dense(dense_slots != 0), lanes(dense_slots != 0 && dense_slots <= kLaneKeys ? 4 : 1) {
     if (dense) {
