@@ -168,9 +168,8 @@ struct alignas(64) partial {  // own cache lines: each thread writes its own
 };
 
 // Adds (Sign +1) or takes back (Sign -1) rows [b, b + m) into the hot sums, in L
-// lanes; the slot of row r is key(r). Returns the OR of the amounts' low 63 bits:
-// amounts are never negative and no_value has only the sign bit, so this bounds the
-// batch's largest amount within a factor of two. Checked: every addition is checked
+// lanes; the slot of row r is key(r). Returns the OR of the stated amounts, which
+// bounds the batch's largest amount within a factor of two. Checked: every addition is checked
 // for overflow, reported through `overflow`.
 template <unsigned L, bool Checked, int Sign, class Key>
 std::uint64_t add_hot(hot_sum* h, const Key& key_ref, const std::int64_t* amount, std::size_t b,
@@ -185,22 +184,25 @@ std::uint64_t add_hot(hot_sum* h, const Key& key_ref, const std::int64_t* amount
       if (lane >= lanes) break;
       const std::size_t r = b + i + lane;
       hot_sum& x = h[key(r) * L + lane];
+      // Amounts are never negative; no_value is. `missing` is all ones for it, else 0,
+      // so that the row adds without a branch or a compare.
       const std::int64_t a = amount[r];
-      const bool has = a != detail::no_value;
-      const std::uint64_t counts = kRecord | static_cast<std::uint64_t>(has);
-      bits |= static_cast<std::uint64_t>(a) & INT64_MAX;
+      const auto missing = static_cast<std::uint64_t>(a >> 63);
+      const std::uint64_t counts = kRecord + 1 + missing;  // + 1 - 1 when missing
+      const std::uint64_t value = static_cast<std::uint64_t>(a) & ~missing;
+      bits |= value;
       if constexpr (Sign > 0) {
         x.counts += counts;
         if constexpr (Checked) {
           auto sum = static_cast<std::int64_t>(x.amount);
-          overflow |= __builtin_add_overflow(sum, has ? a : 0, &sum);
+          overflow |= __builtin_add_overflow(sum, static_cast<std::int64_t>(value), &sum);
           x.amount = static_cast<std::uint64_t>(sum);
         } else {
-          x.amount += static_cast<std::uint64_t>(has ? a : 0);
+          x.amount += value;
         }
       } else {
         x.counts -= counts;
-        x.amount -= static_cast<std::uint64_t>(has ? a : 0);
+        x.amount -= value;
       }
     }
   }
