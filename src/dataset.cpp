@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "aidstat/error.hpp"
+#include "item_appender.hpp"
 
 namespace aidstat {
 
@@ -298,5 +299,38 @@ aid_item dataset::item(std::size_t row_index) const {
   }
   return it;
 }
+
+namespace detail {
+
+void item_appender::append(dataset& d, const item_columns& block) {
+  item_columns& c = d.items_;
+  const std::size_t base = c.size();
+  if (block.size() >= no_id - base) throw_error("a dataset can hold at most 4294967294 items");
+  const auto row_base = static_cast<std::uint32_t>(base);
+  const auto dense = [](auto& to, const auto& from) { to.insert(to.end(), from.begin(), from.end()); };
+  const auto rows = [&](std::vector<std::uint32_t>& to, const std::vector<std::uint32_t>& from) {
+    for (std::uint32_t r : from) to.push_back(r + row_base);
+  };
+  const auto approx = [&](std::vector<approx_entry>& to, const std::vector<approx_entry>& from) {
+    for (const approx_entry& e : from) to.push_back({e.row + row_base, e.max});
+  };
+  dense(c.year, block.year), dense(c.month, block.month), dense(c.day, block.day);
+  dense(c.category, block.category), dense(c.provider, block.provider);
+  dense(c.recipient, block.recipient), dense(c.form, block.form);
+  dense(c.direction, block.direction), dense(c.amount_min, block.amount_min);
+  approx(c.amount_approx, block.amount_approx);
+  rows(c.quantity.rows, block.quantity.rows);
+  dense(c.quantity.measures, block.quantity.measures);
+  dense(c.quantity.mins, block.quantity.mins);
+  approx(c.quantity_approx, block.quantity_approx);
+  rows(c.beneficiary.rows, block.beneficiary.rows);
+  dense(c.beneficiary.ids, block.beneficiary.ids);
+  rows(c.notes.rows, block.notes.rows);
+  const std::uint64_t char_base = c.notes.chars.size();
+  for (std::uint64_t end : block.notes.ends) c.notes.ends.push_back(end + char_base);
+  c.notes.chars += block.notes.chars;
+}
+
+}  // namespace detail
 
 }  // namespace aidstat

@@ -14,6 +14,7 @@
 
 #include "aidstat/amount_text.hpp"
 #include "aidstat/error.hpp"
+#include "items_fast.hpp"
 #include "table_reader.hpp"
 
 namespace aidstat {
@@ -193,6 +194,11 @@ bool read_quantity(table_reader& t, const row& r, int qcol, int mcol,
   return ok;
 }
 
+}  // namespace
+
+namespace detail {
+namespace {
+
 // items.csv columns, in SPEC order.
 enum item_col {
   c_date,
@@ -208,8 +214,11 @@ enum item_col {
   c_direction
 };
 
-void read_items(const csv_text& file, dataset& d, bool units_defined, bool have_beneficiaries,
-                std::vector<problem>& problems, std::vector<std::uint32_t>* lines) {
+}  // namespace
+
+void read_items_checked(const csv_text& file, dataset& d, bool units_defined,
+                        bool have_beneficiaries, std::vector<problem>& problems,
+                        std::vector<std::uint32_t>* lines) {
   // `direction` is an optional extension of SPEC 6: without it, directions are derived.
   static constexpr std::array<std::string_view, 11> cols = {
       "date",   "category", "provider", "recipient", "beneficiary", "form",
@@ -287,6 +296,10 @@ void read_items(const csv_text& file, dataset& d, bool units_defined, bool have_
     }
   });
 }
+
+}  // namespace detail
+
+namespace {
 
 void read_commitments(const csv_text& file, dataset& d, bool units_defined,
                       std::vector<problem>& problems) {
@@ -411,7 +424,7 @@ void read_stated_totals(const csv_text& file, dataset& d, std::vector<problem>& 
 
 }  // namespace
 
-dataset read_dataset(const dataset_texts& texts, dataset_sources* sources) {
+dataset read_dataset(const dataset_texts& texts, dataset_sources* sources, unsigned threads) {
   if (sources) {
     *sources = {};
     sources->items_file = texts.items.name;
@@ -426,8 +439,12 @@ dataset read_dataset(const dataset_texts& texts, dataset_sources* sources) {
   file_starts.push_back(problems.size());
   if (texts.beneficiaries) read_beneficiaries(*texts.beneficiaries, d, problems);
   file_starts.push_back(problems.size());
-  read_items(texts.items, d, texts.units.has_value(), texts.beneficiaries.has_value(), problems,
-             sources ? &sources->item_lines : nullptr);
+  // The parallel reader takes files without problems whose ids are all defined; the
+  // checking reader reads anything else and reports every problem.
+  std::vector<std::uint32_t>* lines = sources ? &sources->item_lines : nullptr;
+  if (!texts.units || !detail::read_items_fast(texts.items, d, threads, lines))
+    detail::read_items_checked(texts.items, d, texts.units.has_value(),
+                               texts.beneficiaries.has_value(), problems, lines);
   file_starts.push_back(problems.size());
   if (texts.commitments) read_commitments(*texts.commitments, d, texts.units.has_value(), problems);
   file_starts.push_back(problems.size());
@@ -448,7 +465,8 @@ dataset read_dataset(const dataset_texts& texts, dataset_sources* sources) {
   return d;
 }
 
-dataset load_dataset(const std::filesystem::path& dir, dataset_sources* sources) {
+dataset load_dataset(const std::filesystem::path& dir, dataset_sources* sources,
+                     unsigned threads) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec))
     detail::throw_error<io_error>("'" + dir.string() + "' is not a dataset directory");
@@ -459,7 +477,7 @@ dataset load_dataset(const std::filesystem::path& dir, dataset_sources* sources)
   t.categories = detail::read_optional_csv_file(dir / "categories.csv");
   t.commitments = detail::read_optional_csv_file(dir / "commitments.csv");
   t.stated_totals = detail::read_optional_csv_file(dir / "stated_totals.csv");
-  return read_dataset(t, sources);
+  return read_dataset(t, sources, threads);
 }
 
 }  // namespace aidstat

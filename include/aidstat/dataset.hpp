@@ -28,6 +28,7 @@ namespace aidstat {
 
 namespace detail {
 struct archive_access;
+struct item_appender;
 }  // namespace detail
 
 /// Units, beneficiaries, a taxonomy and aid items, with ids interned to dense indexes.
@@ -112,6 +113,7 @@ class dataset {
   detail::item_columns items_;
 
   friend struct detail::archive_access;  // loads the columns of a checked archive
+  friend struct detail::item_appender;   // appends items the CSV loader checked in bulk
 };
 
 /// The side a beneficiary of this kind belongs to (military for active members,

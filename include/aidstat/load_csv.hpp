@@ -42,11 +42,15 @@ struct dataset_sources {
 };
 
 /// Builds a dataset from CSV texts. Throws validation_error listing every problem.
-/// Fills `sources` (when given) with the line of every record.
-dataset read_dataset(const dataset_texts& texts, dataset_sources* sources = nullptr);
+/// Fills `sources` (when given) with the line of every record. items.csv is read
+/// on `threads` threads (0: one per core) when it has no problem; a file with
+/// problems is read again by one thread that reports them all.
+dataset read_dataset(const dataset_texts& texts, dataset_sources* sources = nullptr,
+                     unsigned threads = 0);
 
 /// Loads the dataset directory `dir`. Throws io_error when items.csv cannot be read
 /// and validation_error listing every problem in the files.
-dataset load_dataset(const std::filesystem::path& dir, dataset_sources* sources = nullptr);
+dataset load_dataset(const std::filesystem::path& dir, dataset_sources* sources = nullptr,
+                     unsigned threads = 0);
 
 }  // namespace aidstat

@@ -1,0 +1,72 @@
+// A read-only map from short strings (ids, category keys, enum words) to dense
+// indexes: open addressing over string views, for lookups from many threads at
+// once while a CSV file is parsed. The strings must outlive the table. Internal.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+#include <vector>
+
+#include "aidstat/detail/item_columns.hpp"
+
+namespace aidstat::detail {
+
+class id_table {
+ public:
+  /// A table with room for `expected` keys at most half full.
+  explicit id_table(std::size_t expected) {
+    std::size_t size = 16;
+    while (size < expected * 2) size *= 2;
+    slots_.resize(size);
+    mask_ = size - 1;
+  }
+
+  /// Adds `key` -> `value`; the first value of a key stays.
+  void add(std::string_view key, std::uint32_t value) {
+    for (std::size_t i = hash(key) & mask_;; i = (i + 1) & mask_) {
+      if (slots_[i].value == no_id) {
+        slots_[i] = {key, value};
+        return;
+      }
+      if (slots_[i].key == key) return;
+    }
+  }
+
+  /// The value of `key`, or no_id.
+  std::uint32_t find(std::string_view key) const noexcept {
+    for (std::size_t i = hash(key) & mask_;; i = (i + 1) & mask_) {
+      const slot& s = slots_[i];
+      if (s.value == no_id || s.key == key) return s.value;
+    }
+  }
+
+ private:
+  struct slot {
+    std::string_view key;
+    std::uint32_t value = no_id;
+  };
+
+  // Eight bytes at a time, multiply and fold: ids are short.
+  static std::uint64_t hash(std::string_view s) noexcept {
+    std::uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+      std::uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      h = (h ^ w) * 0xff51afd7ed558ccdull;
+      h ^= h >> 32;
+    }
+    std::uint64_t w = 0;
+    std::memcpy(&w, s.data() + i, s.size() - i);
+    h = (h ^ w) * 0xc4ceb9fe1a85ec53ull;
+    h ^= h >> 29;
+    h *= 0xff51afd7ed558ccdull;
+    return h ^ (h >> 32);
+  }
+
+  std::vector<slot> slots_;
+  std::size_t mask_ = 0;
+};
+
+}  // namespace aidstat::detail

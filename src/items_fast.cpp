@@ -1,0 +1,367 @@
+#include "items_fast.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <exception>
+#include <string>
+#include <thread>
+
+#include "aidstat/amount_text.hpp"
+#include "aidstat/error.hpp"
+#include "csv_reader.hpp"
+#include "id_table.hpp"
+#include "item_appender.hpp"
+
+namespace aidstat::detail {
+
+std::optional<std::int64_t> plain_count(std::string_view t) noexcept {
+  if (t.empty() || t.size() > 15 || (t[0] == '0' && t.size() > 1)) return std::nullopt;
+  std::int64_t v = 0;
+  for (char ch : t) {
+    if (ch < '0' || ch > '9') return std::nullopt;
+    v = v * 10 + (ch - '0');
+  }
+  return v;
+}
+
+std::optional<std::int64_t> plain_yuan(std::string_view t) noexcept {
+  const auto dot = t.find('.');
+  const std::string_view whole = t.substr(0, dot);
+  const auto yuan = plain_count(whole);
+  if (!yuan) return std::nullopt;
+  std::int64_t fen = *yuan * 100;
+  if (dot == std::string_view::npos) return fen;
+  const std::string_view frac = t.substr(dot + 1);
+  if (frac.empty() || frac.size() > 2) return std::nullopt;
+  for (std::size_t i = 0; i < frac.size(); ++i) {
+    if (frac[i] < '0' || frac[i] > '9') return std::nullopt;
+    fen += (frac[i] - '0') * (i == 0 ? 10 : 1);
+  }
+  return fen;
+}
+
+namespace {
+
+// items.csv columns, as load_csv.cpp names them (SPEC 6 plus `direction`).
+constexpr std::array<std::string_view, 11> kColumns = {
+    "date",   "category", "provider", "recipient", "beneficiary", "form",
+    "amount", "quantity", "measure",  "note",      "direction"};
+enum column { c_date, c_category, c_provider, c_recipient, c_beneficiary, c_form,
+              c_amount, c_quantity, c_measure, c_note, c_direction };
+constexpr std::size_t kMaxFields = 64;  // a header wider than this is read by the checking reader
+
+// Bytes that neither end an unquoted field nor need a look.
+constexpr auto kPlain = [] {
+  std::array<bool, 256> plain{};
+  for (int c = 0; c < 256; ++c)
+    plain[static_cast<std::size_t>(c)] = c != ',' && c != '\n' && c != '"' && c != '\r';
+  return plain;
+}();
+
+// Splits one CSV record at p into fields, as csv_reader does for a record without
+// problems. Returns the position after it, or nullptr when the record is irregular
+// (any quoting problem, or more than `width` fields).
+const char* split_record(const char* p, const char* end, std::size_t width,
+                         std::array<std::string_view, kMaxFields>& fields, std::size_t& n,
+                         std::array<std::string, kMaxFields>& scratch, std::uint32_t& newlines) {
+  n = 0;
+  for (;;) {
+    if (n == width) return nullptr;
+    std::string_view field;
+    if (p < end && *p == '"') {
+      const char* start = ++p;
+      bool doubled = false;
+      for (;;) {
+        const auto* q = static_cast<const char*>(std::memchr(p, '"', static_cast<std::size_t>(end - p)));
+        if (!q) return nullptr;  // never closed
+        newlines += static_cast<std::uint32_t>(std::count(p, q, '\n'));
+        if (q + 1 < end && q[1] == '"') {
+          doubled = true;
+          p = q + 2;
+          continue;
+        }
+        field = std::string_view(start, static_cast<std::size_t>(q - start));
+        p = q + 1;
+        break;
+      }
+      if (doubled) {
+        std::string& s = scratch[n];
+        s.clear();
+        for (std::size_t i = 0; i < field.size(); ++i) {
+          s += field[i];
+          if (field[i] == '"') ++i;  // "" stands for one quote
+        }
+        field = s;
+      }
+      if (p < end && *p == '\r' && !(p + 1 == end || p[1] == '\n')) return nullptr;
+      if (p < end && *p != ',' && *p != '\n' && *p != '\r') return nullptr;
+    } else {
+      const char* start = p;
+      for (;;) {
+        while (p < end && kPlain[static_cast<unsigned char>(*p)]) ++p;
+        if (p < end && *p == '\r') {  // inside a field, or the end of a CRLF line
+          ++p;
+          continue;
+        }
+        break;
+      }
+      if (p < end && *p == '"') return nullptr;  // a quote inside an unquoted field
+      const char* stop = p;
+      if (stop > start && stop[-1] == '\r') --stop;
+      field = std::string_view(start, static_cast<std::size_t>(stop - start));
+    }
+    fields[n++] = field;
+    if (p >= end) return p;
+    if (*p == ',') {
+      ++p;
+      continue;
+    }
+    if (*p == '\r') ++p;
+    if (p < end && *p == '\n') {
+      ++p;
+      ++newlines;
+    }
+    return p;
+  }
+}
+
+// What the threads share: read-only lookups built from the dataset.
+struct lookups {
+  explicit lookups(const dataset& d)
+      : categories(d.categories().size()), units(d.unit_count()), people(d.beneficiary_count()) {
+    for (std::uint32_t i = 0; i < d.categories().size(); ++i) categories.add(d.categories().at(i).key, i);
+    for (std::uint32_t i = 0; i < d.unit_count(); ++i) {
+      units.add(d.unit_at(i).id, i);
+      unit_side.push_back(d.unit_at(i).side);
+    }
+    for (std::uint32_t i = 0; i < d.beneficiary_count(); ++i) {
+      people.add(d.beneficiary_at(i).id, i);
+      person_side.push_back(side_of(d.beneficiary_at(i).kind));
+    }
+  }
+  id_table categories, units, people;
+  std::vector<side> unit_side, person_side;
+};
+
+template <class E>
+std::uint8_t code_of(std::optional<E> v) {
+  return v ? static_cast<std::uint8_t>(static_cast<std::uint8_t>(*v) + 1) : 0;
+}
+
+// Checks one record's fields and appends it to `out` as dataset::add_item would;
+// false when anything about it needs the checking reader.
+bool add_record(const lookups& l, const std::array<std::string_view, kMaxFields>& fields,
+                const std::array<int, kColumns.size()>& index, item_columns& out) {
+  const auto get = [&](column c) {
+    const int at = index[c];
+    return at < 0 ? std::string_view() : fields[static_cast<std::size_t>(at)];
+  };
+  const auto row = static_cast<std::uint32_t>(out.size());
+  const std::string_view when = get(c_date);
+  if (when.empty()) return false;
+  std::optional<date> dt;
+  try {
+    dt = date::parse(when);
+  } catch (const error&) {
+    return false;
+  }
+  const std::uint32_t category = l.categories.find(get(c_category));
+  const std::uint32_t provider = l.units.find(get(c_provider));
+  if (category == no_id || provider == no_id) return false;
+  const std::string_view to = get(c_recipient), who = get(c_beneficiary);
+  const std::uint32_t recipient = to.empty() ? no_id : l.units.find(to);
+  const std::uint32_t person = who.empty() ? no_id : l.people.find(who);
+  if ((!to.empty() && recipient == no_id) || (!who.empty() && person == no_id)) return false;
+  if (recipient == no_id && person == no_id) return false;
+  std::optional<aid_form> form;
+  if (const auto f = get(c_form); !f.empty() && !(form = parse_enum<aid_form>(f))) return false;
+
+  // Amount: plain yuan here, every other notation through parse_money.
+  std::int64_t amount = no_value, amount_max = no_value;
+  if (const auto a = get(c_amount); !a.empty()) {
+    if (const auto fen = plain_yuan(a)) {
+      amount = amount_max = *fen;
+    } else {
+      try {
+        const money_interval m = parse_money(a);
+        amount = m.min().fen(), amount_max = m.max().fen();
+      } catch (const error&) {
+        return false;
+      }
+    }
+    if (amount < 0) return false;
+  }
+  // Quantity and measure, by the rules of the checking reader.
+  std::optional<measure> unit;
+  if (const auto m = get(c_measure); !m.empty() && !(unit = parse_enum<measure>(m))) return false;
+  std::int64_t quantity = no_value, quantity_max = no_value;
+  if (const auto q = get(c_quantity); !q.empty()) {
+    if (const auto n = plain_count(q)) {
+      quantity = quantity_max = *n;
+    } else {
+      try {
+        const quantity_text t = parse_quantity(q);
+        quantity = t.value.min().value(), quantity_max = t.value.max().value();
+        if (t.unit && unit && *t.unit != *unit) return false;
+        if (t.unit) unit = t.unit;
+      } catch (const error&) {
+        return false;
+      }
+    }
+    if (!unit || quantity < 0) return false;
+  } else if (unit) {
+    return false;
+  }
+  std::optional<direction> dir;
+  if (const auto t = get(c_direction); !t.empty()) {
+    if (!(dir = parse_enum<direction>(t))) return false;
+  } else {
+    side towards = recipient != no_id ? l.unit_side[recipient] : side::unknown;
+    if (towards == side::unknown && person != no_id) towards = l.person_side[person];
+    dir = derive_direction(l.unit_side[provider], towards);
+  }
+
+  out.year.push_back(static_cast<std::int16_t>(dt->year()));
+  out.month.push_back(static_cast<std::uint8_t>(dt->month()));
+  out.day.push_back(static_cast<std::uint8_t>(dt->day()));
+  out.category.push_back(static_cast<std::uint16_t>(category));
+  out.provider.push_back(provider);
+  out.recipient.push_back(recipient);
+  if (person != no_id) out.beneficiary.rows.push_back(row), out.beneficiary.ids.push_back(person);
+  out.form.push_back(code_of(form));
+  out.direction.push_back(code_of(dir));
+  out.amount_min.push_back(amount);
+  if (amount_max != amount) out.amount_approx.push_back({row, amount_max});
+  if (quantity != no_value) {
+    out.quantity.rows.push_back(row);
+    out.quantity.measures.push_back(code_of(unit));
+    out.quantity.mins.push_back(quantity);
+    if (quantity_max != quantity) out.quantity_approx.push_back({row, quantity_max});
+  }
+  if (const auto note = get(c_note); !note.empty()) {
+    out.notes.rows.push_back(row);
+    out.notes.chars += note;
+    out.notes.ends.push_back(out.notes.chars.size());
+  }
+  return true;
+}
+
+// One thread's share of the file: the records of [begin, end).
+struct chunk {
+  const char* begin = nullptr;
+  const char* end = nullptr;
+  item_columns items;
+  std::vector<std::uint32_t> lines;  // line of each item, from the chunk's first line (0)
+  std::uint32_t newlines = 0;
+  bool ok = true;
+};
+
+void read_chunk(const lookups& l, std::size_t width, const std::array<int, kColumns.size()>& index,
+                chunk& c) {
+  std::array<std::string_view, kMaxFields> fields;
+  std::array<std::string, kMaxFields> scratch;
+  // Chunks start after a line break, so they never split a UTF-8 sequence.
+  if (!valid_utf8(std::string_view(c.begin, static_cast<std::size_t>(c.end - c.begin)))) {
+    c.ok = false;
+    return;
+  }
+  const char* p = c.begin;
+  for (;;) {
+    while (p < c.end && (*p == '\n' || *p == '\r')) c.newlines += *p++ == '\n';  // blank lines
+    if (p >= c.end) return;
+    const std::uint32_t line = c.newlines;
+    std::size_t n = 0;
+    p = split_record(p, c.end, width, fields, n, scratch, c.newlines);
+    if (!p || n != width || !add_record(l, fields, index, c.items)) {
+      c.ok = false;
+      return;
+    }
+    c.lines.push_back(line);
+  }
+}
+
+}  // namespace
+
+bool read_items_fast(const csv_text& file, dataset& d, unsigned threads,
+                     std::vector<std::uint32_t>* lines) {
+  const std::string& text = file.text;
+  const char* begin = text.data();
+  const char* const end = text.data() + text.size();
+  if (text.starts_with("\xEF\xBB\xBF")) begin += 3;
+
+  // The header: known columns, each once, the first three present.
+  std::array<std::string_view, kMaxFields> fields;
+  std::array<std::string, kMaxFields> scratch;
+  std::size_t width = 0;
+  std::uint32_t header_newlines = 0;
+  const char* body = split_record(begin, end, kMaxFields, fields, width, scratch, header_newlines);
+  if (!body || width == 0 || !valid_utf8(std::string_view(begin, static_cast<std::size_t>(body - begin))))
+    return false;
+  std::array<int, kColumns.size()> index;
+  index.fill(-1);
+  for (std::size_t i = 0; i < width; ++i) {
+    const auto col = std::find(kColumns.begin(), kColumns.end(), fields[i]);
+    if (col == kColumns.end() || index[static_cast<std::size_t>(col - kColumns.begin())] >= 0)
+      return false;
+    index[static_cast<std::size_t>(col - kColumns.begin())] = static_cast<int>(i);
+  }
+  if (index[c_date] < 0 || index[c_category] < 0 || index[c_provider] < 0) return false;
+
+  // Chunks end at a line break outside quotes: where the count of quotes so far is even.
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  const auto size = static_cast<std::size_t>(end - body);
+  threads = static_cast<unsigned>(std::clamp<std::size_t>(size / (1 << 20), 1, threads));
+  std::vector<chunk> chunks(threads);
+  std::vector<std::size_t> quotes(threads, 0);
+  const auto run = [&](auto&& work) {
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
+    work(0u);
+    for (auto& th : pool) th.join();
+  };
+  run([&](unsigned t) {
+    quotes[t] = static_cast<std::size_t>(
+        std::count(body + size * t / threads, body + size * (t + 1) / threads, '"'));
+  });
+  std::size_t quotes_before = 0;  // quotes in [body, the tentative end of chunk t)
+  const char* start = body;
+  for (unsigned t = 0; t < threads; ++t) {
+    chunks[t].begin = start;
+    const char* stop = end;
+    quotes_before += quotes[t];
+    if (t + 1 < threads) {
+      stop = body + size * (t + 1) / threads;
+      bool inside = quotes_before % 2 != 0;
+      while (stop < end && (inside || *stop != '\n')) inside ^= *stop++ == '"';
+      if (stop < end) ++stop;  // the chunk keeps its line break
+    }
+    chunks[t].end = std::max(stop, start);
+    start = chunks[t].end;
+  }
+
+  const lookups l(d);
+  std::vector<std::exception_ptr> errors(threads);
+  run([&](unsigned t) {
+    try {
+      read_chunk(l, width, index, chunks[t]);
+    } catch (...) {
+      errors[t] = std::current_exception();
+    }
+  });
+  for (const auto& e : errors)
+    if (e) std::rethrow_exception(e);
+  for (const chunk& c : chunks)
+    if (!c.ok) return false;
+
+  std::uint32_t line = 1 + header_newlines;  // the first line after the header
+  for (chunk& c : chunks) {
+    item_appender::append(d, c.items);
+    if (lines)
+      for (std::uint32_t at : c.lines) lines->push_back(line + at);
+    line += c.newlines;
+  }
+  return true;
+}
+
+}  // namespace aidstat::detail
