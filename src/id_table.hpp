@@ -37,7 +37,7 @@ class id_table {
   std::uint32_t find(std::string_view key) const noexcept {
     for (std::size_t i = hash(key) & mask_;; i = (i + 1) & mask_) {
       const slot& s = slots_[i];
-      if (s.value == no_id || s.key == key) return s.value;
+      if (s.value == no_id || same(s.key, key)) return s.value;
     }
   }
 
@@ -46,6 +46,29 @@ class id_table {
     std::string_view key;
     std::uint32_t value = no_id;
   };
+
+  // Equality of short strings without a call to memcmp: whole words, the last one
+  // overlapping the one before.
+  static bool same(std::string_view a, std::string_view b) noexcept {
+    const std::size_t n = a.size();
+    if (n != b.size()) return false;
+    const auto word = [](const char* p, auto tag) {
+      decltype(tag) w;
+      std::memcpy(&w, p, sizeof w);
+      return w;
+    };
+    if (n >= 8) {
+      for (std::size_t i = 0; i + 8 < n; i += 8)
+        if (word(a.data() + i, std::uint64_t{}) != word(b.data() + i, std::uint64_t{})) return false;
+      return word(a.data() + n - 8, std::uint64_t{}) == word(b.data() + n - 8, std::uint64_t{});
+    }
+    if (n >= 4)
+      return word(a.data(), std::uint32_t{}) == word(b.data(), std::uint32_t{}) &&
+             word(a.data() + n - 4, std::uint32_t{}) == word(b.data() + n - 4, std::uint32_t{});
+    for (std::size_t i = 0; i < n; ++i)
+      if (a[i] != b[i]) return false;
+    return true;
+  }
 
   // Eight bytes at a time, multiply and fold: ids are short.
   static std::uint64_t hash(std::string_view s) noexcept {
