@@ -302,10 +302,15 @@ aid_item dataset::item(std::size_t row_index) const {
 
 namespace detail {
 
-void item_appender::append(dataset& d, const item_columns& block) {
+void item_appender::append(dataset& d, item_columns&& block) {
   item_columns& c = d.items_;
   const std::size_t base = c.size();
   if (block.size() >= no_id - base) throw_error("a dataset can hold at most 4294967294 items");
+  if (base == 0) {
+    c = std::move(block);
+    block = {};
+    return;
+  }
   const auto row_base = static_cast<std::uint32_t>(base);
   const auto dense = [](auto& to, const auto& from) { to.insert(to.end(), from.begin(), from.end()); };
   const auto rows = [&](std::vector<std::uint32_t>& to, const std::vector<std::uint32_t>& from) {
@@ -329,6 +334,7 @@ void item_appender::append(dataset& d, const item_columns& block) {
   const std::uint64_t char_base = c.notes.chars.size();
   for (std::uint64_t end : block.notes.ends) c.notes.ends.push_back(end + char_base);
   c.notes.chars += block.notes.chars;
+  block = {};
 }
 
 }  // namespace detail

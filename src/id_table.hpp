@@ -1,10 +1,11 @@
-// A read-only map from short strings (ids, category keys, enum words) to dense
-// indexes: open addressing over string views, for lookups from many threads at
-// once while a CSV file is parsed. The strings must outlive the table. Internal.
+// A read-only map from short strings (ids, category keys) to dense indexes: open
+// addressing with the keys' bytes kept side by side, for lookups from many threads
+// at once while a CSV file is parsed. Internal.
 #pragma once
 
 #include <cstdint>
 #include <cstring>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -14,38 +15,50 @@ namespace aidstat::detail {
 
 class id_table {
  public:
-  /// A table with room for `expected` keys at most half full.
+  /// A table with room for `expected` keys at most a quarter full.
   explicit id_table(std::size_t expected) {
     std::size_t size = 16;
-    while (size < expected * 2) size *= 2;
+    while (size < expected * 4) size *= 2;
     slots_.resize(size);
     mask_ = size - 1;
   }
+  id_table(const id_table&) = delete;  // slots point into chars_
+  id_table& operator=(const id_table&) = delete;
 
-  /// Adds `key` -> `value`; the first value of a key stays.
+  /// Adds `key` -> `value` (a copy of the key is kept); the first value of a key stays.
   void add(std::string_view key, std::uint32_t value) {
-    for (std::size_t i = hash(key) & mask_;; i = (i + 1) & mask_) {
+    const std::uint64_t h = hash(key);
+    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
       if (slots_[i].value == no_id) {
-        slots_[i] = {key, value};
+        slots_[i] = {static_cast<std::uint32_t>(h >> 32), value, chars_.size(), key.size()};
+        chars_.append(key);
         return;
       }
-      if (slots_[i].key == key) return;
+      if (key_of(slots_[i]) == key) return;
     }
   }
 
   /// The value of `key`, or no_id.
   std::uint32_t find(std::string_view key) const noexcept {
-    for (std::size_t i = hash(key) & mask_;; i = (i + 1) & mask_) {
+    const std::uint64_t h = hash(key);
+    const auto tag = static_cast<std::uint32_t>(h >> 32);
+    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
       const slot& s = slots_[i];
-      if (s.value == no_id || same(s.key, key)) return s.value;
+      if (s.value == no_id) return no_id;
+      if (s.tag == tag && same(key_of(s), key)) return s.value;
     }
   }
 
  private:
+  // 24 bytes, the key's bytes kept together in chars_ so that lookups stay in cache.
   struct slot {
-    std::string_view key;
+    std::uint32_t tag = 0;  // high half of the hash: most mismatches end here
     std::uint32_t value = no_id;
+    std::size_t offset = 0, size = 0;
   };
+  std::string_view key_of(const slot& s) const noexcept {
+    return std::string_view(chars_).substr(s.offset, s.size);
+  }
 
   // Equality of short strings without a call to memcmp: whole words, the last one
   // overlapping the one before.
@@ -89,6 +102,7 @@ class id_table {
   }
 
   std::vector<slot> slots_;
+  std::string chars_;
   std::size_t mask_ = 0;
 };
 

@@ -8,10 +8,11 @@ namespace aidstat::detail {
 
 /// Friend of dataset: appends item blocks.
 struct item_appender {
-  /// Appends `block`, whose rows count from 0, after the dataset's items. Every row
-  /// must satisfy what dataset::add_item checks; throws when the dataset would
+  /// Appends `block`, whose rows count from 0, after the dataset's items (taking
+  /// its columns whole when the dataset has none yet), and leaves it empty. Every
+  /// row must satisfy what dataset::add_item checks; throws when the dataset would
   /// exceed the most items it can hold.
-  static void append(dataset& d, const item_columns& block);
+  static void append(dataset& d, item_columns&& block);
 };
 
 }  // namespace aidstat::detail

@@ -9,13 +9,14 @@
 
 #include "aidstat/dataset.hpp"
 #include "aidstat/load_csv.hpp"
+#include "table_reader.hpp"
 
 namespace aidstat::detail {
 
 /// Reads the items of `file` into `d` row by row, checking every field and adding
 /// every valid row; reports each problem into `problems` with its line and column.
 /// Without `units_defined`, unknown unit ids become units named by their ids.
-void read_items_checked(const csv_text& file, dataset& d, bool units_defined,
+void read_items_checked(const csv_view& file, dataset& d, bool units_defined,
                         bool have_beneficiaries, std::vector<problem>& problems,
                         std::vector<std::uint32_t>* lines);
 
@@ -24,7 +25,7 @@ void read_items_checked(const csv_text& file, dataset& d, bool units_defined,
 /// and categories that `d` defines. Returns false, having added nothing, at the
 /// first row that is not; the checking reader then reads the file and reports every
 /// problem with its position. Fills `lines` (when given) with each item's line.
-bool read_items_fast(const csv_text& file, dataset& d, unsigned threads,
+bool read_items_fast(const csv_view& file, dataset& d, unsigned threads,
                      std::vector<std::uint32_t>* lines);
 
 /// An amount written as plain yuan ("1234", "1234.5", "0.25"), in fen; empty for

@@ -15,6 +15,7 @@
 #include "aidstat/amount_text.hpp"
 #include "aidstat/error.hpp"
 #include "items_fast.hpp"
+#include "mapped_file.hpp"
 #include "table_reader.hpp"
 
 namespace aidstat {
@@ -216,7 +217,7 @@ enum item_col {
 
 }  // namespace
 
-void read_items_checked(const csv_text& file, dataset& d, bool units_defined,
+void read_items_checked(const csv_view& file, dataset& d, bool units_defined,
                         bool have_beneficiaries, std::vector<problem>& problems,
                         std::vector<std::uint32_t>* lines) {
   // `direction` is an optional extension of SPEC 6: without it, directions are derived.
@@ -424,10 +425,15 @@ void read_stated_totals(const csv_text& file, dataset& d, std::vector<problem>& 
 
 }  // namespace
 
-dataset read_dataset(const dataset_texts& texts, dataset_sources* sources, unsigned threads) {
+namespace {
+
+// Builds a dataset from the texts, with items.csv given as `items` (texts.items is
+// not read).
+dataset read_texts(const dataset_texts& texts, const detail::csv_view& items,
+                   dataset_sources* sources, unsigned threads) {
   if (sources) {
     *sources = {};
-    sources->items_file = texts.items.name;
+    sources->items_file = items.name;
     if (texts.stated_totals) sources->stated_totals_file = texts.stated_totals->name;
   }
   std::vector<problem> problems;
@@ -442,8 +448,8 @@ dataset read_dataset(const dataset_texts& texts, dataset_sources* sources, unsig
   // The parallel reader takes files without problems whose ids are all defined; the
   // checking reader reads anything else and reports every problem.
   std::vector<std::uint32_t>* lines = sources ? &sources->item_lines : nullptr;
-  if (!texts.units || !detail::read_items_fast(texts.items, d, threads, lines))
-    detail::read_items_checked(texts.items, d, texts.units.has_value(),
+  if (!texts.units || !detail::read_items_fast(items, d, threads, lines))
+    detail::read_items_checked(items, d, texts.units.has_value(),
                                texts.beneficiaries.has_value(), problems, lines);
   file_starts.push_back(problems.size());
   if (texts.commitments) read_commitments(*texts.commitments, d, texts.units.has_value(), problems);
@@ -465,19 +471,26 @@ dataset read_dataset(const dataset_texts& texts, dataset_sources* sources, unsig
   return d;
 }
 
+}  // namespace
+
+dataset read_dataset(const dataset_texts& texts, dataset_sources* sources, unsigned threads) {
+  return read_texts(texts, detail::view_of(texts.items), sources, threads);
+}
+
 dataset load_dataset(const std::filesystem::path& dir, dataset_sources* sources,
                      unsigned threads) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec))
     detail::throw_error<io_error>("'" + dir.string() + "' is not a dataset directory");
   dataset_texts t;
-  t.items = detail::read_csv_file(dir / "items.csv");
+  // items.csv, the big one, is mapped rather than copied.
+  const detail::mapped_file items(dir / "items.csv");
   t.units = detail::read_optional_csv_file(dir / "units.csv");
   t.beneficiaries = detail::read_optional_csv_file(dir / "beneficiaries.csv");
   t.categories = detail::read_optional_csv_file(dir / "categories.csv");
   t.commitments = detail::read_optional_csv_file(dir / "commitments.csv");
   t.stated_totals = detail::read_optional_csv_file(dir / "stated_totals.csv");
-  return read_dataset(t, sources, threads);
+  return read_texts(t, {(dir / "items.csv").string(), items.bytes()}, sources, threads);
 }
 
 }  // namespace aidstat

@@ -17,6 +17,15 @@
 
 namespace aidstat::detail {
 
+/// A CSV file's name and text, the text owned elsewhere (a string, a mapped file).
+struct csv_view {
+  std::string name;       ///< e.g. "data/items.csv"
+  std::string_view text;  ///< the whole file
+};
+
+/// The view of a file read into memory.
+inline csv_view view_of(const csv_text& file) { return {file.name, file.text}; }
+
 // One row of a table, with access to its fields by column name.
 struct table_row {
   const std::vector<csv_field>* fields;
@@ -42,8 +51,10 @@ struct table_row {
 // header). Calls on_row for every well-formed row.
 class table_reader {
  public:
+  table_reader(csv_view file, std::vector<problem>& problems)
+      : file_(std::move(file)), problems_(problems) {}
   table_reader(const csv_text& file, std::vector<problem>& problems)
-      : file_(file), problems_(problems) {}
+      : table_reader(view_of(file), problems) {}
 
   void report(std::uint32_t line, std::uint32_t column, std::string what) {
     problems_.push_back({{file_.name, line, column}, std::move(what)});
@@ -106,7 +117,7 @@ class table_reader {
     for (auto c : columns) out += (out.empty() ? "" : ",") + std::string(c);
     return out;
   }
-  const csv_text& file_;
+  csv_view file_;
   std::vector<problem>& problems_;
 };
 

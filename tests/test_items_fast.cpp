@@ -110,14 +110,14 @@ TEST_CASE("the parallel items reader gives exactly what the checking reader give
   dataset checked = base;
   std::vector<problem> problems;
   std::vector<std::uint32_t> checked_lines;
-  detail::read_items_checked(file, checked, true, true, problems, &checked_lines);
+  detail::read_items_checked(detail::view_of(file), checked, true, true, problems, &checked_lines);
   if (!problems.empty()) FAIL(problems.front().to_string());
   REQUIRE(checked.item_count() == 70'000);
   for (unsigned threads : {1u, 2u, 3u, 4u}) {
     INFO(threads << " threads");
     dataset fast = base;
     std::vector<std::uint32_t> lines;
-    REQUIRE(detail::read_items_fast(file, fast, threads, &lines));
+    REQUIRE(detail::read_items_fast(detail::view_of(file), fast, threads, &lines));
     CHECK(fast == checked);
     CHECK(lines == checked_lines);
   }
@@ -142,7 +142,7 @@ TEST_CASE("the parallel items reader adds nothing when any row needs checking", 
       const std::size_t middle = good.find('\n', good.size() / 2) + 1;
       const csv_text file{"items.csv", good.substr(0, middle) + bad + good.substr(middle)};
       dataset d = base;
-      CHECK_FALSE(detail::read_items_fast(file, d, threads, nullptr));
+      CHECK_FALSE(detail::read_items_fast(detail::view_of(file), d, threads, nullptr));
       CHECK(d.item_count() == 0);
     }
   }

@@ -1,0 +1,29 @@
+// A whole file as read-only bytes: mapped into memory where the system allows it
+// (no copy, no fresh pages to clear), else read into a string. Internal.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace aidstat::detail {
+
+class mapped_file {
+ public:
+  /// Maps or reads `path`; throws io_error naming it when it cannot.
+  explicit mapped_file(const std::filesystem::path& path);
+  ~mapped_file();
+  mapped_file(const mapped_file&) = delete;
+  mapped_file& operator=(const mapped_file&) = delete;
+
+  /// The file's bytes, valid while this object lives.
+  std::string_view bytes() const noexcept { return bytes_; }
+
+ private:
+  void* map_ = nullptr;
+  std::size_t map_size_ = 0;
+  std::string copy_;  // when mapping is not possible
+  std::string_view bytes_;
+};
+
+}  // namespace aidstat::detail
