@@ -83,22 +83,35 @@ class id_table {
     return true;
   }
 
-  // Eight bytes at a time, multiply and fold: ids are short.
+  // Eight bytes at a time, multiply and fold; the last word overlaps the one before,
+  // and short keys are read in two overlapping halves, so no load has a variable size.
   static std::uint64_t hash(std::string_view s) noexcept {
-    std::uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
-    std::size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
-      std::uint64_t w;
-      std::memcpy(&w, s.data() + i, 8);
+    const std::size_t n = s.size();
+    const char* p = s.data();
+    std::uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+    const auto mix = [&](std::uint64_t w) {
       h = (h ^ w) * 0xff51afd7ed558ccdull;
       h ^= h >> 32;
+    };
+    if (n >= 8) {
+      std::uint64_t w;
+      for (std::size_t i = 0; i + 8 < n; i += 8) {
+        std::memcpy(&w, p + i, 8);
+        mix(w);
+      }
+      std::memcpy(&w, p + n - 8, 8);
+      mix(w);
+    } else if (n >= 4) {
+      std::uint32_t lo, hi;
+      std::memcpy(&lo, p, 4);
+      std::memcpy(&hi, p + n - 4, 4);
+      mix(lo | static_cast<std::uint64_t>(hi) << 32);
+    } else if (n > 0) {
+      mix(static_cast<unsigned char>(p[0]) | static_cast<std::uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 |
+          static_cast<std::uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16);
     }
-    std::uint64_t w = 0;
-    std::memcpy(&w, s.data() + i, s.size() - i);
-    h = (h ^ w) * 0xc4ceb9fe1a85ec53ull;
-    h ^= h >> 29;
-    h *= 0xff51afd7ed558ccdull;
-    return h ^ (h >> 32);
+    h *= 0xc4ceb9fe1a85ec53ull;
+    return h ^ (h >> 29);
   }
 
   std::vector<slot> slots_;
