@@ -25,7 +25,10 @@ namespace aidstat {
 namespace detail {
 /// Installs checked item columns into a dataset (a friend of dataset).
 struct archive_access {
-  static void set_items(dataset& d, item_columns&& c) { d.items_ = std::move(c); }
+  static void set_items(dataset& d, item_columns&& c, item_fields loaded) {
+    d.items_ = std::move(c);
+    d.loaded_ = loaded;
+  }
 };
 }  // namespace detail
 
@@ -185,7 +188,8 @@ void write_body(Ar& ar, const dataset& d) {
 template <class Ar>
 class reader {
  public:
-  reader(Ar& ar, std::uint64_t budget, bool binary) : ar_(ar), budget_(budget), binary_(binary) {}
+  reader(Ar& ar, std::istream& in, std::uint64_t budget, bool binary)
+      : ar_(ar), in_(in), budget_(budget), binary_(binary) {}
   template <class T>
   T num(const char* name) {
     T v{};
@@ -214,6 +218,22 @@ class reader {
     if (!v.empty()) ar_ >> make_nvp(name, make_array(v.data(), v.size()));
     return v;
   }
+  // A column that is not wanted: seeks past its bytes in a binary archive on a file,
+  // else reads and drops it.
+  template <class T>
+  void skip_vec(const char* name) {
+    if (binary_) {
+      const std::uint64_t n = count(name, sizeof(T));
+      if (n == 0) return;
+      const auto bytes = static_cast<std::streamoff>(n * sizeof(T));
+      if (in_.rdbuf()->pubseekoff(bytes, std::ios::cur, std::ios::in) != std::streampos(-1))
+        return;
+      std::vector<T> v(n);
+      ar_ >> make_nvp(name, make_array(v.data(), v.size()));
+      return;
+    }
+    (void)vec<T>(name);
+  }
   template <class E>
   E enum_value(const char* name) {
     const auto v = num<std::uint8_t>(name);
@@ -240,73 +260,36 @@ class reader {
 
  private:
   Ar& ar_;
+  std::istream& in_;
   std::uint64_t budget_;
   bool binary_;
 };
 
-// Checks that item columns are consistent with each other and with the dataset.
-// Each check is a plain loop over one or two columns, so that it runs at memory speed.
-void check_columns(const dataset& d, const detail::item_columns& c, std::uint64_t n) {
+// Checks that the item columns of the groups in `loaded` are consistent with each
+// other and with the dataset. Each check is a plain loop over one or two columns,
+// so that it runs at memory speed.
+void check_columns(const dataset& d, const detail::item_columns& c, std::uint64_t n,
+                   item_fields loaded) {
   const auto need = [](bool ok, const char* what) {
     if (!ok) damaged(what);
   };
-  for (std::size_t size : {c.year.size(), c.month.size(), c.day.size(), c.category.size(),
-                           c.provider.size(), c.recipient.size(), c.form.size(),
-                           c.direction.size(), c.amount_min.size()})
-    need(size == n, "item columns differ in length");
+  const auto has = [&](item_fields f) { return contains(loaded, f); };
   // all_of(v, pred) as a count of failures without early exit, which vectorizes.
   const auto every = [](const auto& v, auto pred) {
     std::uint32_t bad = 0;
     for (const auto& x : v) bad += pred(x) ? 0u : 1u;
     return bad == 0;
   };
-  const auto units = static_cast<std::uint32_t>(d.unit_count());
-  const auto people = static_cast<std::uint32_t>(d.beneficiary_count());
-  const auto categories = static_cast<std::uint16_t>(d.categories().size());
-  need(every(c.year, [](std::int16_t y) { return y >= 1 && y <= 9999; }),
-       "an item year is out of range");
-  need(every(c.month, [](std::uint8_t m) { return m <= 12; }), "an item month is out of range");
-  for (std::size_t r = 0; r < n; ++r)
-    if (c.day[r] != 0)
-      need(c.month[r] != 0 && c.day[r] <= days_in_month(c.year[r], c.month[r]),
-           "an item day is out of range");
-  need(every(c.category, [&](std::uint16_t k) { return k < categories; }),
-       "an item category is out of range");
-  need(every(c.provider, [&](std::uint32_t u) { return u < units; }),
-       "an item provider is out of range");
-  need(every(c.recipient, [&](std::uint32_t u) { return u < units || u == detail::no_id; }),
-       "an item recipient is out of range");
-  need(every(c.form, [](std::uint8_t v) { return v <= enum_vocabulary<aid_form>::entries.size(); }),
-       "an item form is out of range");
-  need(every(c.direction,
-             [](std::uint8_t v) { return v <= enum_vocabulary<direction>::entries.size(); }),
-       "an item direction is out of range");
-  need(every(c.amount_min, [](std::int64_t a) { return a >= 0 || a == detail::no_value; }),
-       "an item amount is negative");
-  // Sparse columns: rows ascending and in range, values valid.
+  const auto dense = [&](item_fields f, std::initializer_list<std::size_t> sizes) {
+    if (!has(f)) return false;
+    for (std::size_t size : sizes) need(size == n, "item columns differ in length");
+    return true;
+  };
+  // Sparse columns: rows ascending and in range.
   const auto sparse_rows = [&](const std::vector<std::uint32_t>& rows, const char* what) {
     for (std::size_t k = 0; k < rows.size(); ++k)
       need(rows[k] < n && (k == 0 || rows[k - 1] < rows[k]), what);
   };
-  const auto& q = c.quantity;
-  need(q.measures.size() == q.rows.size() && q.mins.size() == q.rows.size(),
-       "the quantity columns differ in length");
-  sparse_rows(q.rows, "the quantity rows are out of order");
-  need(every(q.measures,
-             [](std::uint8_t v) { return v >= 1 && v <= enum_vocabulary<measure>::entries.size(); }),
-       "an item measure is out of range");
-  need(every(q.mins, [](std::int64_t v) { return v >= 0; }), "an item quantity is negative");
-  const auto& b = c.beneficiary;
-  need(b.ids.size() == b.rows.size(), "the beneficiary columns differ in length");
-  sparse_rows(b.rows, "the beneficiary rows are out of order");
-  need(every(b.ids, [&](std::uint32_t id) { return id < people; }),
-       "an item beneficiary is out of range");
-  std::size_t k = 0;
-  for (std::uint32_t r = 0; r < n; ++r) {
-    if (c.recipient[r] != detail::no_id) continue;
-    while (k < b.rows.size() && b.rows[k] < r) ++k;
-    need(k < b.rows.size() && b.rows[k] == r, "an item has neither recipient nor beneficiary");
-  }
   const auto approx = [&](const std::vector<detail::approx_entry>& v, auto min_of,
                           const char* what) {
     for (std::size_t i = 0; i < v.size(); ++i) {
@@ -315,33 +298,96 @@ void check_columns(const dataset& d, const detail::item_columns& c, std::uint64_
       need(min && v[i].max > *min, what);
     }
   };
-  approx(
-      c.amount_approx,
-      [&](std::uint32_t row) -> std::optional<std::int64_t> {
-        if (c.amount_min[row] == detail::no_value) return std::nullopt;
-        return c.amount_min[row];
-      },
-      "the approximate amounts are inconsistent");
-  approx(
-      c.quantity_approx,
-      [&](std::uint32_t row) -> std::optional<std::int64_t> {
-        const auto at = detail::find_row(q.rows, row);
-        if (!at) return std::nullopt;
-        return q.mins[*at];
-      },
-      "the approximate quantities are inconsistent");
-  const auto& notes = c.notes;
-  need(notes.rows.size() == notes.ends.size(), "the notes are inconsistent");
-  sparse_rows(notes.rows, "the notes are inconsistent");
-  for (std::size_t i = 0; i < notes.rows.size(); ++i)
-    need(notes.ends[i] <= notes.chars.size() && (i == 0 || notes.ends[i - 1] <= notes.ends[i]),
+  const auto units = static_cast<std::uint32_t>(d.unit_count());
+  const auto people = static_cast<std::uint32_t>(d.beneficiary_count());
+  const auto categories = static_cast<std::uint16_t>(d.categories().size());
+
+  if (dense(item_fields::dates, {c.year.size(), c.month.size(), c.day.size()})) {
+    need(every(c.year, [](std::int16_t y) { return y >= 1 && y <= 9999; }),
+         "an item year is out of range");
+    need(every(c.month, [](std::uint8_t m) { return m <= 12; }), "an item month is out of range");
+    for (std::size_t r = 0; r < n; ++r)
+      if (c.day[r] != 0)
+        need(c.month[r] != 0 && c.day[r] <= days_in_month(c.year[r], c.month[r]),
+             "an item day is out of range");
+  }
+  if (dense(item_fields::category, {c.category.size()}))
+    need(every(c.category, [&](std::uint16_t k) { return k < categories; }),
+         "an item category is out of range");
+  if (dense(item_fields::units, {c.provider.size(), c.recipient.size()})) {
+    need(every(c.provider, [&](std::uint32_t u) { return u < units; }),
+         "an item provider is out of range");
+    need(every(c.recipient, [&](std::uint32_t u) { return u < units || u == detail::no_id; }),
+         "an item recipient is out of range");
+  }
+  if (dense(item_fields::form, {c.form.size()}))
+    need(every(c.form,
+               [](std::uint8_t v) { return v <= enum_vocabulary<aid_form>::entries.size(); }),
+         "an item form is out of range");
+  if (dense(item_fields::direction, {c.direction.size()}))
+    need(every(c.direction,
+               [](std::uint8_t v) { return v <= enum_vocabulary<direction>::entries.size(); }),
+         "an item direction is out of range");
+  if (dense(item_fields::amounts, {c.amount_min.size()})) {
+    need(every(c.amount_min, [](std::int64_t a) { return a >= 0 || a == detail::no_value; }),
+         "an item amount is negative");
+    approx(
+        c.amount_approx,
+        [&](std::uint32_t row) -> std::optional<std::int64_t> {
+          if (c.amount_min[row] == detail::no_value) return std::nullopt;
+          return c.amount_min[row];
+        },
+        "the approximate amounts are inconsistent");
+  }
+  const auto& q = c.quantity;
+  if (has(item_fields::quantities)) {
+    need(q.measures.size() == q.rows.size() && q.mins.size() == q.rows.size(),
+         "the quantity columns differ in length");
+    sparse_rows(q.rows, "the quantity rows are out of order");
+    need(every(q.measures,
+               [](std::uint8_t v) { return v >= 1 && v <= enum_vocabulary<measure>::entries.size(); }),
+         "an item measure is out of range");
+    need(every(q.mins, [](std::int64_t v) { return v >= 0; }), "an item quantity is negative");
+    approx(
+        c.quantity_approx,
+        [&](std::uint32_t row) -> std::optional<std::int64_t> {
+          const auto at = detail::find_row(q.rows, row);
+          if (!at) return std::nullopt;
+          return q.mins[*at];
+        },
+        "the approximate quantities are inconsistent");
+  }
+  const auto& b = c.beneficiary;
+  if (has(item_fields::beneficiaries)) {
+    need(b.ids.size() == b.rows.size(), "the beneficiary columns differ in length");
+    sparse_rows(b.rows, "the beneficiary rows are out of order");
+    need(every(b.ids, [&](std::uint32_t id) { return id < people; }),
+         "an item beneficiary is out of range");
+  }
+  if (has(item_fields::units | item_fields::beneficiaries)) {
+    std::size_t k = 0;
+    for (std::uint32_t r = 0; r < n; ++r) {
+      if (c.recipient[r] != detail::no_id) continue;
+      while (k < b.rows.size() && b.rows[k] < r) ++k;
+      need(k < b.rows.size() && b.rows[k] == r, "an item has neither recipient nor beneficiary");
+    }
+  }
+  if (has(item_fields::notes)) {
+    const auto& notes = c.notes;
+    need(notes.rows.size() == notes.ends.size(), "the notes are inconsistent");
+    sparse_rows(notes.rows, "the notes are inconsistent");
+    for (std::size_t i = 0; i < notes.rows.size(); ++i)
+      need(notes.ends[i] <= notes.chars.size() && (i == 0 || notes.ends[i - 1] <= notes.ends[i]),
+           "the notes are inconsistent");
+    need(notes.ends.empty() || notes.ends.back() == notes.chars.size(),
          "the notes are inconsistent");
-  need(notes.ends.empty() || notes.ends.back() == notes.chars.size(), "the notes are inconsistent");
+  }
 }
 
 template <class Ar>
-dataset read_body(Ar& ar, std::uint64_t budget, bool binary, std::uint32_t version) {
-  reader<Ar> r(ar, budget, binary);
+dataset read_body(Ar& ar, std::istream& in, std::uint64_t budget, bool binary,
+                  std::uint32_t version, item_fields fields) {
+  reader<Ar> r(ar, in, budget, binary);
   taxonomy tax;
   const std::uint64_t ncat = r.count("categories", 4);
   for (std::uint64_t i = 0; i < ncat; ++i) {
@@ -403,20 +449,32 @@ dataset read_body(Ar& ar, std::uint64_t budget, bool binary, std::uint32_t versi
   const auto n = r.template num<std::uint64_t>("items");
   if (n >= detail::no_id) damaged("too many items");
   detail::item_columns c;
-  c.year = r.template vec<std::int16_t>("year");
-  c.month = r.template vec<std::uint8_t>("month");
-  c.day = r.template vec<std::uint8_t>("day");
-  c.category = r.template vec<std::uint16_t>("category");
-  c.provider = r.template vec<std::uint32_t>("provider");
-  c.recipient = r.template vec<std::uint32_t>("recipient");
-  const auto approx = [&](const char* rows, const char* maxes) {
-    const auto rs = r.template vec<std::uint32_t>(rows);
-    const auto ms = r.template vec<std::int64_t>(maxes);
-    if (rs.size() != ms.size()) damaged(std::string(rows) + " and " + maxes + " differ in length");
-    std::vector<detail::approx_entry> v(rs.size());
-    for (std::size_t k = 0; k < rs.size(); ++k) v[k] = {rs[k], ms[k]};
-    return v;
+  c.rows = static_cast<std::size_t>(n);
+  // Binary archives of format 2 on load the groups asked for and skip the rest (a
+  // seek each); text, XML and format 1 load whole.
+  const item_fields loaded = version == 1 || !binary ? item_fields::all : fields;
+  const auto column = [&]<class T>(item_fields group, const char* name, std::vector<T>& to) {
+    if (contains(loaded, group))
+      to = r.template vec<T>(name);
+    else
+      r.template skip_vec<T>(name);
   };
+  const auto approx = [&](item_fields group, const char* rows, const char* maxes,
+                          std::vector<detail::approx_entry>& to) {
+    std::vector<std::uint32_t> rs;
+    std::vector<std::int64_t> ms;
+    column(group, rows, rs);
+    column(group, maxes, ms);
+    if (rs.size() != ms.size()) damaged(std::string(rows) + " and " + maxes + " differ in length");
+    to.resize(rs.size());
+    for (std::size_t k = 0; k < rs.size(); ++k) to[k] = {rs[k], ms[k]};
+  };
+  column(item_fields::dates, "year", c.year);
+  column(item_fields::dates, "month", c.month);
+  column(item_fields::dates, "day", c.day);
+  column(item_fields::category, "category", c.category);
+  column(item_fields::units, "provider", c.provider);
+  column(item_fields::units, "recipient", c.recipient);
   if (version == 1) {
     // Format 1 kept beneficiary, measure and quantity as dense columns.
     const auto people = r.template vec<std::uint32_t>("beneficiary");
@@ -424,9 +482,10 @@ dataset read_body(Ar& ar, std::uint64_t budget, bool binary, std::uint32_t versi
     const auto measures = r.template vec<std::uint8_t>("measure");
     c.direction = r.template vec<std::uint8_t>("direction");
     c.amount_min = r.template vec<std::int64_t>("amount_min");
-    c.amount_approx = approx("amount_approx_rows", "amount_approx_max");
+    approx(item_fields::amounts, "amount_approx_rows", "amount_approx_max", c.amount_approx);
     const auto quantities = r.template vec<std::int64_t>("quantity_min");
-    c.quantity_approx = approx("quantity_approx_rows", "quantity_approx_max");
+    approx(item_fields::quantities, "quantity_approx_rows", "quantity_approx_max",
+           c.quantity_approx);
     if (people.size() != n || measures.size() != n || quantities.size() != n)
       damaged("item columns differ in length");
     for (std::uint32_t row = 0; row < n; ++row) {
@@ -441,22 +500,26 @@ dataset read_body(Ar& ar, std::uint64_t budget, bool binary, std::uint32_t versi
       }
     }
   } else {
-    c.form = r.template vec<std::uint8_t>("form");
-    c.direction = r.template vec<std::uint8_t>("direction");
-    c.amount_min = r.template vec<std::int64_t>("amount_min");
-    c.amount_approx = approx("amount_approx_rows", "amount_approx_max");
-    c.quantity.rows = r.template vec<std::uint32_t>("quantity_rows");
-    c.quantity.measures = r.template vec<std::uint8_t>("quantity_measures");
-    c.quantity.mins = r.template vec<std::int64_t>("quantity_mins");
-    c.quantity_approx = approx("quantity_approx_rows", "quantity_approx_max");
-    c.beneficiary.rows = r.template vec<std::uint32_t>("beneficiary_rows");
-    c.beneficiary.ids = r.template vec<std::uint32_t>("beneficiary_ids");
+    column(item_fields::form, "form", c.form);
+    column(item_fields::direction, "direction", c.direction);
+    column(item_fields::amounts, "amount_min", c.amount_min);
+    approx(item_fields::amounts, "amount_approx_rows", "amount_approx_max", c.amount_approx);
+    column(item_fields::quantities, "quantity_rows", c.quantity.rows);
+    column(item_fields::quantities, "quantity_measures", c.quantity.measures);
+    column(item_fields::quantities, "quantity_mins", c.quantity.mins);
+    approx(item_fields::quantities, "quantity_approx_rows", "quantity_approx_max",
+           c.quantity_approx);
+    column(item_fields::beneficiaries, "beneficiary_rows", c.beneficiary.rows);
+    column(item_fields::beneficiaries, "beneficiary_ids", c.beneficiary.ids);
   }
-  c.notes.rows = r.template vec<std::uint32_t>("note_rows");
-  c.notes.ends = r.template vec<std::uint64_t>("note_ends");
-  c.notes.chars = r.str("note_chars");
-  check_columns(d, c, n);
-  detail::archive_access::set_items(d, std::move(c));
+  column(item_fields::notes, "note_rows", c.notes.rows);
+  column(item_fields::notes, "note_ends", c.notes.ends);
+  if (contains(loaded, item_fields::notes))
+    c.notes.chars = r.str("note_chars");
+  else
+    r.template skip_vec<char>("note_chars");
+  check_columns(d, c, n, loaded);
+  detail::archive_access::set_items(d, std::move(c), loaded);
   return d;
 }
 
@@ -492,6 +555,7 @@ std::optional<archive_format> parse_archive_format(std::string_view name) noexce
 }
 
 void save_archive(const dataset& d, const std::filesystem::path& file, archive_format format) {
+  d.require_fields(item_fields::all, "saving an archive");
   detail::write_file_atomically(file, [&](std::ostream& out) {
     out << kMagic << ' ' << format_name(format) << ' ' << archive_version << '\n';
     switch (format) {
@@ -528,7 +592,8 @@ struct memory_buffer : std::streambuf {
   }
 };
 
-dataset read_archive_stream(std::istream& in, std::uint64_t size, const std::string& name) {
+dataset read_archive_stream(std::istream& in, std::uint64_t size, const std::string& name,
+                            item_fields fields) {
   // The header line: "aidstat-archive FORMAT VERSION".
   std::string header;
   for (char ch; header.size() < 64 && in.get(ch) && ch != '\n';) header += ch;
@@ -554,11 +619,11 @@ dataset read_archive_stream(std::istream& in, std::uint64_t size, const std::str
     switch (*format) {
       case archive_format::binary: {
         boost::archive::binary_iarchive ar(in, kFlags);
-        return read_body(ar, budget, true, version);
+        return read_body(ar, in, budget, true, version, fields);
       }
       case archive_format::text: {
         boost::archive::text_iarchive ar(in, kFlags);
-        return read_body(ar, budget, false, version);
+        return read_body(ar, in, budget, false, version, fields);
       }
       default: {
         skip_xml_start(in);
@@ -567,7 +632,7 @@ dataset read_archive_stream(std::istream& in, std::uint64_t size, const std::str
           // the file's tag is longer (found by the fuzzer). Structure and values are
           // still checked.
           boost::archive::xml_iarchive ar(in, kFlags | boost::archive::no_xml_tag_checking);
-          return read_body(ar, budget, false, version);
+          return read_body(ar, in, budget, false, version, fields);
         }();
         expect_xml_end(in);
         return d;
@@ -588,21 +653,21 @@ dataset read_archive_stream(std::istream& in, std::uint64_t size, const std::str
 dataset read_archive(std::string_view bytes, const std::string& name) {
   memory_buffer buf(bytes.data(), bytes.data() + bytes.size());
   std::istream in(&buf);
-  return read_archive_stream(in, bytes.size(), name);
+  return read_archive_stream(in, bytes.size(), name, item_fields::all);
 }
 
-dataset load_archive(const std::filesystem::path& file) {
+dataset load_archive(const std::filesystem::path& file, item_fields fields) {
   std::error_code ec;
   const auto size = std::filesystem::file_size(file, ec);
   if (ec) detail::throw_error<io_error>("cannot read " + file.string() + ": " + ec.message());
   std::ifstream in(file, std::ios::binary);
   if (!in) detail::throw_error<io_error>("cannot open " + file.string() + " for reading");
-  return read_archive_stream(in, size, file.string());
+  return read_archive_stream(in, size, file.string(), fields);
 }
 
-dataset open_dataset(const std::filesystem::path& path) {
+dataset open_dataset(const std::filesystem::path& path, item_fields fields) {
   std::error_code ec;
-  if (std::filesystem::is_regular_file(path, ec)) return load_archive(path);
+  if (std::filesystem::is_regular_file(path, ec)) return load_archive(path, fields);
   return load_dataset(path);
 }
 

@@ -77,6 +77,7 @@ std::vector<reconciliation> reconcile(const dataset& d) {
 }
 
 std::vector<std::vector<std::size_t>> find_duplicates(const dataset& d) {
+  d.require_fields(item_fields::all, "finding duplicates");
   const auto& c = d.columns();
   // Amount bounds, looked up from the sparse table of approximate values.
   std::vector<std::int64_t> amount_max(c.amount_min);
@@ -106,6 +107,7 @@ std::vector<std::vector<std::size_t>> find_duplicates(const dataset& d) {
 }
 
 check_report check_dataset(const dataset& d, const dataset_sources* sources) {
+  d.require_fields(item_fields::all, "checking a dataset");
   check_report report;
   const auto item_at = [&](std::size_t row) {
     source_location where;

@@ -142,7 +142,7 @@ void dataset::add_stated_total(stated_total t) {
 bool operator==(const dataset& a, const dataset& b) {
   return a.categories_ == b.categories_ && a.units_ == b.units_ &&
          a.beneficiaries_ == b.beneficiaries_ && a.commitments_ == b.commitments_ &&
-         a.stated_totals_ == b.stated_totals_ && a.items_ == b.items_;
+         a.stated_totals_ == b.stated_totals_ && a.items_ == b.items_ && a.loaded_ == b.loaded_;
 }
 
 void dataset::reserve_items(std::size_t n) {
@@ -153,6 +153,7 @@ void dataset::reserve_items(std::size_t n) {
 }
 
 void dataset::add_item(const aid_item& item) {
+  require_fields(item_fields::all, "adding an item");
   const auto fail = [](const std::string& why) { bad_item(why); };
   const auto cat = categories_.find(item.category);
   if (!cat) {
@@ -217,6 +218,29 @@ void dataset::add_item(const aid_item& item) {
     c.notes.chars += item.note;
     c.notes.ends.push_back(c.notes.chars.size());
   }
+  ++c.rows;
+}
+
+void dataset::require_fields(item_fields wanted, const std::string& purpose) const {
+  const auto missing = static_cast<item_fields>(static_cast<std::uint16_t>(wanted) &
+                                                ~static_cast<std::uint16_t>(loaded_));
+  if (missing != item_fields::none)
+    detail::throw_error<query_error>(
+        purpose + " needs the item columns '" + names_of(missing) +
+        "', which this dataset was loaded without; load the archive whole");
+}
+
+std::string names_of(item_fields set) {
+  static constexpr std::pair<item_fields, const char*> names[] = {
+      {item_fields::dates, "dates"},         {item_fields::category, "category"},
+      {item_fields::units, "units"},         {item_fields::form, "form"},
+      {item_fields::direction, "direction"}, {item_fields::amounts, "amounts"},
+      {item_fields::quantities, "quantities"}, {item_fields::beneficiaries, "beneficiaries"},
+      {item_fields::notes, "notes"}};
+  std::string out;
+  for (const auto& [f, name] : names)
+    if (contains(set, f)) out += (out.empty() ? "" : ", ") + std::string(name);
+  return out.empty() ? "none" : out;
 }
 
 namespace detail {
@@ -264,6 +288,7 @@ const detail::approx_entry* find_approx(const std::vector<detail::approx_entry>&
 }  // namespace
 
 aid_item dataset::item(std::size_t row_index) const {
+  require_fields(item_fields::all, "reading an item");
   if (row_index >= items_.size())
     detail::throw_error("item " + std::to_string(row_index) + " does not exist; the dataset has " +
                         std::to_string(items_.size()));
@@ -311,6 +336,7 @@ void item_appender::append(dataset& d, item_columns&& block) {
     block = {};
     return;
   }
+  c.rows += block.rows;
   const auto row_base = static_cast<std::uint32_t>(base);
   const auto dense = [](auto& to, const auto& from) { to.insert(to.end(), from.begin(), from.end()); };
   const auto rows = [&](std::vector<std::uint32_t>& to, const std::vector<std::uint32_t>& from) {

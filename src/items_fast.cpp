@@ -321,6 +321,7 @@ bool add_record(const lookups& l, const std::array<std::string_view, kMaxFields>
     out.notes.chars += note;
     out.notes.ends.push_back(out.notes.chars.size());
   }
+  ++out.rows;
   return true;
 }
 

@@ -267,9 +267,9 @@ struct plan {
       ++p.yearly;
       return false;
     }
-    const int fy = detail::fiscal_year_of(c, r, fs);
-    if (f.year && fy != *f.year) return false;
+    if (f.year && detail::fiscal_year_of(c, r, fs) != *f.year) return false;
     if (by_dates) {
+      const int fy = detail::fiscal_year_of(c, r, fs);
       const date when = detail::date_of(c, r);
       const std::int32_t first = when.first_day(), last = when.last_day();
       const std::int32_t hi = f.through ? std::min(to_day, through_day(fy)) : to_day;
@@ -430,7 +430,38 @@ bool dated(dimension_kind k) {
 
 }  // namespace
 
+item_fields fields_for(const totals_query& q) {
+  const auto of = [](dimension_kind k) {
+    switch (k) {
+      case dimension_kind::category:
+      case dimension_kind::category_parent:
+        return item_fields::category;
+      case dimension_kind::year:
+      case dimension_kind::quarter:
+      case dimension_kind::month:
+        return item_fields::dates;
+      case dimension_kind::direction:
+        return item_fields::direction;
+      case dimension_kind::form:
+        return item_fields::form;
+      case dimension_kind::measure:
+        return item_fields::quantities;
+      case dimension_kind::beneficiary_kind:
+        return item_fields::beneficiaries;
+      default:
+        return item_fields::units;  // provider, recipient and what derives from them
+    }
+  };
+  item_fields f = item_fields::amounts | item_fields::quantities | item_fields::beneficiaries;
+  for (const dimension& dim : q.by) f = f | of(dim.kind);
+  for (const condition& c : q.filter.where) f = f | of(c.on.kind);
+  const record_filter& r = q.filter;
+  if (r.year || r.from || r.to || r.through || r.fiscal_year_start != 1) f = f | item_fields::dates;
+  return f;
+}
+
 totals compute_totals(const dataset& d, const totals_query& q) {
+  d.require_fields(fields_for(q), "these totals");
   const auto& c = d.columns();
   const std::size_t n = c.size();
   const record_filter& f = q.filter;

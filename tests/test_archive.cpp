@@ -2,9 +2,11 @@
 #include <fstream>
 
 #include "aidstat/archive.hpp"
+#include "aidstat/check.hpp"
 #include "aidstat/detail/atomic_file.hpp"
 #include "aidstat/error.hpp"
 #include "aidstat/load_csv.hpp"
+#include "aidstat/totals.hpp"
 #include "archive_fixture.hpp"
 #include "test_support.hpp"
 
@@ -47,6 +49,45 @@ TEST_CASE("archives of every version committed under tests/ load forever", "[arc
     CHECK(d.stated_totals().at(0).amount == parse_money("1100余万元"));
     CHECK(d.commitments().at(1).status == commitment_status::dropped);
   }
+}
+
+TEST_CASE("a binary archive loads only the column groups a query reads", "[archive]") {
+  test::temp_dir dir;
+  const dataset whole = load_dataset(test::demo_dataset());
+  const auto file = dir.path() / "city.aidstat";
+  save_archive(whole, file);
+  const auto query = [](std::vector<const char*> by, std::vector<const char*> where) {
+    totals_query q;
+    for (const char* b : by) q.by.push_back(dimension::parse(b));
+    for (const char* w : where) q.filter.where.push_back(condition::parse(w));
+    return q;
+  };
+  for (const totals_query& q :
+       {query({"category"}, {}), query({"provider", "year"}, {}), query({"measure"}, {"form=cash"}),
+        query({"beneficiary_kind"}, {"direction=support_military"}), query({}, {})}) {
+    const dataset part = load_archive(file, fields_for(q));
+    CHECK(part.loaded_fields() == fields_for(q));
+    CHECK(part.item_count() == whole.item_count());
+    const totals a = compute_totals(whole, q), b = compute_totals(part, q);
+    REQUIRE(a.groups.size() == b.groups.size());
+    for (std::size_t i = 0; i < a.groups.size(); ++i) {
+      CHECK(a.groups[i].key == b.groups[i].key);
+      CHECK(a.groups[i].figures.amount == b.groups[i].figures.amount);
+      CHECK(a.groups[i].figures.quantity == b.groups[i].figures.quantity);
+      CHECK(a.groups[i].figures.beneficiaries == b.groups[i].figures.beneficiaries);
+    }
+  }
+  // What the partial dataset cannot do, it says, naming the missing groups.
+  const dataset by_category = load_archive(file, fields_for(query({"category"}, {})));
+  CHECK_THROWS_WITH(compute_totals(by_category, query({"region"}, {})),
+                    Catch::Contains("'units'") && Catch::Contains("load the archive whole"));
+  CHECK_THROWS_AS(by_category.item(0), query_error);
+  CHECK_THROWS_AS(save_archive(by_category, dir.path() / "copy.aidstat"), query_error);
+  CHECK_THROWS_AS(check_dataset(by_category), query_error);
+  // Text archives, and the whole set, load whole.
+  save_archive(whole, dir.path() / "city.txt", archive_format::text);
+  CHECK(load_archive(dir.path() / "city.txt", item_fields::category) == whole);
+  CHECK(load_archive(file, item_fields::all) == whole);
 }
 
 TEST_CASE("every archive kind round-trips to an identical dataset", "[archive]") {

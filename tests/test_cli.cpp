@@ -209,7 +209,12 @@ TEST_CASE("every command gives identical results from an archive", "[cli][archiv
           "yoy DS --base 2022 --year 2023 --by category --format csv",
           "trend DS --from 2021 --to 2023 --by provider --format csv",
           "pivot DS --rows unit_kind --cols year --measure headcount --format csv",
-          "progress DS --by year --by owner --format csv", "totals DS --by recipient@0"}) {
+          "progress DS --by year --by owner --format csv", "totals DS --by recipient@0",
+          // Each reads other column groups (a binary archive loads only those).
+          "totals DS --by measure --where form=cash --year 2023 --format csv",
+          "totals DS --by beneficiary_kind --where direction=support_military --format csv",
+          "yoy DS --base 2022 --year 2023 --by direction --where category=condolence",
+          "pivot DS --rows category --cols form --format csv"}) {
       std::string on_dir = cmd, on_file = cmd;
       on_dir.replace(on_dir.find("DS"), 2, demo());
       on_file.replace(on_file.find("DS"), 2, file);

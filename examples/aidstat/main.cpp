@@ -116,11 +116,25 @@ aidstat::money_unit unit_of(const common_options& o) {
   return o.unit == "wan" ? aidstat::money_unit::wan : aidstat::money_unit::yuan;
 }
 
-// Loads the dataset, with the category map applied when one is given.
-aidstat::dataset load(const common_options& o) {
-  aidstat::dataset d = aidstat::open_dataset(o.dataset);
-  if (!o.category_map.empty()) d = aidstat::category_map::load(o.category_map).apply(d);
-  return d;
+// Loads the dataset, with the category map applied when one is given. From a binary
+// archive only the columns the query reads are loaded (a category map rewrites
+// whole items, so it needs them all).
+aidstat::dataset load(const common_options& o, aidstat::item_fields fields = aidstat::item_fields::all) {
+  if (!o.category_map.empty()) {
+    const aidstat::dataset d = aidstat::open_dataset(o.dataset);
+    return aidstat::category_map::load(o.category_map).apply(d);
+  }
+  return aidstat::open_dataset(o.dataset, fields);
+}
+// The columns of a query grouped by `by` and then `extra`, under filter `f`.
+aidstat::item_fields fields_of(const std::vector<aidstat::dimension>& by,
+                               std::vector<aidstat::dimension> extra,
+                               const aidstat::record_filter& f) {
+  aidstat::totals_query q;
+  q.by = by;
+  q.by.insert(q.by.end(), extra.begin(), extra.end());
+  q.filter = f;
+  return aidstat::fields_for(q);
 }
 std::optional<aidstat::price_basis> prices(const common_options& o) {
   if (o.deflator.empty()) return std::nullopt;
@@ -135,7 +149,7 @@ int run_totals(const common_options& o, const std::optional<int>& year, const st
   q.filter.year = year;
   if (!from.empty()) q.filter.from = parse_date_option(from, "--from");
   if (!to.empty()) q.filter.to = parse_date_option(to, "--to");
-  const aidstat::dataset d = load(o);
+  const aidstat::dataset d = load(o, aidstat::fields_for(q));
   const aidstat::totals t = as_usage([&] { return aidstat::compute_totals(d, q); });
   const auto unit = unit_of(o);
   switch (format_of(o)) {
@@ -162,7 +176,7 @@ int run_yoy(const common_options& o, int base, int year, const std::string& ytd)
   q.filter = make_filter(o);
   if (!ytd.empty()) q.filter.through = as_usage([&] { return aidstat::month_day::parse(ytd); });
   q.prices = prices(o);
-  const aidstat::dataset d = load(o);
+  const aidstat::dataset d = load(o, fields_of(q.by, {aidstat::dimension::parse("year")}, q.filter));
   const auto r = as_usage([&] { return aidstat::compute_yoy(d, q); });
   aidstat::write_yoy(std::cout, r, format_of(o), unit_of(o));
   return 0;
@@ -175,7 +189,7 @@ int run_trend(const common_options& o, int from, int to) {
   q.by = dimensions(o.by);
   q.filter = make_filter(o);
   q.prices = prices(o);
-  const aidstat::dataset d = load(o);
+  const aidstat::dataset d = load(o, fields_of(q.by, {aidstat::dimension::parse("year")}, q.filter));
   const auto r = as_usage([&] { return aidstat::compute_trend(d, q); });
   aidstat::write_trend(std::cout, r, format_of(o), unit_of(o));
   return 0;
@@ -191,7 +205,7 @@ int run_pivot(const common_options& o, const std::string& rows, const std::strin
                                        : aidstat::pivot_measure::amount;
   q.filter = make_filter(o);
   q.filter.year = year;
-  const aidstat::dataset d = load(o);
+  const aidstat::dataset d = load(o, fields_of({q.rows, q.cols}, {}, q.filter));
   const auto r = as_usage([&] { return aidstat::compute_pivot(d, q); });
   aidstat::write_pivot(std::cout, r, format_of(o), unit_of(o));
   return 0;

@@ -13,6 +13,7 @@
 #include "aidstat/error.hpp"
 #include "aidstat/export_csv.hpp"
 #include "aidstat/interval.hpp"
+#include "aidstat/item_fields.hpp"
 #include "aidstat/load_csv.hpp"
 #include "aidstat/money.hpp"
 #include "aidstat/pivot.hpp"

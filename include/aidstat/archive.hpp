@@ -38,14 +38,18 @@ void save_archive(const dataset& d, const std::filesystem::path& file,
                   archive_format format = archive_format::binary);
 
 /// Reads an archive of any format and any version up to archive_version. Throws
-/// io_error when it cannot be read and aidstat::error when it is damaged.
-dataset load_archive(const std::filesystem::path& file);
+/// io_error when it cannot be read and aidstat::error when it is damaged. With
+/// `fields`, a binary archive of format 2 or later loads only those item column
+/// groups (and checks only those): a query on a large archive then reads a few
+/// columns of the file instead of all. Other archives load whole.
+dataset load_archive(const std::filesystem::path& file, item_fields fields = item_fields::all);
 
 /// Reads an archive held in memory (a database blob, a network message); `name`
 /// names it in messages. Same checks as load_archive.
 dataset read_archive(std::string_view bytes, const std::string& name = "archive");
 
-/// A dataset from a directory of CSV files or from an archive file.
-dataset open_dataset(const std::filesystem::path& path);
+/// A dataset from a directory of CSV files or from an archive file; `fields` as
+/// for load_archive (a directory always loads whole).
+dataset open_dataset(const std::filesystem::path& path, item_fields fields = item_fields::all);
 
 }  // namespace aidstat

@@ -22,6 +22,7 @@
 
 #include "aidstat/detail/item_columns.hpp"
 #include "aidstat/entities.hpp"
+#include "aidstat/item_fields.hpp"
 #include "aidstat/taxonomy.hpp"
 
 namespace aidstat {
@@ -86,10 +87,19 @@ class dataset {
   void add_item(const aid_item& item);
   /// Number of aid items.
   std::size_t item_count() const noexcept { return items_.size(); }
-  /// The item at `row`, rebuilt as an entity with string ids.
+  /// The item at `row`, rebuilt as an entity with string ids. Needs every column.
   aid_item item(std::size_t row) const;
   /// Removes every item (units, beneficiaries and the taxonomy stay).
-  void clear_items() noexcept { items_ = {}; }
+  void clear_items() noexcept {
+    items_ = {};
+    loaded_ = item_fields::all;
+  }
+  /// The item column groups this dataset holds: all, unless it was loaded from an
+  /// archive for one query.
+  item_fields loaded_fields() const noexcept { return loaded_; }
+  /// Throws query_error naming the groups of `wanted` this dataset was loaded
+  /// without, and `purpose` ("totals by region"), when there are any.
+  void require_fields(item_fields wanted, const std::string& purpose) const;
   /// Reserves room for `n` items.
   void reserve_items(std::size_t n);
 
@@ -111,6 +121,7 @@ class dataset {
   std::vector<commitment> commitments_;
   std::vector<stated_total> stated_totals_;
   detail::item_columns items_;
+  item_fields loaded_ = item_fields::all;
 
   friend struct detail::archive_access;  // loads the columns of a checked archive
   friend struct detail::item_appender;   // appends items the CSV loader checked in bulk

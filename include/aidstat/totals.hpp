@@ -71,8 +71,14 @@ struct totals {
 };
 
 /// Computes totals over the records of `d` that pass the filter. Throws query_error
-/// for an unknown filter value, or when a date range cuts through a record's period.
+/// for an unknown filter value, when a date range cuts through a record's period, or
+/// when `d` was loaded without a column group the query reads.
 totals compute_totals(const dataset& d, const totals_query& q);
+
+/// The item column groups `q` reads: amounts, quantities and beneficiaries (every
+/// group's figures), the columns of its keys and conditions, and dates for a time
+/// filter. load_archive(file, fields_for(q)) loads just enough to answer it.
+item_fields fields_for(const totals_query& q);
 
 /// Orders key rows: empty first, years numerically, everything else by bytes.
 bool key_less(const std::vector<dimension>& by, const std::vector<std::string>& a,

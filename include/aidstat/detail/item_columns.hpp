@@ -75,8 +75,10 @@ struct item_columns {
   std::vector<approx_entry> quantity_approx;  ///< rows with an approximate quantity
   sparse_text notes;                          ///< item notes
 
+  std::size_t rows = 0;  ///< number of items: the length of every dense column loaded
+
   /// Number of items.
-  std::size_t size() const noexcept { return year.size(); }
+  std::size_t size() const noexcept { return rows; }
   /// Equal when every column is equal.
   friend bool operator==(const item_columns&, const item_columns&) = default;
 };
