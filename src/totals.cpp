@@ -177,35 +177,34 @@ std::uint64_t add_hot(hot_sum* h, const Key& key_ref, const std::int64_t* amount
   const Key key = key_ref;  // in registers, not reloaded through a reference per row
   std::uint64_t bits = 0;
   bool overflow = false;
-  const std::size_t whole = m - m % L;
-  for (std::size_t i = 0; i < m; i += L) {
-    const unsigned lanes = i < whole ? L : static_cast<unsigned>(m - i);
-    for (unsigned lane = 0; lane < L; ++lane) {  // unrolled: L is a constant
-      if (lane >= lanes) break;
-      const std::size_t r = b + i + lane;
-      hot_sum& x = h[key(r) * L + lane];
-      // Amounts are never negative; no_value is. `missing` is all ones for it, else 0,
-      // so that the row adds without a branch or a compare.
-      const std::int64_t a = amount[r];
-      const auto missing = static_cast<std::uint64_t>(a >> 63);
-      const std::uint64_t counts = kRecord + 1 + missing;  // + 1 - 1 when missing
-      const std::uint64_t value = static_cast<std::uint64_t>(a) & ~missing;
-      bits |= value;
-      if constexpr (Sign > 0) {
-        x.counts += counts;
-        if constexpr (Checked) {
-          auto sum = static_cast<std::int64_t>(x.amount);
-          overflow |= __builtin_add_overflow(sum, static_cast<std::int64_t>(value), &sum);
-          x.amount = static_cast<std::uint64_t>(sum);
-        } else {
-          x.amount += value;
-        }
+  const auto add = [&](std::size_t r, unsigned lane) __attribute__((always_inline)) {
+    hot_sum& x = h[key(r) * L + lane];
+    // Amounts are never negative; no_value is. `missing` is all ones for it, else 0,
+    // so that the row adds without a branch or a compare.
+    const std::int64_t a = amount[r];
+    const auto missing = static_cast<std::uint64_t>(a >> 63);
+    const std::uint64_t counts = kRecord + 1 + missing;  // + 1 - 1 when missing
+    const std::uint64_t value = static_cast<std::uint64_t>(a) & ~missing;
+    bits |= value;
+    if constexpr (Sign > 0) {
+      x.counts += counts;
+      if constexpr (Checked) {
+        auto sum = static_cast<std::int64_t>(x.amount);
+        overflow |= __builtin_add_overflow(sum, static_cast<std::int64_t>(value), &sum);
+        x.amount = static_cast<std::uint64_t>(sum);
       } else {
-        x.counts -= counts;
-        x.amount -= value;
+        x.amount += value;
       }
+    } else {
+      x.counts -= counts;
+      x.amount -= value;
     }
-  }
+  };
+  std::size_t i = b;
+  const std::size_t end = b + m;
+  for (; i + L <= end; i += L)
+    for (unsigned lane = 0; lane < L; ++lane) add(i + lane, lane);  // unrolled: L is a constant
+  for (; i < end; ++i) add(i, 0);
   overflow_out |= overflow;
   return bits;
 }
