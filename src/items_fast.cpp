@@ -31,17 +31,19 @@ std::optional<std::int64_t> plain_count(std::string_view t) noexcept {
 }
 
 std::optional<std::int64_t> plain_yuan(std::string_view t) noexcept {
-  const auto dot = t.find('.');
-  const std::string_view whole = t.substr(0, dot);
-  const auto yuan = plain_count(whole);
-  if (!yuan) return std::nullopt;
-  std::int64_t fen = *yuan * 100;
-  if (dot == std::string_view::npos) return fen;
-  const std::string_view frac = t.substr(dot + 1);
-  if (frac.empty() || frac.size() > 2) return std::nullopt;
-  for (std::size_t i = 0; i < frac.size(); ++i) {
-    if (frac[i] < '0' || frac[i] > '9') return std::nullopt;
-    fen += (frac[i] - '0') * (i == 0 ? 10 : 1);
+  // Whole yuan: digits, no leading zero, at most 15; then "." and one or two digits.
+  std::size_t i = 0;
+  std::int64_t yuan = 0;
+  for (; i < t.size() && i <= 15 && t[i] >= '0' && t[i] <= '9'; ++i) yuan = yuan * 10 + (t[i] - '0');
+  if (i == 0 || i > 15 || (t[0] == '0' && i > 1)) return std::nullopt;
+  std::int64_t fen = yuan * 100;
+  if (i == t.size()) return fen;
+  const std::size_t digits = t.size() - i - 1;
+  if (t[i] != '.' || digits == 0 || digits > 2) return std::nullopt;
+  for (std::size_t k = 0; k < digits; ++k) {
+    const char ch = t[i + 1 + k];
+    if (ch < '0' || ch > '9') return std::nullopt;
+    fen += (ch - '0') * (k == 0 ? 10 : 1);
   }
   return fen;
 }

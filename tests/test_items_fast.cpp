@@ -89,7 +89,8 @@ TEST_CASE("plain amounts and counts read as parse_money and parse_quantity read 
     REQUIRE(fen);
     CHECK(money_interval::exact(money{*fen}) == parse_money(text));
   }
-  for (const char* text : {"", "01", "1.", ".5", "1.234", "-1", "1e5", "12余", "1 000"}) {
+  for (const char* text : {"", "01", "1.", ".5", "1.234", "-1", "1e5", "12余", "1 000",
+                           "1234567890123456", "99999999999999999999999999999.5"}) {
     INFO(text);
     CHECK_FALSE(detail::plain_yuan(text));
   }
