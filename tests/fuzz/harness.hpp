@@ -15,6 +15,7 @@
 #include "aidstat/error.hpp"
 #include "aidstat/load_csv.hpp"
 #include "aidstat/totals.hpp"
+#include "items_fast.hpp"  // src/: the two items readers are compared
 
 namespace aidstat::fuzz {
 
@@ -64,6 +65,24 @@ inline void csv_loader(std::string_view bytes) {
     const dataset d = read_dataset(t);
     const totals by_category = compute_totals(d, {{dimension::parse("category")}, {}});
     require(by_category.grand.records == static_cast<std::int64_t>(d.item_count()));
+  } catch (const aidstat::error&) {
+  }
+  // The parallel items reader takes a file only when the checking reader would take
+  // it whole, and then builds the same items with the same lines.
+  if (!t.units) return;
+  try {
+    dataset_texts entities = t;
+    entities.items = {"items.csv", "date,category,provider\n"};
+    const dataset base = read_dataset(entities);
+    dataset fast = base, checked = base;
+    std::vector<std::uint32_t> fast_lines, checked_lines;
+    if (!detail::read_items_fast(detail::view_of(t.items), fast, 2, &fast_lines)) return;
+    std::vector<problem> problems;
+    detail::read_items_checked(detail::view_of(t.items), checked, true,
+                               t.beneficiaries.has_value(), problems, &checked_lines);
+    require(problems.empty());
+    require(fast == checked);
+    require(fast_lines == checked_lines);
   } catch (const aidstat::error&) {
   }
 }
