@@ -50,12 +50,7 @@ std::optional<std::int64_t> plain_yuan(std::string_view t) noexcept {
 
 namespace {
 
-// items.csv columns, as load_csv.cpp names them (SPEC 6 plus `direction`).
-constexpr std::array<std::string_view, 11> kColumns = {
-    "date",   "category", "provider", "recipient", "beneficiary", "form",
-    "amount", "quantity", "measure",  "note",      "direction"};
-enum column { c_date, c_category, c_provider, c_recipient, c_beneficiary, c_form,
-              c_amount, c_quantity, c_measure, c_note, c_direction };
+constexpr const auto& kColumns = item_column_names;
 constexpr std::size_t kMaxFields = 64;  // a header wider than this is read by the checking reader
 
 // The first byte of [p, end) that is ',', '\n', '"' or '\r' (or end): eight bytes
@@ -232,7 +227,7 @@ std::uint8_t code_of(std::optional<E> v) {
 // false when anything about it needs the checking reader.
 bool add_record(const lookups& l, const std::array<std::string_view, kMaxFields>& fields,
                 const std::array<int, kColumns.size()>& index, item_columns& out) {
-  const auto get = [&](column c) {
+  const auto get = [&](item_column c) {
     const int at = index[c];
     return at < 0 ? std::string_view() : fields[static_cast<std::size_t>(at)];
   };

@@ -2,6 +2,7 @@
 // and the parallel one, for the common case of a file without problems. Internal.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -12,6 +13,26 @@
 #include "table_reader.hpp"
 
 namespace aidstat::detail {
+
+/// The columns of items.csv (SPEC 6, then the optional `direction` extension); the
+/// first three are required.
+inline constexpr std::array<std::string_view, 11> item_column_names = {
+    "date",   "category", "provider", "recipient", "beneficiary", "form",
+    "amount", "quantity", "measure",  "note",      "direction"};
+/// Positions in item_column_names.
+enum item_column : int {
+  c_date,
+  c_category,
+  c_provider,
+  c_recipient,
+  c_beneficiary,
+  c_form,
+  c_amount,
+  c_quantity,
+  c_measure,
+  c_note,
+  c_direction
+};
 
 /// Reads the items of `file` into `d` row by row, checking every field and adding
 /// every valid row; reports each problem into `problems` with its line and column.

@@ -198,32 +198,12 @@ bool read_quantity(table_reader& t, const row& r, int qcol, int mcol,
 }  // namespace
 
 namespace detail {
-namespace {
-
-// items.csv columns, in SPEC order.
-enum item_col {
-  c_date,
-  c_category,
-  c_provider,
-  c_recipient,
-  c_beneficiary,
-  c_form,
-  c_amount,
-  c_quantity,
-  c_measure,
-  c_note,
-  c_direction
-};
-
-}  // namespace
 
 void read_items_checked(const csv_view& file, dataset& d, bool units_defined,
                         bool have_beneficiaries, std::vector<problem>& problems,
                         std::vector<std::uint32_t>* lines) {
   // `direction` is an optional extension of SPEC 6: without it, directions are derived.
-  static constexpr std::array<std::string_view, 11> cols = {
-      "date",   "category", "provider", "recipient", "beneficiary", "form",
-      "amount", "quantity", "measure",  "note",      "direction"};
+  const auto& cols = item_column_names;
   table_reader t(file, problems);
   t.read(cols, 3, [&](const row& r) {
     aid_item it;
