@@ -584,11 +584,23 @@ void save_archive(const dataset& d, const std::filesystem::path& file, archive_f
 
 namespace {
 
-// A read-only stream over bytes in memory.
+// A read-only stream over bytes in memory, seekable within them.
 struct memory_buffer : std::streambuf {
   memory_buffer(const char* begin, const char* end) {
     char* b = const_cast<char*>(begin);  // never written through: get area only
     setg(b, b, b + (end - begin));
+  }
+  pos_type seekoff(off_type off, std::ios_base::seekdir dir, std::ios_base::openmode which) override {
+    const off_type from = dir == std::ios_base::beg   ? 0
+                          : dir == std::ios_base::cur ? gptr() - eback()
+                                                      : egptr() - eback();
+    if (!(which & std::ios_base::in) || off > egptr() - eback() - from || off < -from)
+      return pos_type(off_type(-1));
+    setg(eback(), eback() + from + off, egptr());
+    return pos_type(from + off);
+  }
+  pos_type seekpos(pos_type pos, std::ios_base::openmode which) override {
+    return seekoff(off_type(pos), std::ios_base::beg, which);
   }
 };
 
@@ -650,10 +662,10 @@ dataset read_archive_stream(std::istream& in, std::uint64_t size, const std::str
 
 }  // namespace
 
-dataset read_archive(std::string_view bytes, const std::string& name) {
+dataset read_archive(std::string_view bytes, const std::string& name, item_fields fields) {
   memory_buffer buf(bytes.data(), bytes.data() + bytes.size());
   std::istream in(&buf);
-  return read_archive_stream(in, bytes.size(), name, item_fields::all);
+  return read_archive_stream(in, bytes.size(), name, fields);
 }
 
 dataset load_archive(const std::filesystem::path& file, item_fields fields) {

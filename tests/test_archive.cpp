@@ -67,6 +67,7 @@ TEST_CASE("a binary archive loads only the column groups a query reads", "[archi
         query({"beneficiary_kind"}, {"direction=support_military"}), query({}, {})}) {
     const dataset part = load_archive(file, fields_for(q));
     CHECK(part.loaded_fields() == fields_for(q));
+    CHECK(read_archive(slurp(file), "in memory", fields_for(q)) == part);
     CHECK(part.item_count() == whole.item_count());
     const totals a = compute_totals(whole, q), b = compute_totals(part, q);
     REQUIRE(a.groups.size() == b.groups.size());

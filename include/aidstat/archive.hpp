@@ -45,8 +45,9 @@ void save_archive(const dataset& d, const std::filesystem::path& file,
 dataset load_archive(const std::filesystem::path& file, item_fields fields = item_fields::all);
 
 /// Reads an archive held in memory (a database blob, a network message); `name`
-/// names it in messages. Same checks as load_archive.
-dataset read_archive(std::string_view bytes, const std::string& name = "archive");
+/// names it in messages. Same checks, and `fields`, as load_archive.
+dataset read_archive(std::string_view bytes, const std::string& name = "archive",
+                     item_fields fields = item_fields::all);
 
 /// A dataset from a directory of CSV files or from an archive file; `fields` as
 /// for load_archive (a directory always loads whole).
