@@ -98,6 +98,12 @@ constexpr std::size_t kRowsPerThread = 16384;  // fewer rows than this: fewer th
 constexpr std::uint64_t kDenseKeys = 1 << 16;  // key spaces up to this use direct arrays
 constexpr std::uint64_t kLaneKeys = 1 << 8;    // key spaces up to this get 4 lanes of sums
 constexpr std::uint64_t kRecord = std::uint64_t{1} << 32;  // one record in hot_sum::counts
+// Packed sums for batches whose amounts are all stated and below 2^41 fen: per slot
+// one word, the batch's records from bit 52 up and its amount below (2048 rows of
+// under 2^41 each stay under 2^52).
+constexpr unsigned kPackShift = 52;
+constexpr std::uint64_t kPackLimit = std::uint64_t{1} << 41;
+constexpr std::uint64_t kPackSlots = 128;  // key spaces up to this may pack
 
 // The sums every row adds to: records (high 32 bits) and records with an amount (low
 // 32 bits) packed in one word, and the lower bound of the amount. Rows are 32-bit ids,
@@ -134,6 +140,17 @@ struct alignas(64) partial {  // own cache lines: each thread writes its own
   void resize(std::size_t n) {
     hot.resize(n * lanes);
     cold.resize(n);
+    if (dense && n <= kPackSlots + 1) packed.resize(n * lanes);
+  }
+  // Moves the packed words of a batch into the hot sums and clears them.
+  void flush_packed() {
+    constexpr std::uint64_t mask = (std::uint64_t{1} << kPackShift) - 1;
+    for (std::size_t i = 0; i < packed.size(); ++i) {
+      const std::uint64_t w = packed[i];
+      hot[i].counts += (w >> kPackShift) * (kRecord + 1);  // every packed row has an amount
+      hot[i].amount += w & mask;
+      packed[i] = 0;
+    }
   }
   std::uint32_t slot(std::uint64_t key) {
     const auto [it, fresh] = slot_of.try_emplace(key, static_cast<std::uint32_t>(keys.size()));
@@ -156,7 +173,8 @@ struct alignas(64) partial {  // own cache lines: each thread writes its own
   std::uint32_t dump;
   std::vector<std::uint64_t> keys;  // hashed mode: slot -> key
   std::unordered_map<std::uint64_t, std::uint32_t> slot_of;
-  std::vector<hot_sum> hot;  // slot * lanes + lane
+  std::vector<hot_sum> hot;         // slot * lanes + lane
+  std::vector<std::uint64_t> packed;  // the same layout, for packed batches (small key spaces)
   std::vector<cold_sum> cold;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> people;  // (slot, beneficiary)
   // No amount sum can overflow while rows-so-far x largest-amount-so-far stays below
@@ -166,6 +184,17 @@ struct alignas(64) partial {  // own cache lines: each thread writes its own
   std::size_t cut = 0, yearly = 0;
   std::string cut_example;
 };
+
+// Whether batch `a`[0, m) can be added packed: every amount stated, all below
+// kPackLimit, and the running bound stays below 2^63. `bits` is the OR of the amounts.
+bool packable(const std::int64_t* a, std::size_t m, const partial& p, std::uint64_t& bits) {
+  std::uint64_t all = 0;  // the sign bit of no_value shows here too
+  for (std::size_t i = 0; i < m; ++i) all |= static_cast<std::uint64_t>(a[i]);
+  bits = all;
+  std::uint64_t more = 0, bound = 0;
+  return !p.checked && all < kPackLimit && !__builtin_mul_overflow(all, m, &more) &&
+         !__builtin_add_overflow(p.amount_bound, more, &bound) && bound <= INT64_MAX;
+}
 
 // Adds (Sign +1) or takes back (Sign -1) rows [b, b + m) into the hot sums, in L
 // lanes; the slot of row r is key(r). Returns the OR of the stated amounts, which
@@ -207,6 +236,19 @@ std::uint64_t add_hot(hot_sum* h, const Key& key_ref, const std::int64_t* amount
   for (; i < end; ++i) add(i, 0);
   overflow_out |= overflow;
   return bits;
+}
+
+template <unsigned L, class Key>
+void add_packed(std::uint64_t* words, const Key& key_ref, const std::int64_t* amount,
+                std::size_t b, std::size_t m) {
+  const Key key = key_ref;
+  constexpr std::uint64_t one = std::uint64_t{1} << kPackShift;
+  std::size_t i = b;
+  const std::size_t end = b + m;
+  for (; i + L <= end; i += L)
+    for (unsigned lane = 0; lane < L; ++lane)
+      words[key(i + lane) * L + lane] += one + static_cast<std::uint64_t>(amount[i + lane]);
+  for (; i < end; ++i) words[key(i) * L] += one + static_cast<std::uint64_t>(amount[i]);
 }
 
 // Key functors: the slot of a row. The scan is compiled once per functor, so that
@@ -337,7 +379,15 @@ struct plan {
         return p.lanes == 4 ? add_hot<4, Checked, Sign>(h, key, amount, b, m, overflow)
                             : add_hot<1, Checked, Sign>(h, key, amount, b, m, overflow);
       };
-      if (p.checked) {
+      if (std::uint64_t bits; !p.packed.empty() && packable(amount + b, m, p, bits)) {
+        // Records and amount in one word per slot for this batch: one addition a row.
+        if (p.lanes == 4)
+          add_packed<4>(p.packed.data(), key, amount, b, m);
+        else
+          add_packed<1>(p.packed.data(), key, amount, b, m);
+        p.flush_packed();
+        p.amount_bound += bits * m;  // packable() checked that this stays below 2^63
+      } else if (p.checked) {
         add.template operator()<true, 1>();
       } else {
         // Unchecked while rows-so-far x largest-amount-so-far stays below 2^63; the

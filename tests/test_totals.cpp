@@ -36,7 +36,8 @@ const char* const kBeneficiaries[] = {"needy", "kids", "vet1", "town"};
 // A random item; amounts exact, approximate or missing; sometimes near overflow-free extremes.
 // With `giants`, one amount in a thousand is near 2^52 fen: sums stay far below 2^63,
 // but the scan's overflow bound is crossed, so its checked path runs too.
-aid_item random_item(std::mt19937_64& rng, bool giants = false) {
+// With `stated`, every record states an amount (batches the scan may add packed).
+aid_item random_item(std::mt19937_64& rng, bool giants = false, bool stated = false) {
   auto pick = [&](std::size_t n) { return static_cast<std::size_t>(rng() % n); };
   aid_item it;
   const int y = 2021 + static_cast<int>(pick(3));
@@ -59,7 +60,7 @@ aid_item random_item(std::mt19937_64& rng, bool giants = false) {
   const std::int64_t lo = giants && pick(1000) == 0
                               ? (std::int64_t{1} << 52) + static_cast<std::int64_t>(pick(1000))
                               : static_cast<std::int64_t>(pick(1'000'000'000));
-  switch (pick(4)) {
+  switch (stated ? 1 + pick(3) : pick(4)) {
     case 0:
       break;
     case 1:
@@ -197,11 +198,12 @@ void check_against_reference(const dataset& d, const std::vector<dimension>& by,
     CHECK(key_less(t.by, t.groups[i - 1].key, t.groups[i].key));
 }
 
-dataset random_dataset(std::uint64_t seed, std::size_t n, bool giants = false) {
+dataset random_dataset(std::uint64_t seed, std::size_t n, bool giants = false,
+                       bool stated = false) {
   dataset d;
   add_units(d);
   std::mt19937_64 rng(seed);
-  for (std::size_t i = 0; i < n; ++i) d.add_item(random_item(rng, giants));
+  for (std::size_t i = 0; i < n; ++i) d.add_item(random_item(rng, giants, stated));
   return d;
 }
 
@@ -245,6 +247,17 @@ TEST_CASE("the threaded scan agrees with the reference loop", "[totals]") {
     for (const char* name : {"category", "provider", "month"})
       check_against_reference(big, {dimension::parse(name)}, threads);
     check_against_reference(big, {dimension::parse("category"), dimension::parse("year")}, threads);
+  }
+  // Every amount stated: most batches are added packed, the giant ones are not.
+  for (bool giants : {false, true}) {
+    const dataset stated = random_dataset(8, 50'000, giants, true);
+    for (unsigned threads : {1u, 2u}) {
+      INFO(threads << " threads, every amount stated, giants " << giants);
+      for (const char* name : {"category", "form", "provider", "year"})
+        check_against_reference(stated, {dimension::parse(name)}, threads);
+      check_against_reference(stated, {dimension::parse("category"), dimension::parse("year")},
+                              threads);
+    }
   }
   // The direct keys (category or provider, optionally by year) and the generic ones.
   for (unsigned threads : {1u, 2u}) {
