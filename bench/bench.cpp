@@ -158,9 +158,7 @@ int main(int argc, char** argv) {
   const auto& c = d.columns();
   // Every totals query reads the amount column and the sparse columns (quantities,
   // approximate values, beneficiaries) besides its keys.
-  const auto bytes_of = [](const auto& v) {
-    return static_cast<double>(v.size() * sizeof(v[0]));
-  };
+  const auto bytes_of = [](const auto& v) { return static_cast<double>(v.size() * sizeof(v[0])); };
   const double scanned_base =
       sizeof(c.amount_min[0]) +
       (bytes_of(c.quantity.rows) + bytes_of(c.quantity.measures) + bytes_of(c.quantity.mins) +
@@ -225,17 +223,14 @@ int main(int argc, char** argv) {
     measure("per-category totals", sizeof(c.category[0]), t, [&] {
       totals_by({"category"}, t);
     })->naive_records_per_s = naive_category;
-    measure("category x year, year over year",
-            sizeof(c.category[0]) + sizeof(c.year[0]), t,
-            [&] {
-              aidstat::yoy_query q;
-              q.base_year = 2023;
-              q.current_year = 2024;
-              q.by = {aidstat::dimension::parse("category")};
-              q.threads = t;
-              aidstat::compute_yoy(d, q);
-            })
-        ->naive_records_per_s = naive_year;
+    measure("category x year, year over year", sizeof(c.category[0]) + sizeof(c.year[0]), t, [&] {
+      aidstat::yoy_query q;
+      q.base_year = 2023;
+      q.current_year = 2024;
+      q.by = {aidstat::dimension::parse("category")};
+      q.threads = t;
+      aidstat::compute_yoy(d, q);
+    })->naive_records_per_s = naive_year;
     measure("per-provider totals, top 10", sizeof(c.provider[0]), t, [&] {
       top10(totals_by({"provider"}, t));
     })->naive_records_per_s = naive_provider;
@@ -265,12 +260,12 @@ int main(int argc, char** argv) {
   const double save_s = best_of(2, [&] { aidstat::save_archive(d, archive); });
   const double archive_bytes = static_cast<double>(std::filesystem::file_size(archive));
   const double disk_s = best_of(2, [&] {
-    aidstat::detail::write_file_atomically(std::filesystem::path(workdir) / "disk.bin",
-                                           [&](std::ostream& o) {
-                                             const std::string block(1 << 20, 'x');
-                                             for (double b = 0; b < archive_bytes; b += block.size())
-                                               o.write(block.data(), static_cast<std::streamsize>(block.size()));
-                                           });
+    aidstat::detail::write_file_atomically(
+        std::filesystem::path(workdir) / "disk.bin", [&](std::ostream& o) {
+          const std::string block(1 << 20, 'x');
+          for (double b = 0; b < archive_bytes; b += block.size())
+            o.write(block.data(), static_cast<std::streamsize>(block.size()));
+        });
   });
   std::filesystem::remove(std::filesystem::path(workdir) / "disk.bin");
   const double load_s = best_of(3, [&] { aidstat::load_archive(archive); });

@@ -226,8 +226,7 @@ class reader {
       const std::uint64_t n = count(name, sizeof(T));
       if (n == 0) return;
       const auto bytes = static_cast<std::streamoff>(n * sizeof(T));
-      if (in_.rdbuf()->pubseekoff(bytes, std::ios::cur, std::ios::in) != std::streampos(-1))
-        return;
+      if (in_.rdbuf()->pubseekoff(bytes, std::ios::cur, std::ios::in) != std::streampos(-1)) return;
       std::vector<T> v(n);
       ar_ >> make_nvp(name, make_array(v.data(), v.size()));
       return;
@@ -345,7 +344,9 @@ void check_columns(const dataset& d, const detail::item_columns& c, std::uint64_
          "the quantity columns differ in length");
     sparse_rows(q.rows, "the quantity rows are out of order");
     need(every(q.measures,
-               [](std::uint8_t v) { return v >= 1 && v <= enum_vocabulary<measure>::entries.size(); }),
+               [](std::uint8_t v) {
+                 return v >= 1 && v <= enum_vocabulary<measure>::entries.size();
+               }),
          "an item measure is out of range");
     need(every(q.mins, [](std::int64_t v) { return v >= 0; }), "an item quantity is negative");
     approx(
@@ -590,7 +591,8 @@ struct memory_buffer : std::streambuf {
     char* b = const_cast<char*>(begin);  // never written through: get area only
     setg(b, b, b + (end - begin));
   }
-  pos_type seekoff(off_type off, std::ios_base::seekdir dir, std::ios_base::openmode which) override {
+  pos_type seekoff(off_type off, std::ios_base::seekdir dir,
+                   std::ios_base::openmode which) override {
     const off_type from = dir == std::ios_base::beg   ? 0
                           : dir == std::ios_base::cur ? gptr() - eback()
                                                       : egptr() - eback();

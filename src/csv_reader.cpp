@@ -9,7 +9,8 @@ namespace {
 // Bytes that neither end an unquoted field nor need a look: all but ',', '\n', '"'.
 constexpr auto kPlain = [] {
   std::array<bool, 256> plain{};
-  for (int c = 0; c < 256; ++c) plain[static_cast<std::size_t>(c)] = c != ',' && c != '\n' && c != '"';
+  for (int c = 0; c < 256; ++c)
+    plain[static_cast<std::size_t>(c)] = c != ',' && c != '\n' && c != '"';
   return plain;
 }();
 

@@ -232,10 +232,14 @@ void dataset::require_fields(item_fields wanted, const std::string& purpose) con
 
 std::string names_of(item_fields set) {
   static constexpr std::pair<item_fields, const char*> names[] = {
-      {item_fields::dates, "dates"},         {item_fields::category, "category"},
-      {item_fields::units, "units"},         {item_fields::form, "form"},
-      {item_fields::direction, "direction"}, {item_fields::amounts, "amounts"},
-      {item_fields::quantities, "quantities"}, {item_fields::beneficiaries, "beneficiaries"},
+      {item_fields::dates, "dates"},
+      {item_fields::category, "category"},
+      {item_fields::units, "units"},
+      {item_fields::form, "form"},
+      {item_fields::direction, "direction"},
+      {item_fields::amounts, "amounts"},
+      {item_fields::quantities, "quantities"},
+      {item_fields::beneficiaries, "beneficiaries"},
       {item_fields::notes, "notes"}};
   std::string out;
   for (const auto& [f, name] : names)
@@ -338,7 +342,9 @@ void item_appender::append(dataset& d, item_columns&& block) {
   }
   c.rows += block.rows;
   const auto row_base = static_cast<std::uint32_t>(base);
-  const auto dense = [](auto& to, const auto& from) { to.insert(to.end(), from.begin(), from.end()); };
+  const auto dense = [](auto& to, const auto& from) {
+    to.insert(to.end(), from.begin(), from.end());
+  };
   const auto rows = [&](std::vector<std::uint32_t>& to, const std::vector<std::uint32_t>& from) {
     for (std::uint32_t r : from) to.push_back(r + row_base);
   };

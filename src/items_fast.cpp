@@ -34,7 +34,8 @@ std::optional<std::int64_t> plain_yuan(std::string_view t) noexcept {
   // Whole yuan: digits, no leading zero, at most 15; then "." and one or two digits.
   std::size_t i = 0;
   std::int64_t yuan = 0;
-  for (; i < t.size() && i <= 15 && t[i] >= '0' && t[i] <= '9'; ++i) yuan = yuan * 10 + (t[i] - '0');
+  for (; i < t.size() && i <= 15 && t[i] >= '0' && t[i] <= '9'; ++i)
+    yuan = yuan * 10 + (t[i] - '0');
   if (i == 0 || i > 15 || (t[0] == '0' && i > 1)) return std::nullopt;
   std::int64_t fen = yuan * 100;
   if (i == t.size()) return fen;
@@ -85,7 +86,8 @@ const char* split_record(const char* p, const char* end, std::size_t width,
       const char* start = ++p;
       bool doubled = false;
       for (;;) {
-        const auto* q = static_cast<const char*>(std::memchr(p, '"', static_cast<std::size_t>(end - p)));
+        const auto* q =
+            static_cast<const char*>(std::memchr(p, '"', static_cast<std::size_t>(end - p)));
         if (!q) return nullptr;  // never closed
         newlines += static_cast<std::uint32_t>(std::count(p, q, '\n'));
         if (q + 1 < end && q[1] == '"') {
@@ -142,7 +144,8 @@ const char* split_record(const char* p, const char* end, std::size_t width,
 std::size_t count_quotes(const char* p, const char* end) noexcept {
   std::size_t n = 0;
   while (p < end) {
-    const auto* q = static_cast<const char*>(std::memchr(p, '"', static_cast<std::size_t>(end - p)));
+    const auto* q =
+        static_cast<const char*>(std::memchr(p, '"', static_cast<std::size_t>(end - p)));
     if (!q) break;
     ++n;
     p = q + 1;
@@ -204,7 +207,8 @@ const char* split_plain_record(const char* p, const char* end, std::size_t width
 struct lookups {
   explicit lookups(const dataset& d)
       : categories(d.categories().size()), units(d.unit_count()), people(d.beneficiary_count()) {
-    for (std::uint32_t i = 0; i < d.categories().size(); ++i) categories.add(d.categories().at(i).key, i);
+    for (std::uint32_t i = 0; i < d.categories().size(); ++i)
+      categories.add(d.categories().at(i).key, i);
     for (std::uint32_t i = 0; i < d.unit_count(); ++i) {
       units.add(d.unit_at(i).id, i);
       unit_side.push_back(d.unit_at(i).side);
@@ -378,7 +382,8 @@ bool read_items_fast(const csv_view& file, dataset& d, unsigned threads,
   std::size_t width = 0;
   std::uint32_t header_newlines = 0;
   const char* body = split_record(begin, end, kMaxFields, fields, width, scratch, header_newlines);
-  if (!body || width == 0 || !valid_utf8(std::string_view(begin, static_cast<std::size_t>(body - begin))))
+  if (!body || width == 0 ||
+      !valid_utf8(std::string_view(begin, static_cast<std::size_t>(body - begin))))
     return false;
   std::array<int, kColumns.size()> index;
   index.fill(-1);
@@ -402,7 +407,9 @@ bool read_items_fast(const csv_view& file, dataset& d, unsigned threads,
     work(0u);
     for (auto& th : pool) th.join();
   };
-  run([&](unsigned t) { quotes[t] = count_quotes(body + size * t / threads, body + size * (t + 1) / threads); });
+  run([&](unsigned t) {
+    quotes[t] = count_quotes(body + size * t / threads, body + size * (t + 1) / threads);
+  });
   std::size_t quotes_before = 0;  // quotes in [body, the tentative end of chunk t)
   const char* start = body;
   for (unsigned t = 0; t < threads; ++t) {

@@ -429,8 +429,8 @@ dataset read_texts(const dataset_texts& texts, const detail::csv_view& items,
   // checking reader reads anything else and reports every problem.
   std::vector<std::uint32_t>* lines = sources ? &sources->item_lines : nullptr;
   if (!texts.units || !detail::read_items_fast(items, d, threads, lines))
-    detail::read_items_checked(items, d, texts.units.has_value(),
-                               texts.beneficiaries.has_value(), problems, lines);
+    detail::read_items_checked(items, d, texts.units.has_value(), texts.beneficiaries.has_value(),
+                               problems, lines);
   file_starts.push_back(problems.size());
   if (texts.commitments) read_commitments(*texts.commitments, d, texts.units.has_value(), problems);
   file_starts.push_back(problems.size());
@@ -457,8 +457,7 @@ dataset read_dataset(const dataset_texts& texts, dataset_sources* sources, unsig
   return read_texts(texts, detail::view_of(texts.items), sources, threads);
 }
 
-dataset load_dataset(const std::filesystem::path& dir, dataset_sources* sources,
-                     unsigned threads) {
+dataset load_dataset(const std::filesystem::path& dir, dataset_sources* sources, unsigned threads) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec))
     detail::throw_error<io_error>("'" + dir.string() + "' is not a dataset directory");

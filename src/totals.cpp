@@ -173,7 +173,7 @@ struct alignas(64) partial {  // own cache lines: each thread writes its own
   std::uint32_t dump;
   std::vector<std::uint64_t> keys;  // hashed mode: slot -> key
   std::unordered_map<std::uint64_t, std::uint32_t> slot_of;
-  std::vector<hot_sum> hot;         // slot * lanes + lane
+  std::vector<hot_sum> hot;           // slot * lanes + lane
   std::vector<std::uint64_t> packed;  // the same layout, for packed batches (small key spaces)
   std::vector<cold_sum> cold;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> people;  // (slot, beneficiary)
@@ -239,8 +239,8 @@ std::uint64_t add_hot(hot_sum* h, const Key& key_ref, const std::int64_t* amount
 }
 
 template <unsigned L, class Key>
-void add_packed(std::uint64_t* words, const Key& key_ref, const std::int64_t* amount,
-                std::size_t b, std::size_t m) {
+void add_packed(std::uint64_t* words, const Key& key_ref, const std::int64_t* amount, std::size_t b,
+                std::size_t m) {
   const Key key = key_ref;
   constexpr std::uint64_t one = std::uint64_t{1} << kPackShift;
   std::size_t i = b;
@@ -667,13 +667,14 @@ totals compute_totals(const dataset& d, const totals_query& q) {
     x.records = g.records;
     x.amount_records = g.amount_records;
     x.approximate_records = g.cold.approx;
-    x.amount =
-        money_interval(money{amount_min},
-                       money{detail::checked_add(amount_min, g.cold.amount_width, "sum of amounts")});
+    x.amount = money_interval(
+        money{amount_min},
+        money{detail::checked_add(amount_min, g.cold.amount_width, "sum of amounts")});
     x.quantity_records = g.cold.quantity_records;
-    x.quantity = count_interval(count{g.cold.quantity_min},
-                                count{detail::checked_add(g.cold.quantity_min, g.cold.quantity_width,
-                                                          "sum of quantities")});
+    x.quantity =
+        count_interval(count{g.cold.quantity_min},
+                       count{detail::checked_add(g.cold.quantity_min, g.cold.quantity_width,
+                                                 "sum of quantities")});
     x.mixed_measures = std::popcount(g.cold.measures) > 1;
     if (std::popcount(g.cold.measures) == 1)
       x.quantity_measure = static_cast<measure>(std::countr_zero(g.cold.measures) - 1);

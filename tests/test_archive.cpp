@@ -110,8 +110,7 @@ TEST_CASE("the archive starts with its format version", "[archive]") {
   CHECK(slurp(dir.path() / "a").starts_with(header + "\n"));
   // A newer version is refused with a clear message.
   std::string newer = slurp(dir.path() / "a");
-  newer.replace(0, header.size(),
-                "aidstat-archive text " + std::to_string(archive_version + 1));
+  newer.replace(0, header.size(), "aidstat-archive text " + std::to_string(archive_version + 1));
   std::ofstream(dir.path() / "b", std::ios::binary) << newer;
   CHECK_THROWS_WITH(load_archive(dir.path() / "b"), Catch::Contains("newer aidstat"));
 }

@@ -33,14 +33,15 @@ std::string items_csv(std::size_t n, std::uint64_t seed) {
   static const char* const units[] = {"city", "firm", "garrison", "73051", "club"};
   static const char* const people[] = {"needy", "town", "vet"};
   static const char* const cats[] = {"condolence", "education", "medical", "other", "culture"};
-  static const char* const amounts[] = {"1200",         "3.5",       "0.05",     "12余万元",
-                                        "近30万元",     "[1, 2]万元", "1100余万元", "0",
-                                        "2,000"};  // quoted below: a thousands separator
+  static const char* const amounts[] = {
+      "1200",       "3.5",        "0.05", "12余万元", "近30万元",
+      "[1, 2]万元", "1100余万元", "0",    "2,000"};  // quoted below: a thousands separator
   static const char* const quantities[] = {"25", "3000余人次", "14场", "0", "约200人"};
-  static const char* const notes[] = {"", "春节慰问", "with, comma", "say \"hi\"", "two\nlines",
-                                      "crlf\r\nline"};
-  std::string out = "\xEF\xBB\xBFnote,amount,date,provider,category,recipient,beneficiary,"
-                    "form,quantity,measure,direction\n";
+  static const char* const notes[] = {"",           "春节慰问",   "with, comma",
+                                      "say \"hi\"", "two\nlines", "crlf\r\nline"};
+  std::string out =
+      "\xEF\xBB\xBFnote,amount,date,provider,category,recipient,beneficiary,"
+      "form,quantity,measure,direction\n";
   for (std::size_t i = 0; i < n; ++i) {
     const int y = 2020 + static_cast<int>(pick(4)), m = 1 + static_cast<int>(pick(12));
     std::string date = std::to_string(y);
@@ -82,7 +83,8 @@ dataset with_entities() {
 
 }  // namespace
 
-TEST_CASE("plain amounts and counts read as parse_money and parse_quantity read them", "[load_csv]") {
+TEST_CASE("plain amounts and counts read as parse_money and parse_quantity read them",
+          "[load_csv]") {
   for (const char* text : {"0", "1", "10", "123.4", "123.45", "0.05", "999999999999999"}) {
     INFO(text);
     const auto fen = detail::plain_yuan(text);
@@ -127,16 +129,16 @@ TEST_CASE("the parallel items reader gives exactly what the checking reader give
 TEST_CASE("the parallel items reader adds nothing when any row needs checking", "[load_csv]") {
   const std::string good = items_csv(30'000, 5);
   const dataset base = with_entities();
-  for (const std::string bad : {"x,1,2023-02-30,city,education,firm,,,,,\n",    // no such day
-                                "x,1,2023,nowhere,education,firm,,,,,\n",          // unknown unit
-                                "x,1,2023,city,educaton,firm,,,,,\n",              // unknown category
-                                "x,-5,2023,city,education,firm,,,,,\n",            // negative amount
-                                "x,1,2023,city,education,firm,,,25,,\n",           // no measure
-                                "x,1,2023,city,education,,,,,,\n",                 // nobody receives
-                                "x,1,2023,city,education,firm,,,,\n",              // a field short
-                                "x\"y,1,2023,city,education,firm,,,,,\n",          // a stray quote
-                                "\"x\"y,1,2023,city,education,firm,,,,,\n",        // text after quote
-                                "x,1,2023,city,education,firm,,,,,\xff\n"}) {      // not UTF-8
+  for (const std::string bad : {"x,1,2023-02-30,city,education,firm,,,,,\n",   // no such day
+                                "x,1,2023,nowhere,education,firm,,,,,\n",      // unknown unit
+                                "x,1,2023,city,educaton,firm,,,,,\n",          // unknown category
+                                "x,-5,2023,city,education,firm,,,,,\n",        // negative amount
+                                "x,1,2023,city,education,firm,,,25,,\n",       // no measure
+                                "x,1,2023,city,education,,,,,,\n",             // nobody receives
+                                "x,1,2023,city,education,firm,,,,\n",          // a field short
+                                "x\"y,1,2023,city,education,firm,,,,,\n",      // a stray quote
+                                "\"x\"y,1,2023,city,education,firm,,,,,\n",    // text after quote
+                                "x,1,2023,city,education,firm,,,,,\xff\n"}) {  // not UTF-8
     INFO(bad);
     for (unsigned threads : {1u, 3u}) {
       // The bad row in the middle of the file, in some thread's share.

@@ -119,7 +119,8 @@ aidstat::money_unit unit_of(const common_options& o) {
 // Loads the dataset, with the category map applied when one is given. From a binary
 // archive only the columns the query reads are loaded (a category map rewrites
 // whole items, so it needs them all).
-aidstat::dataset load(const common_options& o, aidstat::item_fields fields = aidstat::item_fields::all) {
+aidstat::dataset load(const common_options& o,
+                      aidstat::item_fields fields = aidstat::item_fields::all) {
   if (!o.category_map.empty()) {
     const aidstat::dataset d = aidstat::open_dataset(o.dataset);
     return aidstat::category_map::load(o.category_map).apply(d);
@@ -176,7 +177,8 @@ int run_yoy(const common_options& o, int base, int year, const std::string& ytd)
   q.filter = make_filter(o);
   if (!ytd.empty()) q.filter.through = as_usage([&] { return aidstat::month_day::parse(ytd); });
   q.prices = prices(o);
-  const aidstat::dataset d = load(o, fields_of(q.by, {aidstat::dimension::parse("year")}, q.filter));
+  const aidstat::dataset d =
+      load(o, fields_of(q.by, {aidstat::dimension::parse("year")}, q.filter));
   const auto r = as_usage([&] { return aidstat::compute_yoy(d, q); });
   aidstat::write_yoy(std::cout, r, format_of(o), unit_of(o));
   return 0;
@@ -189,7 +191,8 @@ int run_trend(const common_options& o, int from, int to) {
   q.by = dimensions(o.by);
   q.filter = make_filter(o);
   q.prices = prices(o);
-  const aidstat::dataset d = load(o, fields_of(q.by, {aidstat::dimension::parse("year")}, q.filter));
+  const aidstat::dataset d =
+      load(o, fields_of(q.by, {aidstat::dimension::parse("year")}, q.filter));
   const auto r = as_usage([&] { return aidstat::compute_trend(d, q); });
   aidstat::write_trend(std::cout, r, format_of(o), unit_of(o));
   return 0;

@@ -78,8 +78,8 @@ inline void csv_loader(std::string_view bytes) {
     std::vector<std::uint32_t> fast_lines, checked_lines;
     if (!detail::read_items_fast(detail::view_of(t.items), fast, 2, &fast_lines)) return;
     std::vector<problem> problems;
-    detail::read_items_checked(detail::view_of(t.items), checked, true,
-                               t.beneficiaries.has_value(), problems, &checked_lines);
+    detail::read_items_checked(detail::view_of(t.items), checked, true, t.beneficiaries.has_value(),
+                               problems, &checked_lines);
     require(problems.empty());
     require(fast == checked);
     require(fast_lines == checked_lines);
