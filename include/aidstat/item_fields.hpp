@@ -3,7 +3,7 @@
 // all of them and says so when some are missing.
 //
 //   totals_query q;  q.by = {dimension::parse("category")};
-//   dataset d = load_archive("city.aidstat", fields_for(q));  // 3 groups of 9
+//   dataset d = load_archive("city.aidstat", fields_for(q));  // 4 groups of 9
 //   compute_totals(d, q);
 #pragma once
 
