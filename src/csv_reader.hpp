@@ -10,6 +10,10 @@
 
 namespace aidstat::detail {
 
+/// The first byte of [p, end) that is ',', '\n', '"' or '\r', or end: where an
+/// unquoted field may end or needs a look. Eight bytes at a time.
+const char* next_special(const char* p, const char* end) noexcept;
+
 /// One field of a record, unquoted, with where it starts.
 struct csv_field {
   std::string text;        ///< the field's value

@@ -221,12 +221,12 @@ void dataset::add_item(const aid_item& item) {
   ++c.rows;
 }
 
-void dataset::require_fields(item_fields wanted, const std::string& purpose) const {
+void dataset::require_fields(item_fields wanted, std::string_view purpose) const {
   const auto missing = static_cast<item_fields>(static_cast<std::uint16_t>(wanted) &
                                                 ~static_cast<std::uint16_t>(loaded_));
   if (missing != item_fields::none)
     detail::throw_error<query_error>(
-        purpose + " needs the item columns '" + names_of(missing) +
+        std::string(purpose) + " needs the item columns '" + names_of(missing) +
         "', which this dataset was loaded without; load the archive whole");
 }
 

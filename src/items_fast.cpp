@@ -54,24 +54,6 @@ namespace {
 constexpr const auto& kColumns = item_column_names;
 constexpr std::size_t kMaxFields = 64;  // a header wider than this is read by the checking reader
 
-// The first byte of [p, end) that is ',', '\n', '"' or '\r' (or end): eight bytes
-// at a time, each compared with all four at once (SWAR).
-const char* next_special(const char* p, const char* end) noexcept {
-  constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-  const auto has = [](std::uint64_t w, char c) {
-    const std::uint64_t x = w ^ (ones * static_cast<unsigned char>(c));
-    return (x - ones) & ~x & highs;  // high bit set in bytes equal to c (exact for the lowest)
-  };
-  for (; p + 8 <= end; p += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, p, 8);
-    const std::uint64_t hits = has(w, ',') | has(w, '\n') | has(w, '"') | has(w, '\r');
-    if (hits) return p + std::countr_zero(hits) / 8;
-  }
-  while (p < end && *p != ',' && *p != '\n' && *p != '"' && *p != '\r') ++p;
-  return p;
-}
-
 // Splits one CSV record at p into fields, as csv_reader does for a record without
 // problems. Returns the position after it, or nullptr when the record is irregular
 // (any quoting problem, or more than `width` fields).

@@ -99,7 +99,7 @@ class dataset {
   item_fields loaded_fields() const noexcept { return loaded_; }
   /// Throws query_error naming the groups of `wanted` this dataset was loaded
   /// without, and `purpose` ("totals by region"), when there are any.
-  void require_fields(item_fields wanted, const std::string& purpose) const;
+  void require_fields(item_fields wanted, std::string_view purpose) const;
   /// Reserves room for `n` items.
   void reserve_items(std::size_t n);
 
