@@ -295,6 +295,7 @@ figure parse_figure(std::string_view text) {
     }
     const i128 d = pow10(-scale);
     if (v % d != 0) fail(text, "it is finer than one hundredth (one fen)");
+    if (v / d > kLimit) fail(text, "the number is too large");
     return v / d;
   };
   i128 lo_c = to_centi(lo), hi_c = to_centi(hi);

@@ -132,6 +132,17 @@ TEST_CASE("the largest amounts that fit, and the first that does not", "[amount_
   CHECK_THROWS_AS(parse_money("1000000亿亿元"), parse_error);
 }
 
+TEST_CASE("an interval whose finer bound shrinks the scale still checks the range (fuzzer finding)",
+          "[amount_text]") {
+  // The upper bound is read at the lower bound's three decimals, then scaled down to fen;
+  // 681300781311711622 yuan is 6.8e19 fen, beyond int64, and must not wrap around.
+  CHECK_THROWS_WITH(parse_money("[0.810,681300781311711622]"), Catch::Contains("too large"));
+  CHECK_THROWS_WITH(parse_money("[0.010, 92233720368547758.08]"), Catch::Contains("too large"));
+  const money_interval widest = parse_money("[0.810, 92233720368547758.07]");
+  CHECK(widest.min().fen() == 81);
+  CHECK(widest.max().fen() == std::numeric_limits<std::int64_t>::max());
+}
+
 TEST_CASE("amounts display the way a report writes them", "[amount_text]") {
   CHECK(format_money(parse_money("319万元"), money_unit::wan) == "319万元");
   CHECK(format_money(parse_money("319万元")) == "3190000元");
