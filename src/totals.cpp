@@ -96,14 +96,12 @@ namespace {
 constexpr std::size_t kChunk = 2048;           // rows per inner batch
 constexpr std::size_t kRowsPerThread = 16384;  // fewer rows than this: fewer threads
 constexpr std::uint64_t kDenseKeys = 1 << 16;  // key spaces up to this use direct arrays
-constexpr std::uint64_t kLaneKeys = 1 << 8;    // key spaces up to this get 4 lanes of sums
+constexpr std::uint64_t kLaneKeys = 1 << 8;    // key spaces up to this get lanes of sums
+constexpr unsigned kLanes = 8;                 // ... this many
 constexpr std::uint64_t kRecord = std::uint64_t{1} << 32;  // one record in hot_sum::counts
-// Packed sums for batches whose amounts are all stated and below 2^41 fen: per slot
-// one word, the batch's records from bit 52 up and its amount below (2048 rows of
-// under 2^41 each stay under 2^52).
-constexpr unsigned kPackShift = 52;
-constexpr std::uint64_t kPackLimit = std::uint64_t{1} << 41;
-constexpr std::uint64_t kPackSlots = 128;  // key spaces up to this may pack
+constexpr std::uint64_t kPackSlots = 4096;  // key spaces up to this may pack (see packed_words)
+// Measure codes are 1..9 (0 unused): a quantity's packed word is chosen by slot and code.
+constexpr std::size_t kMeasureCodes = enum_vocabulary<measure>::entries.size() + 1;
 
 // The sums every row adds to: records (high 32 bits) and records with an amount (low
 // 32 bits) packed in one word, and the lower bound of the amount. Rows are 32-bit ids,
@@ -120,6 +118,47 @@ struct cold_sum {
   std::uint32_t measures = 0;  // bit m set: a quantity of measure code m
 };
 
+// Records and a sum in one word per slot, so that a row costs one addition: records
+// from bit 44 up, the sum of values below. A word takes rows until a million of them,
+// or values that may add up to 2^44, have gone in since the last flush; the owner
+// then flushes the words into its full sums.
+struct packed_words {
+  static constexpr unsigned shift = 44;
+  static constexpr std::uint64_t one = std::uint64_t{1} << shift;  // one record
+  static constexpr std::uint64_t value_mask = one - 1;
+  static constexpr std::uint64_t max_rows = (std::uint64_t{1} << (64 - shift)) - 1;
+
+  std::vector<std::uint64_t> words;
+  std::uint64_t rows = 0;   // rows added since the last flush
+  std::uint64_t bound = 0;  // a bound on the sum of the values added since then
+
+  // Whether m rows of values at most `bits` (their OR) could go in after a flush.
+  static bool could_take(std::uint64_t bits, std::size_t m) {
+    std::uint64_t more = 0;
+    return !__builtin_mul_overflow(bits, m, &more) && more < one && m <= max_rows;
+  }
+  // Whether they can go in now, without a flush (could_take() holds).
+  bool has_room(std::uint64_t bits, std::size_t m) const {
+    return rows + m <= max_rows && bound + bits * m < one;
+  }
+  void took(std::uint64_t bits, std::size_t m) {
+    rows += m;
+    bound += bits * m;
+  }
+  // Calls f(index, records, sum) for every word that took rows, and clears them.
+  template <class F>
+  void flush(F f) {
+    if (rows == 0) return;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      if (const std::uint64_t w = words[i]) {
+        f(i, w >> shift, w & value_mask);
+        words[i] = 0;
+      }
+    }
+    rows = bound = 0;
+  }
+};
+
 // Per-thread running sums, by slot. A slot is the key itself in dense mode, else the
 // order in which the key was first seen. One extra slot (the last in dense mode, the
 // first in hashed mode) takes the rows the filter drops, so that no loop branches.
@@ -127,7 +166,8 @@ struct cold_sum {
 // rows of one key then do not wait for each other's stores.
 struct alignas(64) partial {  // own cache lines: each thread writes its own
   explicit partial(std::uint64_t dense_slots)
-      : dense(dense_slots != 0), lanes(dense_slots != 0 && dense_slots <= kLaneKeys ? 4 : 1) {
+      : dense(dense_slots != 0),
+        lanes(dense_slots != 0 && dense_slots <= kLaneKeys ? kLanes : 1) {
     if (dense) {
       dump = static_cast<std::uint32_t>(dense_slots);
       resize(dense_slots + 1);
@@ -140,17 +180,37 @@ struct alignas(64) partial {  // own cache lines: each thread writes its own
   void resize(std::size_t n) {
     hot.resize(n * lanes);
     cold.resize(n);
-    if (dense && n <= kPackSlots + 1) packed.resize(n * lanes);
-  }
-  // Moves the packed words of a batch into the hot sums and clears them.
-  void flush_packed() {
-    constexpr std::uint64_t mask = (std::uint64_t{1} << kPackShift) - 1;
-    for (std::size_t i = 0; i < packed.size(); ++i) {
-      const std::uint64_t w = packed[i];
-      hot[i].counts += (w >> kPackShift) * (kRecord + 1);  // every packed row has an amount
-      hot[i].amount += w & mask;
-      packed[i] = 0;
+    if (dense && n <= kPackSlots + 1) {
+      amounts.words.resize(2 * n * lanes);
+      quantities.words.resize(n * kMeasureCodes);
     }
+  }
+  bool packs() const { return !amounts.words.empty(); }
+  // Where the packed words of rows without an amount begin.
+  std::size_t unstated_offset() const { return amounts.words.size() / 2; }
+  // Moves the packed amounts into the hot sums; checked, since rows added checked may
+  // be there already.
+  void flush_amounts() {
+    amounts.flush([&](std::size_t i, std::uint64_t records, std::uint64_t sum) {
+      if (i >= unstated_offset()) {
+        hot[i - unstated_offset()].counts += records * kRecord;
+        return;
+      }
+      hot[i].counts += records * (kRecord + 1);
+      auto total = static_cast<std::int64_t>(hot[i].amount);
+      overflow |= __builtin_add_overflow(total, static_cast<std::int64_t>(sum), &total);
+      hot[i].amount = static_cast<std::uint64_t>(total);
+    });
+  }
+  // Moves the packed quantities into the cold sums.
+  void flush_quantities() {
+    quantities.flush([&](std::size_t i, std::uint64_t records, std::uint64_t sum) {
+      cold_sum& x = cold[i / kMeasureCodes];
+      x.quantity_records += static_cast<std::int64_t>(records);
+      overflow |=
+          __builtin_add_overflow(x.quantity_min, static_cast<std::int64_t>(sum), &x.quantity_min);
+      x.measures |= 1u << (i % kMeasureCodes);
+    });
   }
   std::uint32_t slot(std::uint64_t key) {
     const auto [it, fresh] = slot_of.try_emplace(key, static_cast<std::uint32_t>(keys.size()));
@@ -173,9 +233,11 @@ struct alignas(64) partial {  // own cache lines: each thread writes its own
   std::uint32_t dump;
   std::vector<std::uint64_t> keys;  // hashed mode: slot -> key
   std::unordered_map<std::uint64_t, std::uint32_t> slot_of;
-  std::vector<hot_sum> hot;           // slot * lanes + lane
-  std::vector<std::uint64_t> packed;  // the same layout, for packed batches (small key spaces)
+  std::vector<hot_sum> hot;  // slot * lanes + lane
   std::vector<cold_sum> cold;
+  // Key spaces up to kPackSlots: the amounts of packable batches (slot * lanes + lane),
+  // and quantities (slot * kMeasureCodes + measure code).
+  packed_words amounts, quantities;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> people;  // (slot, beneficiary)
   // No amount sum can overflow while rows-so-far x largest-amount-so-far stays below
   // 2^63; past that bound every addition is checked.
@@ -185,15 +247,28 @@ struct alignas(64) partial {  // own cache lines: each thread writes its own
   std::string cut_example;
 };
 
-// Whether batch `a`[0, m) can be added packed: every amount stated, all below
-// kPackLimit, and the running bound stays below 2^63. `bits` is the OR of the amounts.
-bool packable(const std::int64_t* a, std::size_t m, const partial& p, std::uint64_t& bits) {
-  std::uint64_t all = 0;  // the sign bit of no_value shows here too
+// The OR of amounts `a`[0, m) that are stated (at least the largest of them), and
+// whether any is not (no_value).
+std::uint64_t stated_or(const std::int64_t* a, std::size_t m, bool& unstated) {
+  std::uint64_t all = 0;
   for (std::size_t i = 0; i < m; ++i) all |= static_cast<std::uint64_t>(a[i]);
-  bits = all;
-  std::uint64_t more = 0, bound = 0;
-  return !p.checked && all < kPackLimit && !__builtin_mul_overflow(all, m, &more) &&
-         !__builtin_add_overflow(p.amount_bound, more, &bound) && bound <= INT64_MAX;
+  unstated = all >> 63;
+  if (!unstated) return all;
+  std::uint64_t stated = 0;
+  for (std::size_t i = 0; i < m; ++i)
+    stated |= static_cast<std::uint64_t>(a[i]) & ~static_cast<std::uint64_t>(a[i] >> 63);
+  return stated;
+}
+
+// Whether m more values at most `bits` keep the running `bound` on a sum at or below
+// 2^63 - 1, so that no addition can overflow; adds them to the bound if so.
+bool within_bound(std::uint64_t& bound, std::uint64_t bits, std::size_t m) {
+  std::uint64_t more = 0, sum = 0;
+  if (__builtin_mul_overflow(bits, m, &more) || __builtin_add_overflow(bound, more, &sum) ||
+      sum > INT64_MAX)
+    return false;
+  bound = sum;
+  return true;
 }
 
 // Adds (Sign +1) or takes back (Sign -1) rows [b, b + m) into the hot sums, in L
@@ -238,17 +313,51 @@ std::uint64_t add_hot(hot_sum* h, const Key& key_ref, const std::int64_t* amount
   return bits;
 }
 
-template <unsigned L, class Key>
-void add_packed(std::uint64_t* words, const Key& key_ref, const std::int64_t* amount, std::size_t b,
-                std::size_t m) {
+// Adds rows [b, b + m) into packed words, in L lanes: rows with an amount at
+// slot * L + lane, rows without one (only if Unstated) `unstated` words further.
+template <unsigned L, bool Unstated, class Key>
+void add_packed(std::uint64_t* words, std::size_t unstated, const Key& key_ref,
+                const std::int64_t* amount, std::size_t b, std::size_t m) {
   const Key key = key_ref;
-  constexpr std::uint64_t one = std::uint64_t{1} << kPackShift;
+  const auto add = [&](std::size_t r, unsigned lane) __attribute__((always_inline)) {
+    const std::int64_t a = amount[r];
+    if constexpr (Unstated) {
+      const auto missing = static_cast<std::uint64_t>(a >> 63);  // all ones for no_value
+      words[key(r) * L + lane + (missing & unstated)] +=
+          packed_words::one + (static_cast<std::uint64_t>(a) & ~missing);
+    } else {
+      words[key(r) * L + lane] += packed_words::one + static_cast<std::uint64_t>(a);
+    }
+  };
   std::size_t i = b;
   const std::size_t end = b + m;
   for (; i + L <= end; i += L)
-    for (unsigned lane = 0; lane < L; ++lane)
-      words[key(i + lane) * L + lane] += one + static_cast<std::uint64_t>(amount[i + lane]);
-  for (; i < end; ++i) words[key(i) * L] += one + static_cast<std::uint64_t>(amount[i]);
+    for (unsigned lane = 0; lane < L; ++lane) add(i + lane, lane);  // unrolled: L is a constant
+  for (; i < end; ++i) add(i, 0);
+}
+
+// Adds (Sign +1) or takes back (Sign -1) the quantities from `k` on whose rows are
+// below `last` (at most `to`) into packed words by slot and measure code. Returns the
+// OR of their values; `k` ends past them.
+template <int Sign, class Key>
+std::uint64_t add_packed_quantities(std::uint64_t* words, const Key& key_ref,
+                                    const std::uint32_t* rows, const std::uint8_t* measures,
+                                    const std::int64_t* values, std::size_t& k_ref,
+                                    std::size_t to, std::uint32_t last) {
+  const Key key = key_ref;
+  std::uint64_t bits = 0;
+  std::size_t k = k_ref;
+  for (; k < to && rows[k] < last; ++k) {
+    const auto value = static_cast<std::uint64_t>(values[k]);
+    bits |= value;
+    std::uint64_t& w = words[key(rows[k]) * kMeasureCodes + measures[k]];
+    if constexpr (Sign > 0)
+      w += packed_words::one + value;
+    else
+      w -= packed_words::one + value;
+  }
+  k_ref = k;
+  return bits;
 }
 
 // Key functors: the slot of a row. The scan is compiled once per functor, so that
@@ -376,27 +485,34 @@ struct plan {
       hot_sum* h = p.hot.data();
       bool overflow = false;
       const auto add = [&]<bool Checked, int Sign>() {
-        return p.lanes == 4 ? add_hot<4, Checked, Sign>(h, key, amount, b, m, overflow)
-                            : add_hot<1, Checked, Sign>(h, key, amount, b, m, overflow);
+        return p.lanes == kLanes ? add_hot<kLanes, Checked, Sign>(h, key, amount, b, m, overflow)
+                                 : add_hot<1, Checked, Sign>(h, key, amount, b, m, overflow);
       };
-      if (std::uint64_t bits; !p.packed.empty() && packable(amount + b, m, p, bits)) {
-        // Records and amount in one word per slot for this batch: one addition a row.
-        if (p.lanes == 4)
-          add_packed<4>(p.packed.data(), key, amount, b, m);
+      const bool pack = p.packs() && !p.checked;
+      bool unstated = false;
+      if (const std::uint64_t bits = pack ? stated_or(amount + b, m, unstated) : 0;
+          pack && packed_words::could_take(bits, m) && within_bound(p.amount_bound, bits, m)) {
+        // Small amounts: records and amount in one word, one addition a row.
+        if (!p.amounts.has_room(bits, m)) p.flush_amounts();
+        p.amounts.took(bits, m);
+        const auto add_packed_as = [&]<bool Unstated>() {
+          std::uint64_t* w = p.amounts.words.data();
+          const std::size_t off = p.unstated_offset();
+          if (p.lanes == kLanes)
+            add_packed<kLanes, Unstated>(w, off, key, amount, b, m);
+          else
+            add_packed<1, Unstated>(w, off, key, amount, b, m);
+        };
+        if (unstated)
+          add_packed_as.template operator()<true>();
         else
-          add_packed<1>(p.packed.data(), key, amount, b, m);
-        p.flush_packed();
-        p.amount_bound += bits * m;  // packable() checked that this stays below 2^63
+          add_packed_as.template operator()<false>();
       } else if (p.checked) {
         add.template operator()<true, 1>();
       } else {
         // Unchecked while rows-so-far x largest-amount-so-far stays below 2^63; the
         // batch that crosses it is taken back exactly and added again, checked.
-        const std::uint64_t bits = add.template operator()<false, 1>();
-        std::uint64_t more = 0;
-        if (__builtin_mul_overflow(bits, m, &more) ||
-            __builtin_add_overflow(p.amount_bound, more, &p.amount_bound) ||
-            p.amount_bound > INT64_MAX) {
+        if (!within_bound(p.amount_bound, add.template operator()<false, 1>(), m)) {
           p.checked = true;
           add.template operator()<false, -1>();
           add.template operator()<true, 1>();
@@ -405,15 +521,39 @@ struct plan {
 
       // The sparse columns, for the rows of this batch.
       cold_sum* cold = p.cold.data();
-      const std::size_t q_size = q.rows.size();
-      bool q_overflow = false;
-      for (; qk < q_size && q_rows[qk] < last; ++qk) {
-        cold_sum& x = cold[key(q_rows[qk])];
-        ++x.quantity_records;
-        q_overflow |= __builtin_add_overflow(x.quantity_min, q_mins[qk], &x.quantity_min);
-        x.measures |= 1u << q_measures[qk];
+      const std::size_t q_first = qk;
+      const auto pack_quantities = [&]<int Sign>() {
+        qk = q_first;
+        return add_packed_quantities<Sign>(p.quantities.words.data(), key, q_rows, q_measures,
+                                           q_mins, qk, q.rows.size(), last);
+      };
+      bool q_packed = false;
+      if (p.packs()) {
+        // Added packed by slot and measure, then checked: a batch whose values might
+        // not fit the packed words is taken back exactly, and added again after a flush
+        // or else one by one.
+        const std::uint64_t q_bits = pack_quantities.template operator()<1>();
+        const std::size_t n = qk - q_first;
+        q_packed = packed_words::could_take(q_bits, n);
+        if (!q_packed || !p.quantities.has_room(q_bits, n)) {
+          pack_quantities.template operator()<-1>();
+          if (q_packed) {
+            p.flush_quantities();
+            pack_quantities.template operator()<1>();
+          }
+        }
+        if (q_packed) p.quantities.took(q_bits, n);
       }
-      overflow |= q_overflow;
+      if (!q_packed) {
+        bool q_overflow = false;
+        for (qk = q_first; qk < q.rows.size() && q_rows[qk] < last; ++qk) {
+          cold_sum& x = cold[key(q_rows[qk])];
+          ++x.quantity_records;
+          q_overflow |= __builtin_add_overflow(x.quantity_min, q_mins[qk], &x.quantity_min);
+          x.measures |= 1u << q_measures[qk];
+        }
+        overflow |= q_overflow;
+      }
       for (; ak < c.amount_approx.size() && c.amount_approx[ak].row < last; ++ak) {
         const auto& e = c.amount_approx[ak];
         cold_sum& x = cold[key(e.row)];
@@ -433,6 +573,8 @@ struct plan {
       }
       p.overflow |= overflow;
     }
+    p.flush_amounts();
+    p.flush_quantities();
   }
 
   // Scans rows [begin, end) into p with the fastest key functor that fits the query.

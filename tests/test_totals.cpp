@@ -35,7 +35,8 @@ const char* const kBeneficiaries[] = {"needy", "kids", "vet1", "town"};
 
 // A random item; amounts exact, approximate or missing; sometimes near overflow-free extremes.
 // With `giants`, one amount in a thousand is near 2^52 fen: sums stay far below 2^63,
-// but the scan's overflow bound is crossed, so its checked path runs too.
+// but the scan's overflow bound is crossed, so its checked path runs too. Quantities
+// are then sometimes near 2^31 or 2^36: too large for some batches to be packed.
 // With `stated`, every record states an amount (batches the scan may add packed).
 aid_item random_item(std::mt19937_64& rng, bool giants = false, bool stated = false) {
   auto pick = [&](std::size_t n) { return static_cast<std::size_t>(rng() % n); };
@@ -70,7 +71,11 @@ aid_item random_item(std::mt19937_64& rng, bool giants = false, bool stated = fa
       it.amount = money_interval::exact(money{lo});
   }
   if (pick(2)) {
-    const auto q = static_cast<std::int64_t>(pick(500));
+    const std::int64_t base = !giants                ? 0
+                              : pick(5000) == 0 ? std::int64_t{1} << 36
+                              : pick(200) == 0  ? std::int64_t{1} << 31
+                                                : 0;
+    const auto q = base + static_cast<std::int64_t>(pick(500));
     it.quantity = count_interval(count{q}, count{q + (pick(4) == 0 ? 100 : 0)});
     it.measure = static_cast<measure>(pick(3));
   }
@@ -82,7 +87,7 @@ struct reference_group {
   std::int64_t records = 0, amount_records = 0, approx = 0, quantity_records = 0;
   std::int64_t amount_lo = 0, amount_hi = 0, quantity_lo = 0, quantity_hi = 0;
   std::map<std::string, std::int64_t> people;
-  std::set<int> measures;
+  std::set<measure> measures;
 };
 
 std::string reference_key(const dataset& d, const aid_item& it, const dimension& dim) {
@@ -155,7 +160,7 @@ std::map<std::vector<std::string>, reference_group> reference_totals(
       ++g.quantity_records;
       g.quantity_lo += it.quantity->min().value();
       g.quantity_hi += it.quantity->max().value();
-      g.measures.insert(static_cast<int>(*it.measure));
+      g.measures.insert(*it.measure);
     }
     if (!it.beneficiary.empty())
       g.people[it.beneficiary] = d.beneficiary_at(*d.find_beneficiary(it.beneficiary)).headcount;
@@ -186,6 +191,12 @@ void check_against_reference(const dataset& d, const std::vector<dimension>& by,
     CHECK(g.figures.quantity.min().value() == r.quantity_lo);
     CHECK(g.figures.quantity.max().value() == r.quantity_hi);
     CHECK(g.figures.mixed_measures == (r.measures.size() > 1));
+    if (r.measures.size() == 1) {
+      REQUIRE(g.figures.quantity_measure);
+      CHECK(*g.figures.quantity_measure == *r.measures.begin());
+    } else {
+      CHECK_FALSE(g.figures.quantity_measure);
+    }
     std::int64_t people = 0;
     for (const auto& [id, n] : r.people) people += n;
     CHECK(g.figures.headcount() == people);
@@ -477,6 +488,56 @@ TEST_CASE("sums that overflow are errors, not wrapped", "[totals]") {
   CHECK(run(d, {}).grand.amount.max().fen() == std::numeric_limits<std::int64_t>::max() - 5);
   d.add_item(it);
   CHECK_THROWS_AS(run(d, {}), overflow_error);
+}
+
+TEST_CASE("an overflow is found when sums held back in packed words are added in", "[totals]") {
+  // Two full batches of small amounts are added packed and held there; then one amount
+  // near 2^63, alone in the third batch, is added to the full sums, checked, and does
+  // not overflow on its own. The sum of the two overflows only when the packed words
+  // are flushed, which must notice.
+  dataset d;
+  add_units(d);
+  aid_item it;
+  it.date = date(2023);
+  it.category = "other";
+  it.provider = "city";
+  it.recipient = "firm";
+  it.amount = money_interval::exact(money{std::int64_t{1} << 30});
+  for (int i = 0; i < 2 * 2048; ++i) d.add_item(it);
+  it.amount = money_interval::exact(money{std::numeric_limits<std::int64_t>::max() - (1 << 30)});
+  d.add_item(it);
+  CHECK_THROWS_AS(run(d, {"category"}), overflow_error);
+  CHECK_THROWS_AS(run(d, {}), overflow_error);
+}
+
+TEST_CASE("packed sums are moved out before they could overflow their bits", "[totals]") {
+  // Twenty batches of 2048 records, each with 2^32 fen and a quantity of 2^32: a
+  // packed word holds sums below 2^44, which these pass after a few batches.
+  dataset d;
+  add_units(d);
+  aid_item it;
+  it.date = date(2023);
+  it.category = "other";
+  it.provider = "city";
+  it.recipient = "firm";
+  const std::int64_t big = std::int64_t{1} << 32, n = 20 * 2048;
+  it.amount = money_interval::exact(money{big});
+  it.quantity = count_interval::exact(count{big});
+  it.measure = measure::person;
+  for (std::int64_t i = 0; i < n; ++i) d.add_item(it);
+  for (const char* by : {"", "category"}) {
+    totals_query q;
+    if (*by) q.by = {dimension::parse(by)};
+    q.threads = 1;  // all batches into the same packed words
+    const totals t = compute_totals(d, q);
+    const aggregate& g = t.grand;
+    CHECK(g.records == n);
+    CHECK(g.amount_records == n);
+    CHECK(g.amount == money_interval::exact(money{n * big}));
+    CHECK(g.quantity_records == n);
+    CHECK(g.quantity == count_interval::exact(count{n * big}));
+    CHECK(g.quantity_measure == measure::person);
+  }
 }
 
 TEST_CASE("an empty dataset has one empty grand total", "[totals]") {
