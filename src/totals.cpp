@@ -243,22 +243,10 @@ struct alignas(64) partial {  // own cache lines: each thread writes its own
   // 2^63; past that bound every addition is checked.
   std::uint64_t amount_bound = 0;
   bool checked = false, overflow = false;
+  bool unstated_seen = false;  // a batch had rows without an amount
   std::size_t cut = 0, yearly = 0;
   std::string cut_example;
 };
-
-// The OR of amounts `a`[0, m) that are stated (at least the largest of them), and
-// whether any is not (no_value).
-std::uint64_t stated_or(const std::int64_t* a, std::size_t m, bool& unstated) {
-  std::uint64_t all = 0;
-  for (std::size_t i = 0; i < m; ++i) all |= static_cast<std::uint64_t>(a[i]);
-  unstated = all >> 63;
-  if (!unstated) return all;
-  std::uint64_t stated = 0;
-  for (std::size_t i = 0; i < m; ++i)
-    stated |= static_cast<std::uint64_t>(a[i]) & ~static_cast<std::uint64_t>(a[i] >> 63);
-  return stated;
-}
 
 // Whether m more values at most `bits` keep the running `bound` on a sum at or below
 // 2^63 - 1, so that no addition can overflow; adds them to the bound if so.
@@ -313,27 +301,36 @@ std::uint64_t add_hot(hot_sum* h, const Key& key_ref, const std::int64_t* amount
   return bits;
 }
 
-// Adds rows [b, b + m) into packed words, in L lanes: rows with an amount at
-// slot * L + lane, rows without one (only if Unstated) `unstated` words further.
-template <unsigned L, bool Unstated, class Key>
-void add_packed(std::uint64_t* words, std::size_t unstated, const Key& key_ref,
-                const std::int64_t* amount, std::size_t b, std::size_t m) {
+// Adds (Sign +1) or takes back (Sign -1) rows [b, b + m) into packed words, in L
+// lanes, and returns the OR of the amounts. With Unstated, rows without an amount go
+// `unstated` words further and the OR is of the stated amounts; without, every amount
+// is taken as stated, and a no_value shows as the sign bit of the OR.
+template <unsigned L, bool Unstated, int Sign, class Key>
+std::uint64_t add_packed(std::uint64_t* words, std::size_t unstated, const Key& key_ref,
+                         const std::int64_t* amount, std::size_t b, std::size_t m) {
   const Key key = key_ref;
+  std::uint64_t bits = 0;
   const auto add = [&](std::size_t r, unsigned lane) __attribute__((always_inline)) {
     const std::int64_t a = amount[r];
+    std::uint64_t value = static_cast<std::uint64_t>(a);
+    std::size_t at = key(r) * L + lane;
     if constexpr (Unstated) {
       const auto missing = static_cast<std::uint64_t>(a >> 63);  // all ones for no_value
-      words[key(r) * L + lane + (missing & unstated)] +=
-          packed_words::one + (static_cast<std::uint64_t>(a) & ~missing);
-    } else {
-      words[key(r) * L + lane] += packed_words::one + static_cast<std::uint64_t>(a);
+      value &= ~missing;
+      at += missing & unstated;
     }
+    bits |= value;
+    if constexpr (Sign > 0)
+      words[at] += packed_words::one + value;
+    else
+      words[at] -= packed_words::one + value;
   };
   std::size_t i = b;
   const std::size_t end = b + m;
   for (; i + L <= end; i += L)
     for (unsigned lane = 0; lane < L; ++lane) add(i + lane, lane);  // unrolled: L is a constant
   for (; i < end; ++i) add(i, 0);
+  return bits;
 }
 
 // Adds (Sign +1) or takes back (Sign -1) the quantities from `k` on whose rows are
@@ -367,7 +364,7 @@ std::uint64_t add_packed_quantities(std::uint64_t* words, const Key& key_ref,
 struct buffered_key {
   const std::uint32_t* slot;
   std::size_t base;
-  std::uint32_t operator()(std::size_t r) const { return slot[r - base]; }
+  [[gnu::always_inline]] std::uint32_t operator()(std::size_t r) const { return slot[r - base]; }
 };
 
 // A category or provider column, whose codes are index + 1, optionally times a
@@ -380,7 +377,7 @@ struct direct_key {
   std::uint32_t year_codes;  // cardinality of the year dimension
   std::int16_t wanted;       // OneYear: the year kept
   std::uint32_t dump;
-  std::uint32_t operator()(std::size_t r) const {
+  [[gnu::always_inline]] std::uint32_t operator()(std::size_t r) const {
     std::uint32_t s = static_cast<std::uint32_t>(col[r]) + 1;
     if constexpr (WithYear) s = s * year_codes + static_cast<std::uint32_t>(year[r] - year_offset);
     if constexpr (OneYear) s = year[r] == wanted ? s : dump;
@@ -488,28 +485,47 @@ struct plan {
         return p.lanes == kLanes ? add_hot<kLanes, Checked, Sign>(h, key, amount, b, m, overflow)
                                  : add_hot<1, Checked, Sign>(h, key, amount, b, m, overflow);
       };
-      const bool pack = p.packs() && !p.checked;
-      bool unstated = false;
-      if (const std::uint64_t bits = pack ? stated_or(amount + b, m, unstated) : 0;
-          pack && packed_words::could_take(bits, m) && within_bound(p.amount_bound, bits, m)) {
-        // Small amounts: records and amount in one word, one addition a row.
-        if (!p.amounts.has_room(bits, m)) p.flush_amounts();
-        p.amounts.took(bits, m);
-        const auto add_packed_as = [&]<bool Unstated>() {
+      bool packed = false;
+      if (p.packs() && !p.checked) {
+        // Records and amount in one word, one addition a row, then checked: a batch
+        // with a row without an amount is taken back and added again the slower way
+        // that places such rows (tried first after such a batch); a batch whose
+        // amounts might not fit the words is taken back, and added again after a flush
+        // or else to the full sums.
+        const auto pack = [&]<bool Unstated, int Sign>() {
           std::uint64_t* w = p.amounts.words.data();
           const std::size_t off = p.unstated_offset();
-          if (p.lanes == kLanes)
-            add_packed<kLanes, Unstated>(w, off, key, amount, b, m);
-          else
-            add_packed<1, Unstated>(w, off, key, amount, b, m);
+          return p.lanes == kLanes ? add_packed<kLanes, Unstated, Sign>(w, off, key, amount, b, m)
+                                   : add_packed<1, Unstated, Sign>(w, off, key, amount, b, m);
         };
-        if (unstated)
-          add_packed_as.template operator()<true>();
-        else
-          add_packed_as.template operator()<false>();
-      } else if (p.checked) {
+        bool unstated = p.unstated_seen;
+        std::uint64_t bits = unstated ? pack.template operator()<true, 1>()
+                                      : pack.template operator()<false, 1>();
+        if (!unstated && bits >> 63) {
+          pack.template operator()<false, -1>();
+          unstated = p.unstated_seen = true;
+          bits = pack.template operator()<true, 1>();
+        }
+        const auto take_back = [&] {
+          unstated ? pack.template operator()<true, -1>() : pack.template operator()<false, -1>();
+        };
+        std::uint64_t bound = p.amount_bound;
+        packed = packed_words::could_take(bits, m) && within_bound(bound, bits, m);
+        if (!packed || !p.amounts.has_room(bits, m)) {
+          take_back();
+          if (packed) {
+            p.flush_amounts();
+            unstated ? pack.template operator()<true, 1>() : pack.template operator()<false, 1>();
+          }
+        }
+        if (packed) {
+          p.amount_bound = bound;
+          p.amounts.took(bits, m);
+        }
+      }
+      if (!packed && p.checked) {
         add.template operator()<true, 1>();
-      } else {
+      } else if (!packed) {
         // Unchecked while rows-so-far x largest-amount-so-far stays below 2^63; the
         // batch that crosses it is taken back exactly and added again, checked.
         if (!within_bound(p.amount_bound, add.template operator()<false, 1>(), m)) {
