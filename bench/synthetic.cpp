@@ -27,6 +27,9 @@ constexpr std::array<const char*, 13> kCategories = {"pension_subsidy",
                                                      "other"};
 constexpr std::array<double, 13> kWeights = {30, 20, 12, 9, 7, 6, 4, 3, 3, 2, 2, 1, 1};
 constexpr std::array<const char*, 4> kMeasures = {"person", "person_time", "session", "household"};
+// Notes as offices write them, for rows of the full layout.
+constexpr std::array<const char*, 6> kNotes = {"春节走访慰问", "八一建军节慰问", "助学金发放",
+                                               "医疗救助",     "困难帮扶",       "送温暖活动"};
 
 // One record's fields, drawn from the seeded generator.
 struct draw {
@@ -82,25 +85,36 @@ std::uint64_t write_synthetic_csv(const synthetic_spec& spec, const std::filesys
   }
   draw d(spec);
   std::ofstream items(dir / "items.csv", std::ios::binary);
-  items << "date,category,provider,recipient,form,amount,quantity,measure\n";
+  items << (spec.full_rows
+                ? "date,category,provider,recipient,beneficiary,form,amount,quantity,measure,note\n"
+                : "date,category,provider,recipient,form,amount,quantity,measure\n");
   std::string line;
   for (std::uint64_t r = 0; r < spec.records; ++r) {
     line.clear();
     const int year = 2019 + static_cast<int>(d.rng() % 6),
               month = 1 + static_cast<int>(d.rng() % 12);
     char date[16];
-    std::snprintf(date, sizeof date, "%d-%02d", year, month);
+    if (spec.full_rows)
+      std::snprintf(date, sizeof date, "%d-%02d-%02d", year, month,
+                    1 + static_cast<int>(d.rng() % 28));
+    else
+      std::snprintf(date, sizeof date, "%d-%02d", year, month);
     line += date;
     line += ',';
     line += kCategories[static_cast<std::size_t>(d.category(d.rng))];
     line += ",p" + std::to_string(d.provider());
     line += ",m" + std::to_string(d.rng() % spec.recipients);
+    if (spec.full_rows) line += ',';  // no beneficiary: the recipient unit is given
     line += d.rng() % 2 ? ",cash," : ",in_kind,";
     line += amount_text(d, spec.notation_share);
     if (d.rng() % 4 == 0) {
       line += ',' + std::to_string(1 + d.rng() % 50) + ',' + kMeasures[d.rng() % kMeasures.size()];
     } else {
       line += ",,";
+    }
+    if (spec.full_rows) {
+      line += ',';
+      if (d.rng() % 3 == 0) line += kNotes[d.rng() % kNotes.size()];
     }
     line += '\n';
     items << line;

@@ -39,10 +39,19 @@ bool valid_utf8(std::string_view s) noexcept {
     if (c < 0x80) {
       ++i;
       continue;
+    } else if ((c & 0xF0) == 0xE0) {
+      // Three bytes, as Chinese characters take: the same checks, unrolled. E0 needs
+      // a second byte from A0 (not overlong); ED one below A0 (not a surrogate).
+      if (i + 2 >= s.size()) return false;
+      const auto c1 = static_cast<unsigned char>(s[i + 1]);
+      const auto c2 = static_cast<unsigned char>(s[i + 2]);
+      if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80 || (c == 0xE0 && c1 < 0xA0) ||
+          (c == 0xED && c1 >= 0xA0))
+        return false;
+      i += 3;
+      continue;
     } else if ((c & 0xE0) == 0xC0) {
       n = 1, cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      n = 2, cp = c & 0x0F;
     } else if ((c & 0xF8) == 0xF0) {
       n = 3, cp = c & 0x07;
     } else {
@@ -54,7 +63,7 @@ bool valid_utf8(std::string_view s) noexcept {
       if ((cc & 0xC0) != 0x80) return false;
       cp = (cp << 6) | (cc & 0x3F);
     }
-    static constexpr std::uint32_t min_cp[] = {0, 0x80, 0x800, 0x10000};
+    static constexpr std::uint32_t min_cp[] = {0, 0x80, 0, 0x10000};  // n is 1 or 3 here
     if (cp < min_cp[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
     i += n + 1;
   }

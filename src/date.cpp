@@ -45,32 +45,34 @@ date::date(int y, int m, int d) : date(y, m) {
 }
 
 date date::parse(std::string_view text) {
-  const auto fail = [&]() { not_a_date(text); };
-  const auto number = [&](std::size_t pos, std::size_t len) {
-    int v = 0;
-    for (std::size_t i = pos; i < pos + len; ++i) {
-      if (text[i] < '0' || text[i] > '9') fail();
-      v = v * 10 + (text[i] - '0');
-    }
-    return v;
-  };
-  if (text.size() == 4) {
-    const int y = number(0, 4);
-    if (y < 1) fail();
-    return date(y);
-  }
-  if (text.size() == 7 && text[4] == '-') {
-    const int m = number(5, 2);
-    const int y = number(0, 4);
-    if (y < 1 || m < 1 || m > 12) fail();
-    return date(y, m);
-  }
-  if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
-    const int y = number(0, 4), m = number(5, 2), d = number(8, 2);
-    if (y < 1 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) fail();
-    return date(y, m, d);
-  }
+  if (const auto d = try_parse(text)) return *d;
   not_a_date(text);
+}
+
+std::optional<date> date::try_parse(std::string_view text) noexcept {
+  // Reads len digits at pos into v; false when one is not a digit.
+  const auto number = [&](std::size_t pos, std::size_t len, int& v) {
+    v = 0;
+    for (std::size_t i = pos; i < pos + len; ++i) {
+      const unsigned digit = static_cast<unsigned char>(text[i]) - unsigned{'0'};
+      if (digit > 9) return false;
+      v = v * 10 + static_cast<int>(digit);
+    }
+    return true;
+  };
+  const std::size_t n = text.size();
+  if (n != 4 && !(n == 7 && text[4] == '-') && !(n == 10 && text[4] == '-' && text[7] == '-'))
+    return std::nullopt;
+  int y = 0, m = 0, d = 0;
+  if (!number(0, 4, y) || y < 1) return std::nullopt;
+  if (n >= 7 && (!number(5, 2, m) || m < 1 || m > 12)) return std::nullopt;
+  if (n == 10 && (!number(8, 2, d) || d < 1 || (d > 28 && d > days_in_month(y, m))))
+    return std::nullopt;
+  date out;  // checked above, as the constructors check
+  out.year_ = static_cast<std::int16_t>(y);
+  out.month_ = static_cast<std::uint8_t>(m);
+  out.day_ = static_cast<std::uint8_t>(d);
+  return out;
 }
 
 std::int32_t date::first_day() const noexcept {

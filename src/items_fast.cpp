@@ -17,6 +17,7 @@
 #include "csv_reader.hpp"
 #include "id_table.hpp"
 #include "item_appender.hpp"
+#include "mapped_file.hpp"
 
 namespace aidstat::detail {
 
@@ -218,14 +219,8 @@ bool add_record(const lookups& l, const std::array<std::string_view, kMaxFields>
     return at < 0 ? std::string_view() : fields[static_cast<std::size_t>(at)];
   };
   const auto row = static_cast<std::uint32_t>(out.size());
-  const std::string_view when = get(c_date);
-  if (when.empty()) return false;
-  std::optional<date> dt;
-  try {
-    dt = date::parse(when);
-  } catch (const error&) {
-    return false;
-  }
+  const std::optional<date> dt = date::try_parse(get(c_date));
+  if (!dt) return false;
   const std::uint32_t category = l.categories.find(get(c_category));
   const std::uint32_t provider = l.units.find(get(c_provider));
   if (category == no_id || provider == no_id) return false;
@@ -300,6 +295,10 @@ bool add_record(const lookups& l, const std::array<std::string_view, kMaxFields>
     if (quantity_max != quantity) out.quantity_approx.push_back({row, quantity_max});
   }
   if (const auto note = get(c_note); !note.empty()) {
+    // The only field kept as written, so the only one checked for UTF-8 here: the
+    // others are parsed or looked up, and bytes that are not UTF-8 match no id, word or
+    // notation, which sends the file to the checking reader to be named.
+    if (!valid_utf8(note)) return false;
     out.notes.rows.push_back(row);
     out.notes.chars += note;
     out.notes.ends.push_back(out.notes.chars.size());
@@ -319,20 +318,19 @@ struct chunk {
 };
 
 void read_chunk(const lookups& l, std::size_t width, const std::array<int, kColumns.size()>& index,
-                std::size_t expected_rows, chunk& c) {
+                std::size_t expected_rows, bool want_lines, chunk& c) {
   std::array<std::string_view, kMaxFields> fields;
   std::array<std::string, kMaxFields> scratch;
-  // Chunks start after a line break, so they never split a UTF-8 sequence.
-  if (!valid_utf8(std::string_view(c.begin, static_cast<std::size_t>(c.end - c.begin)))) {
-    c.ok = false;
-    return;
-  }
   const std::size_t rows = expected_rows;
   item_columns& out = c.items;
   out.year.reserve(rows), out.month.reserve(rows), out.day.reserve(rows);
   out.category.reserve(rows), out.provider.reserve(rows), out.recipient.reserve(rows);
   out.form.reserve(rows), out.direction.reserve(rows), out.amount_min.reserve(rows);
-  c.lines.reserve(rows);
+  advise_huge_pages(out.year), advise_huge_pages(out.month), advise_huge_pages(out.day);
+  advise_huge_pages(out.category), advise_huge_pages(out.provider);
+  advise_huge_pages(out.recipient), advise_huge_pages(out.form);
+  advise_huge_pages(out.direction), advise_huge_pages(out.amount_min);
+  if (want_lines) c.lines.reserve(rows);
   const char* p = c.begin;
   for (;;) {
     while (p < c.end && (*p == '\n' || *p == '\r')) c.newlines += *p++ == '\n';  // blank lines
@@ -345,7 +343,7 @@ void read_chunk(const lookups& l, std::size_t width, const std::array<int, kColu
       c.ok = false;
       return;
     }
-    c.lines.push_back(line);
+    if (want_lines) c.lines.push_back(line);
   }
 }
 
@@ -415,7 +413,7 @@ bool read_items_fast(const csv_view& file, dataset& d, unsigned threads,
       // Room for the rows the share likely holds (a row takes 30 bytes or more); the
       // first share's columns become the dataset's, so they get room for the file.
       const auto bytes = t == 0 ? size : static_cast<std::size_t>(chunks[t].end - chunks[t].begin);
-      read_chunk(l, width, index, bytes / 30, chunks[t]);
+      read_chunk(l, width, index, bytes / 30, lines != nullptr, chunks[t]);
     } catch (...) {
       errors[t] = std::current_exception();
     }

@@ -5,6 +5,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstdint>
+
 #include "aidstat/error.hpp"
 #include "table_reader.hpp"
 
@@ -31,6 +33,18 @@ mapped_file::mapped_file(const std::filesystem::path& path) {
 
 mapped_file::~mapped_file() {
   if (map_) ::munmap(map_, map_size_);
+}
+
+void advise_huge_pages(const void* data, std::size_t bytes) noexcept {
+#ifdef MADV_HUGEPAGE
+  constexpr std::uintptr_t huge = std::uintptr_t{2} << 20;  // whole huge pages inside only
+  const auto begin = reinterpret_cast<std::uintptr_t>(data);
+  const std::uintptr_t from = (begin + huge - 1) & ~(huge - 1);
+  const std::uintptr_t to = (begin + bytes) & ~(huge - 1);
+  if (to > from) ::madvise(reinterpret_cast<void*>(from), to - from, MADV_HUGEPAGE);
+#else
+  (void)data, (void)bytes;
+#endif
 }
 
 }  // namespace aidstat::detail

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace aidstat::detail {
 
@@ -25,5 +26,16 @@ class mapped_file {
   std::string copy_;  // when mapping is not possible
   std::string_view bytes_;
 };
+
+/// Asks the system to back [data, data + bytes) with huge pages where it can: a
+/// column that fills hundreds of megabytes then costs hundreds of page faults, not
+/// tens of thousands. Advice only; nothing changes where the system does not take it.
+void advise_huge_pages(const void* data, std::size_t bytes) noexcept;
+
+/// The same for the capacity of a vector.
+template <class T>
+void advise_huge_pages(const std::vector<T>& v) noexcept {
+  advise_huge_pages(v.data(), v.capacity() * sizeof(T));
+}
 
 }  // namespace aidstat::detail

@@ -4,6 +4,7 @@
 #include "aidstat/error.hpp"
 #include "aidstat/load_csv.hpp"
 #include "aidstat/totals.hpp"
+#include "csv_reader.hpp"  // src/: the UTF-8 check
 #include "test_support.hpp"
 
 using namespace aidstat;
@@ -149,6 +150,59 @@ TEST_CASE("invalid UTF-8 is an error, not silently kept", "[load_csv]") {
   REQUIRE(ps.size() == 1);
   CHECK(at(ps[0]) == "items.csv:2:10");
   CHECK_THAT(ps[0].message, Catch::Contains("UTF-8"));
+}
+
+TEST_CASE("the UTF-8 check accepts exactly the well-formed sequences", "[load_csv]") {
+  // Unicode's table of well-formed byte sequences (chapter 3, table 3-7): the range of
+  // the second byte depends on the first, every later byte is 80..BF.
+  const auto well_formed = [](const std::string& s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+      const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
+      const unsigned c = b(0);
+      std::size_t n = 0;
+      unsigned lo = 0x80, hi = 0xBF;
+      if (c < 0x80)
+        n = 0;
+      else if (c >= 0xC2 && c <= 0xDF)
+        n = 1;
+      else if (c >= 0xE0 && c <= 0xEF)
+        n = 2, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+      else if (c >= 0xF0 && c <= 0xF4)
+        n = 3, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+      else
+        return false;
+      if (i + n >= s.size() && n > 0) return false;
+      for (std::size_t k = 1; k <= n; ++k) {
+        const unsigned cc = b(k);
+        if (k == 1 ? (cc < lo || cc > hi) : (cc < 0x80 || cc > 0xBF)) return false;
+      }
+      i += n + 1;
+    }
+    return true;
+  };
+  // Every one- to three-byte sequence from a lead byte of C0 up, alone and between ASCII
+  // (so that the eight-bytes-at-a-time path runs into it), and truncated.
+  std::size_t disagree = 0, accepted = 0;
+  for (unsigned c = 0xC0; c <= 0xFF; ++c) {
+    for (unsigned c1 = 0; c1 <= 0xFF; ++c1) {
+      for (unsigned c2 = 0; c2 <= 0xFF; ++c2) {
+        const std::string seq{static_cast<char>(c), static_cast<char>(c1), static_cast<char>(c2)};
+        for (const std::string& s : {seq, "ascii, eight+" + seq + "x", seq.substr(0, 2)}) {
+          const bool ok = detail::valid_utf8(s);
+          disagree += ok != well_formed(s);
+          accepted += ok;
+        }
+      }
+    }
+  }
+  CHECK(disagree == 0);
+  CHECK(accepted > 0);
+  // Four-byte sequences at the edges of their ranges.
+  for (const char* good : {"\xF0\x90\x80\x80", "\xF4\x8F\xBF\xBF", "\xE4\xB8\x87元"})
+    CHECK(detail::valid_utf8(good));
+  for (const char* bad : {"\xF0\x8F\xBF\xBF", "\xF4\x90\x80\x80", "\xF5\x80\x80\x80"})
+    CHECK_FALSE(detail::valid_utf8(bad));
 }
 
 TEST_CASE("units, beneficiaries and categories files are validated too", "[load_csv]") {

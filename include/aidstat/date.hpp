@@ -5,6 +5,7 @@
 
 #include <compare>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -26,6 +27,8 @@ class date {
   date(int y, int m, int d);
   /// Reads "YYYY", "YYYY-MM" or "YYYY-MM-DD"; throws parse_error naming the text.
   static date parse(std::string_view text);
+  /// Reads what parse() reads, or gives nothing for any other text (no exception).
+  static std::optional<date> try_parse(std::string_view text) noexcept;
 
   /// The year.
   constexpr int year() const noexcept { return year_; }
