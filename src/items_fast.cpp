@@ -330,6 +330,14 @@ void read_chunk(const lookups& l, std::size_t width, const std::array<int, kColu
   advise_huge_pages(out.category), advise_huge_pages(out.provider);
   advise_huge_pages(out.recipient), advise_huge_pages(out.form);
   advise_huge_pages(out.direction), advise_huge_pages(out.amount_min);
+  // The sparse columns: room for a quarter of the rows, which they seldom pass.
+  out.quantity.rows.reserve(rows / 4), out.quantity.measures.reserve(rows / 4);
+  out.quantity.mins.reserve(rows / 4), out.notes.rows.reserve(rows / 4);
+  out.notes.ends.reserve(rows / 4), out.notes.chars.reserve(rows * 4);
+  advise_huge_pages(out.quantity.rows), advise_huge_pages(out.quantity.measures);
+  advise_huge_pages(out.quantity.mins), advise_huge_pages(out.notes.rows);
+  advise_huge_pages(out.notes.ends);
+  advise_huge_pages(out.notes.chars.data(), out.notes.chars.capacity());
   if (want_lines) c.lines.reserve(rows);
   const char* p = c.begin;
   for (;;) {
