@@ -401,9 +401,10 @@ int main(int argc, char** argv) {
         static_cast<unsigned long long>(csv_records), csv_s,
         static_cast<unsigned long long>(csv_records), full_csv_bytes / 1e6, full_s,
         static_cast<unsigned long long>(spec.records), arc_s);
-    out["end_to_end_s"] = {
-        {"csv", csv_s}, {"full_row_csv", full_s}, {"full_row_csv_mb", full_csv_bytes / 1e6},
-        {"archive", arc_s}};
+    out["end_to_end_s"] = {{"csv", csv_s},
+                           {"full_row_csv", full_s},
+                           {"full_row_csv_mb", full_csv_bytes / 1e6},
+                           {"archive", arc_s}};
   }
   if (!json_path.empty()) std::ofstream(json_path) << out.dump(2) << '\n';
   return 0;

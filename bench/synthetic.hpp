@@ -20,7 +20,7 @@ struct synthetic_spec {
   /// CSV only: every SPEC 6 column (dates to the day, beneficiary, note), with a short
   /// note on a third of the rows; about 60 bytes a row instead of 50.
   bool full_rows = false;
-  std::uint64_t seed = 42;            ///< everything follows from it
+  std::uint64_t seed = 42;  ///< everything follows from it
 };
 
 /// Writes units.csv and items.csv (SPEC 6) of the spec into `dir`; returns the size

@@ -162,12 +162,11 @@ struct packed_words {
 // Per-thread running sums, by slot. A slot is the key itself in dense mode, else the
 // order in which the key was first seen. One extra slot (the last in dense mode, the
 // first in hashed mode) takes the rows the filter drops, so that no loop branches.
-// Small key spaces keep 4 lanes of hot sums (row i adds to lane i % 4): neighbouring
+// Small key spaces keep kLanes lanes of sums (row i adds to lane i % kLanes): neighbouring
 // rows of one key then do not wait for each other's stores.
 struct alignas(64) partial {  // own cache lines: each thread writes its own
   explicit partial(std::uint64_t dense_slots)
-      : dense(dense_slots != 0),
-        lanes(dense_slots != 0 && dense_slots <= kLaneKeys ? kLanes : 1) {
+      : dense(dense_slots != 0), lanes(dense_slots != 0 && dense_slots <= kLaneKeys ? kLanes : 1) {
     if (dense) {
       dump = static_cast<std::uint32_t>(dense_slots);
       resize(dense_slots + 1);
@@ -339,8 +338,8 @@ std::uint64_t add_packed(std::uint64_t* words, std::size_t unstated, const Key& 
 template <int Sign, class Key>
 std::uint64_t add_packed_quantities(std::uint64_t* words, const Key& key_ref,
                                     const std::uint32_t* rows, const std::uint8_t* measures,
-                                    const std::int64_t* values, std::size_t& k_ref,
-                                    std::size_t to, std::uint32_t last) {
+                                    const std::int64_t* values, std::size_t& k_ref, std::size_t to,
+                                    std::uint32_t last) {
   const Key key = key_ref;
   std::uint64_t bits = 0;
   std::size_t k = k_ref;
@@ -499,8 +498,8 @@ struct plan {
                                    : add_packed<1, Unstated, Sign>(w, off, key, amount, b, m);
         };
         bool unstated = p.unstated_seen;
-        std::uint64_t bits = unstated ? pack.template operator()<true, 1>()
-                                      : pack.template operator()<false, 1>();
+        std::uint64_t bits =
+            unstated ? pack.template operator()<true, 1>() : pack.template operator()<false, 1>();
         if (!unstated && bits >> 63) {
           pack.template operator()<false, -1>();
           unstated = p.unstated_seen = true;

@@ -36,9 +36,9 @@ TEST_CASE("invalid dates are errors naming the text", "[date]") {
 TEST_CASE("try_parse reads exactly what parse reads, without exceptions", "[date]") {
   const auto two = [](int v) { return (v < 10 ? "0" : "") + std::to_string(v); };
   for (int y : {1, 999, 1900, 2000, 2023, 2024, 9999}) {
-    const std::string year = y < 1000 ? std::string(4 - std::to_string(y).size(), '0') +
-                                            std::to_string(y)
-                                      : std::to_string(y);
+    const std::string year =
+        y < 1000 ? std::string(4 - std::to_string(y).size(), '0') + std::to_string(y)
+                 : std::to_string(y);
     for (int m = 0; m <= 13; ++m) {
       for (int d = -1; d <= 32; ++d) {
         const std::string text =
@@ -55,8 +55,8 @@ TEST_CASE("try_parse reads exactly what parse reads, without exceptions", "[date
       }
     }
   }
-  for (const char* bad : {"2023-02-29", "2023-13", "23-01-01", "2023/01/01", "2023-1-1", "",
-                          "0000", "２０２３", "2023-07-3x", "+023", "2023-07-1\n"})
+  for (const char* bad : {"2023-02-29", "2023-13", "23-01-01", "2023/01/01", "2023-1-1", "", "0000",
+                          "２０２３", "2023-07-3x", "+023", "2023-07-1\n"})
     CHECK_FALSE(date::try_parse(bad));
 }
 

@@ -71,7 +71,7 @@ aid_item random_item(std::mt19937_64& rng, bool giants = false, bool stated = fa
       it.amount = money_interval::exact(money{lo});
   }
   if (pick(2)) {
-    const std::int64_t base = !giants                ? 0
+    const std::int64_t base = !giants           ? 0
                               : pick(5000) == 0 ? std::int64_t{1} << 36
                               : pick(200) == 0  ? std::int64_t{1} << 31
                                                 : 0;
@@ -207,6 +207,16 @@ void check_against_reference(const dataset& d, const std::vector<dimension>& by,
   CHECK(t.grand.records == all_records);
   for (std::size_t i = 1; i < t.groups.size(); ++i)
     CHECK(key_less(t.by, t.groups[i - 1].key, t.groups[i].key));
+}
+
+// An item of 2023 in category "other", from the city to the firm, with no figures.
+aid_item item_of_2023() {
+  aid_item it;
+  it.date = date(2023);
+  it.category = "other";
+  it.provider = "city";
+  it.recipient = "firm";
+  return it;
 }
 
 dataset random_dataset(std::uint64_t seed, std::size_t n, bool giants = false,
@@ -478,11 +488,7 @@ TEST_CASE("filter values that can never match are errors", "[totals]") {
 TEST_CASE("sums that overflow are errors, not wrapped", "[totals]") {
   dataset d;
   add_units(d);
-  aid_item it;
-  it.date = date(2023);
-  it.category = "other";
-  it.provider = "city";
-  it.recipient = "firm";
+  aid_item it = item_of_2023();
   it.amount = money_interval::exact(money{std::numeric_limits<std::int64_t>::max() - 5});
   d.add_item(it);
   CHECK(run(d, {}).grand.amount.max().fen() == std::numeric_limits<std::int64_t>::max() - 5);
@@ -497,11 +503,7 @@ TEST_CASE("an overflow is found when sums held back in packed words are added in
   // are flushed, which must notice.
   dataset d;
   add_units(d);
-  aid_item it;
-  it.date = date(2023);
-  it.category = "other";
-  it.provider = "city";
-  it.recipient = "firm";
+  aid_item it = item_of_2023();
   it.amount = money_interval::exact(money{std::int64_t{1} << 30});
   for (int i = 0; i < 2 * 2048; ++i) d.add_item(it);
   it.amount = money_interval::exact(money{std::numeric_limits<std::int64_t>::max() - (1 << 30)});
@@ -515,11 +517,7 @@ TEST_CASE("packed sums are moved out before they could overflow their bits", "[t
   // packed word holds sums below 2^44, which these pass after a few batches.
   dataset d;
   add_units(d);
-  aid_item it;
-  it.date = date(2023);
-  it.category = "other";
-  it.provider = "city";
-  it.recipient = "firm";
+  aid_item it = item_of_2023();
   const std::int64_t big = std::int64_t{1} << 32, n = 20 * 2048;
   it.amount = money_interval::exact(money{big});
   it.quantity = count_interval::exact(count{big});
