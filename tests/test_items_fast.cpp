@@ -129,16 +129,22 @@ TEST_CASE("the parallel items reader gives exactly what the checking reader give
 TEST_CASE("the parallel items reader adds nothing when any row needs checking", "[load_csv]") {
   const std::string good = items_csv(30'000, 5);
   const dataset base = with_entities();
-  for (const std::string bad : {"x,1,2023-02-30,city,education,firm,,,,,\n",   // no such day
-                                "x,1,2023,nowhere,education,firm,,,,,\n",      // unknown unit
-                                "x,1,2023,city,educaton,firm,,,,,\n",          // unknown category
-                                "x,-5,2023,city,education,firm,,,,,\n",        // negative amount
-                                "x,1,2023,city,education,firm,,,25,,\n",       // no measure
-                                "x,1,2023,city,education,,,,,,\n",             // nobody receives
-                                "x,1,2023,city,education,firm,,,,\n",          // a field short
-                                "x\"y,1,2023,city,education,firm,,,,,\n",      // a stray quote
-                                "\"x\"y,1,2023,city,education,firm,,,,,\n",    // text after quote
-                                "x,1,2023,city,education,firm,,,,,\xff\n"}) {  // not UTF-8
+  for (const std::string bad :
+       {"x,1,2023-02-30,city,education,firm,,,,,\n",  // no such day
+        "x,1,2023,nowhere,education,firm,,,,,\n",     // unknown unit
+        "x,1,2023,city,educaton,firm,,,,,\n",         // unknown category
+        "x,-5,2023,city,education,firm,,,,,\n",       // negative amount
+        "x,1,2023,city,education,firm,,,25,,\n",      // no measure
+        "x,1,2023,city,education,,,,,,\n",            // nobody receives
+        "x,1,2023,city,education,firm,,,,\n",         // a field short
+        "x\"y,1,2023,city,education,firm,,,,,\n",     // a stray quote
+        "\"x\"y,1,2023,city,education,firm,,,,,\n",   // text after quote
+        "x,1,2023,city,education,firm,,,,,\xff\n",    // not UTF-8
+        // Not UTF-8 in the note (the one text kept), a quoted note,
+        // a category and a notation: each is refused here.
+        "x\xff,1,2023,city,education,firm,,,,,\n", "\"a\xff, b\",1,2023,city,education,firm,,,,,\n",
+        "x,1,2023,city,educ\xe4tion,firm,,,,,\n",
+        "x,5\xe4\xb8\xe4\xb8\x87\xe5\x85\x83,2023,city,education,firm,,,,,\n"}) {
     INFO(bad);
     for (unsigned threads : {1u, 3u}) {
       // The bad row in the middle of the file, in some thread's share.

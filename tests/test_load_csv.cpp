@@ -150,6 +150,15 @@ TEST_CASE("invalid UTF-8 is an error, not silently kept", "[load_csv]") {
   REQUIRE(ps.size() == 1);
   CHECK(at(ps[0]) == "items.csv:2:10");
   CHECK_THAT(ps[0].message, Catch::Contains("UTF-8"));
+  // In fields that are parsed or looked up too, named where they stand.
+  const auto in_category = problems_of(kHeader + "2023,cul\xe4ture,a,b,,,5,,,\n");
+  REQUIRE_FALSE(in_category.empty());
+  CHECK(at(in_category[0]) == "items.csv:2:2");
+  CHECK_THAT(in_category[0].message, Catch::Contains("UTF-8"));
+  const auto in_amount = problems_of(kHeader + "2023,culture,a,b,,,5\xe4\xb8\xe5\x85\x83,,,\n");
+  REQUIRE_FALSE(in_amount.empty());
+  CHECK(at(in_amount[0]) == "items.csv:2:7");
+  CHECK_THAT(in_amount[0].message, Catch::Contains("UTF-8"));
 }
 
 TEST_CASE("the UTF-8 check accepts exactly the well-formed sequences", "[load_csv]") {
