@@ -63,8 +63,8 @@ bool valid_utf8(std::string_view s) noexcept {
       if ((cc & 0xC0) != 0x80) return false;
       cp = (cp << 6) | (cc & 0x3F);
     }
-    static constexpr std::uint32_t min_cp[] = {0, 0x80, 0, 0x10000};  // n is 1 or 3 here
-    if (cp < min_cp[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    // Two bytes from U+0080, four from U+10000 to U+10FFFF (surrogates take three).
+    if (cp < (n == 1 ? 0x80u : 0x10000u) || cp > 0x10FFFF) return false;
     i += n + 1;
   }
   return true;

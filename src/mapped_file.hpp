@@ -1,5 +1,6 @@
 // A whole file as read-only bytes: mapped into memory where the system allows it
-// (no copy, no fresh pages to clear), else read into a string. Internal.
+// (no copy, no fresh pages to clear), else read into a string; and the one other
+// piece of memory advice the loaders give the system (huge pages). Internal.
 #pragma once
 
 #include <filesystem>

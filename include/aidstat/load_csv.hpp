@@ -48,8 +48,9 @@ struct dataset_sources {
 dataset read_dataset(const dataset_texts& texts, dataset_sources* sources = nullptr,
                      unsigned threads = 0);
 
-/// Loads the dataset directory `dir`. Throws io_error when items.csv cannot be read
-/// and validation_error listing every problem in the files.
+/// Loads the dataset directory `dir`; `sources` and `threads` as for read_dataset.
+/// Throws io_error when items.csv cannot be read and validation_error listing every
+/// problem in the files.
 dataset load_dataset(const std::filesystem::path& dir, dataset_sources* sources = nullptr,
                      unsigned threads = 0);
 
