@@ -365,14 +365,6 @@ void check_columns(const dataset& d, const detail::item_columns& c, std::uint64_
     need(every(b.ids, [&](std::uint32_t id) { return id < people; }),
          "an item beneficiary is out of range");
   }
-  if (has(item_fields::units | item_fields::beneficiaries)) {
-    std::size_t k = 0;
-    for (std::uint32_t r = 0; r < n; ++r) {
-      if (c.recipient[r] != detail::no_id) continue;
-      while (k < b.rows.size() && b.rows[k] < r) ++k;
-      need(k < b.rows.size() && b.rows[k] == r, "an item has neither recipient nor beneficiary");
-    }
-  }
   if (has(item_fields::notes)) {
     const auto& notes = c.notes;
     need(notes.rows.size() == notes.ends.size(), "the notes are inconsistent");

@@ -29,48 +29,63 @@ std::size_t check_report::warnings() const noexcept {
 
 namespace {
 
+std::int64_t raw(money m) { return m.fen(); }
+std::int64_t raw(count c) { return c.value(); }
+
 // How `recorded` stands to `stated`, and the smallest distance between them.
 template <class T>
-std::pair<reconciliation_status, std::int64_t> compare(interval<T> stated, interval<T> recorded,
-                                                       std::int64_t (*value)(T)) {
-  if (value(recorded.max()) < value(stated.min()))
-    return {reconciliation_status::incomplete, value(stated.min()) - value(recorded.max())};
-  if (value(recorded.min()) > value(stated.max()))
-    return {reconciliation_status::inconsistent, value(recorded.min()) - value(stated.max())};
+figure_reconciliation compare(interval<T> stated, interval<T> recorded) {
+  if (raw(recorded.max()) < raw(stated.min()))
+    return {reconciliation_status::incomplete, raw(stated.min()) - raw(recorded.max())};
+  if (raw(recorded.min()) > raw(stated.max()))
+    return {reconciliation_status::inconsistent, raw(recorded.min()) - raw(stated.max())};
   return {reconciliation_status::consistent, 0};
 }
-std::int64_t fen_of(money m) { return m.fen(); }
-std::int64_t units_of(count c) { return c.value(); }
+
+// Inconsistent is worse than incomplete, which is worse than consistent.
+int severity(reconciliation_status s) {
+  return s == reconciliation_status::inconsistent ? 2
+         : s == reconciliation_status::incomplete ? 1
+                                                   : 0;
+}
+
+// The records beneath a stated total, grouped by measure: the grand total is the
+// amount figure's, the group of the stated measure the quantity figure's.
+totals group_of(const dataset& d, const stated_total& st) {
+  totals_query q;
+  q.by = {dimension{dimension_kind::measure, 0}};
+  q.filter.year = st.year;
+  const auto where = [&](dimension_kind k, const std::string& v) {
+    if (!v.empty()) q.filter.where.push_back(condition{dimension{k, 0}, {v}});
+  };
+  where(dimension_kind::category, st.category);
+  where(dimension_kind::provider, st.provider);
+  where(dimension_kind::recipient, st.recipient);
+  if (st.beneficiary_kind)
+    where(dimension_kind::beneficiary_kind, std::string(key_of(*st.beneficiary_kind)));
+  return compute_totals(d, q);
+}
 
 }  // namespace
 
 std::vector<reconciliation> reconcile(const dataset& d) {
   std::vector<reconciliation> out;
   for (const stated_total& st : d.stated_totals()) {
-    totals_query q;
-    q.filter.year = st.year;
-    const auto where = [&](dimension_kind k, const std::string& v) {
-      if (!v.empty()) q.filter.where.push_back(condition{dimension{k, 0}, {v}});
-    };
-    where(dimension_kind::category, st.category);
-    where(dimension_kind::provider, st.provider);
-    where(dimension_kind::recipient, st.recipient);
-    if (st.beneficiary_kind)
-      where(dimension_kind::beneficiary_kind, std::string(key_of(*st.beneficiary_kind)));
-    if (st.measure) where(dimension_kind::measure, std::string(key_of(*st.measure)));
-    const aggregate recorded = compute_totals(d, q).grand;
-
+    const totals recorded = group_of(d, st);
     reconciliation r;
     r.id = st.id;
-    r.records = recorded.records;
+    r.records = recorded.grand.records;
     r.stated_amount = st.amount;
-    r.recorded_amount = recorded.amount;
+    r.recorded_amount = recorded.grand.amount;
     r.stated_quantity = st.quantity;
-    r.recorded_quantity = recorded.quantity;
-    // Below what is stated: incomplete; above it: inconsistent. The amount decides
-    // when one is stated, else the quantity.
-    std::tie(r.status, r.gap) = st.amount ? compare(*st.amount, recorded.amount, fen_of)
-                                          : compare(*st.quantity, recorded.quantity, units_of);
+    if (st.measure)
+      for (const group_totals& g : recorded.groups)
+        if (g.key[0] == key_of(*st.measure)) r.recorded_quantity = g.figures.quantity;
+    if (st.amount) r.amount = compare(*st.amount, r.recorded_amount);
+    if (st.quantity) r.quantity = compare(*st.quantity, r.recorded_quantity);
+    r.status = reconciliation_status::consistent;
+    for (const auto& f : {r.amount, r.quantity})
+      if (f && severity(f->status) > severity(r.status)) r.status = f->status;
     out.push_back(std::move(r));
   }
   return out;
@@ -106,6 +121,96 @@ std::vector<std::vector<std::size_t>> find_duplicates(const dataset& d) {
   return out;
 }
 
+namespace {
+
+// "consistent", "incomplete, short by 3元" or "inconsistent, over by 5万元".
+std::string figure_verdict(const figure_reconciliation& f, const std::string& gap) {
+  switch (f.status) {
+    case reconciliation_status::incomplete:
+      return "incomplete, short by " + gap;
+    case reconciliation_status::inconsistent:
+      return "inconsistent, over by " + gap;
+    default:
+      return "consistent";
+  }
+}
+
+// "amount 392570元 vs 392567元: incomplete, short by 3元; quantity 81人 vs 80人: ...".
+std::string figures_text(const stated_total& st, const reconciliation& r) {
+  std::string out;
+  if (r.amount)
+    out = "amount " + format_money(*st.amount) + " vs " + format_money(r.recorded_amount) + ": " +
+          figure_verdict(*r.amount, format_money(money_interval::exact(money{r.amount->gap})));
+  if (r.quantity)
+    out += (out.empty() ? "" : "; ") + std::string("quantity ") +
+           format_count(*st.quantity, st.measure) + " vs " +
+           format_count(r.recorded_quantity, st.measure) + ": " +
+           figure_verdict(*r.quantity,
+                          format_count(count_interval::exact(count{r.quantity->gap}), st.measure));
+  return out;
+}
+
+// The finding of one reconciled stated total: a note when every figure agrees, a
+// warning when one falls short, an error when one is exceeded.
+finding reconciliation_finding(const stated_total& st, const reconciliation& r) {
+  finding f;
+  f.kind = finding_kind::reconciliation;
+  f.message = "stated total '" + st.id + "' against " + std::to_string(r.records) +
+              " record(s): " + figures_text(st, r);
+  switch (r.status) {
+    case reconciliation_status::consistent:
+      f.level = finding_level::note;
+      break;
+    case reconciliation_status::incomplete:
+      f.level = finding_level::warning;
+      f.message += "; records may be missing";
+      break;
+    case reconciliation_status::inconsistent:
+      f.level = finding_level::error;
+      f.message += "; a record or the statement is wrong";
+      break;
+  }
+  return f;
+}
+
+// Rows that name neither a recipient unit nor a beneficiary ("3400余人" reached).
+std::vector<std::size_t> unnamed_rows(const dataset& d) {
+  const auto& c = d.columns();
+  std::vector<std::size_t> rows;
+  std::size_t k = 0;
+  for (std::uint32_t r = 0; r < c.size(); ++r) {
+    if (c.recipient[r] != detail::no_id) continue;
+    while (k < c.beneficiary.rows.size() && c.beneficiary.rows[k] < r) ++k;
+    if (k == c.beneficiary.rows.size() || c.beneficiary.rows[k] != r) rows.push_back(r);
+  }
+  return rows;
+}
+
+// One note for all records that name no recipient: how many, and where the first are.
+// Not a warning: reports often say only how many were reached.
+std::optional<finding> unnamed_note(const dataset& d, const dataset_sources* sources) {
+  const std::vector<std::size_t> rows = unnamed_rows(d);
+  if (rows.empty()) return std::nullopt;
+  constexpr std::size_t shown = 5;
+  std::string where;
+  for (std::size_t k = 0; k < rows.size() && k < shown; ++k) {
+    const bool line = sources && rows[k] < sources->item_lines.size();
+    where += (k ? ", " : "") + (line ? "line " + std::to_string(sources->item_lines[rows[k]])
+                                     : "row " + std::to_string(rows[k] + 1));
+  }
+  if (rows.size() > shown) where += ", ...";
+  finding f;
+  f.level = finding_level::note;
+  f.kind = finding_kind::unnamed;
+  if (sources) f.where.file = sources->items_file;
+  f.message = std::to_string(rows.size()) +
+              " record(s) name neither a recipient unit nor a beneficiary (" + where +
+              "); they count in every total, with no people reached";
+  return f;
+}
+
+}  // namespace
+
 check_report check_dataset(const dataset& d, const dataset_sources* sources) {
   d.require_fields(item_fields::all, "checking a dataset");
   check_report report;
@@ -117,38 +222,9 @@ check_report check_dataset(const dataset& d, const dataset_sources* sources) {
   };
   report.reconciliations = reconcile(d);
   for (std::size_t i = 0; i < report.reconciliations.size(); ++i) {
-    const reconciliation& r = report.reconciliations[i];
-    const stated_total& st = d.stated_totals()[i];
-    finding f;
-    f.kind = finding_kind::reconciliation;
+    finding f = reconciliation_finding(d.stated_totals()[i], report.reconciliations[i]);
     if (sources && i < sources->stated_total_lines.size())
       f.where = {sources->stated_totals_file, sources->stated_total_lines[i], 0};
-    const bool by_amount = st.amount.has_value();
-    const std::string stated = by_amount ? format_money(*st.amount, money_unit::yuan)
-                                         : format_count(*st.quantity, st.measure);
-    const std::string recorded = by_amount ? format_money(r.recorded_amount, money_unit::yuan)
-                                           : format_count(r.recorded_quantity, st.measure);
-    const std::string gap = by_amount
-                                ? format_money(money_interval::exact(money{r.gap}))
-                                : format_count(count_interval::exact(count{r.gap}), st.measure);
-    const std::string what = "stated total '" + st.id + "' (" + stated + ") against " +
-                             std::to_string(r.records) + " record(s) adding up to " + recorded;
-    switch (r.status) {
-      case reconciliation_status::consistent:
-        f.level = finding_level::note;
-        f.message = what + ": consistent";
-        break;
-      case reconciliation_status::incomplete:
-        f.level = finding_level::warning;
-        f.message = what + ": incomplete, the records fall short by at least " + gap +
-                    "; records may be missing";
-        break;
-      case reconciliation_status::inconsistent:
-        f.level = finding_level::error;
-        f.message = what + ": inconsistent, the records exceed the statement by at least " + gap +
-                    "; one of them is wrong";
-        break;
-    }
     report.findings.push_back(std::move(f));
   }
   for (const auto& rows : find_duplicates(d)) {
@@ -168,6 +244,7 @@ check_report check_dataset(const dataset& d, const dataset_sources* sources) {
                 "entered twice";
     report.findings.push_back(std::move(f));
   }
+  if (auto note = unnamed_note(d, sources)) report.findings.push_back(std::move(*note));
   std::stable_sort(
       report.findings.begin(), report.findings.end(), [](const finding& a, const finding& b) {
         return std::tie(a.where.file, a.where.line) < std::tie(b.where.file, b.where.line);

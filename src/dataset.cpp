@@ -175,8 +175,6 @@ void dataset::add_item(const aid_item& item) {
     if (!b) fail("beneficiary '" + item.beneficiary + "' is not defined");
     benef = *b;
   }
-  if (recipient == detail::no_id && benef == detail::no_id)
-    fail("an aid item needs a recipient unit or a beneficiary");
   if (item.quantity && !item.measure)
     fail("a quantity needs a measure (person, person_time, session, ...)");
   if (item.measure && !item.quantity) fail("a measure is given without a quantity");

@@ -228,7 +228,6 @@ bool add_record(const lookups& l, const std::array<std::string_view, kMaxFields>
   const std::uint32_t recipient = to.empty() ? no_id : l.units.find(to);
   const std::uint32_t person = who.empty() ? no_id : l.people.find(who);
   if ((!to.empty() && recipient == no_id) || (!who.empty() && person == no_id)) return false;
-  if (recipient == no_id && person == no_id) return false;
   std::optional<aid_form> form;
   if (const auto f = get(c_form); !f.empty() && !(form = parse_enum<aid_form>(f))) return false;
 

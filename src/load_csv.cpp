@@ -250,8 +250,6 @@ void read_items_checked(const csv_view& file, dataset& d, bool units_defined,
       bad(c_beneficiary,
           "beneficiary '" + it.beneficiary + "' is not defined" +
               (have_beneficiaries ? " in beneficiaries.csv" : " (there is no beneficiaries.csv)"));
-    if (it.recipient.empty() && it.beneficiary.empty())
-      bad(c_recipient, "neither a recipient unit nor a beneficiary is given; name at least one");
     it.form = enum_field<aid_form>(t, r, c_form);
     if (!it.form && !r.get(c_form).empty()) ok = false;
 

@@ -7,7 +7,7 @@
 //   aidstat pivot    DATASET --rows DIM --cols DIM [--measure amount|records|headcount]
 //   aidstat progress DATASET [--year Y] [--by DIM]...
 //   ... each with [--format table|csv|json|md] [--unit yuan|wan]
-//   aidstat check    DATASET                   (validation, reconciliation, duplicates)
+//   aidstat check    DATASET [--strict]        (validation, reconciliation, duplicates)
 //   aidstat save     DATASET -o FILE [--archive binary|text|xml]
 //   aidstat export   DATASET -o DIR
 //
@@ -226,7 +226,7 @@ int run_progress(const common_options& o, const std::optional<int>& year) {
   return 0;
 }
 
-int run_check(const common_options& o) {
+int run_check(const common_options& o, bool strict) {
   std::error_code ec;
   aidstat::check_report r;
   if (std::filesystem::is_regular_file(o.dataset, ec)) {
@@ -238,7 +238,7 @@ int run_check(const common_options& o) {
   std::cout << r.errors() << (r.errors() == 1 ? " error, " : " errors, ") << r.warnings()
             << (r.warnings() == 1 ? " warning" : " warnings") << ", " << r.reconciliations.size()
             << " stated total(s) reconciled\n";
-  return r.errors() ? 1 : 0;
+  return r.errors() || (strict && r.warnings()) ? 1 : 0;
 }
 
 int run_save(const common_options& o, const std::string& output, const std::string& kind) {
@@ -316,6 +316,8 @@ int main(int argc, char** argv) {
   CLI::App* check =
       app.add_subcommand("check", "Validate, reconcile stated totals, find duplicates");
   add_dataset(check, o);
+  bool strict = false;
+  check->add_flag("--strict", strict, "Exit 1 on warnings too (incomplete totals, duplicates)");
 
   std::string output, kind = "binary";
   CLI::App* save = app.add_subcommand("save", "Write the dataset to one archive file");
@@ -346,7 +348,7 @@ int main(int argc, char** argv) {
     if (trend->parsed()) return run_trend(o, from_year, to_year);
     if (pivot->parsed()) return run_pivot(o, rows, cols, measure, year);
     if (progress->parsed()) return run_progress(o, year);
-    if (check->parsed()) return run_check(o);
+    if (check->parsed()) return run_check(o, strict);
     if (save->parsed()) return run_save(o, output, kind);
     if (exporter->parsed()) return run_export(o, output);
   } catch (const usage_error& e) {

@@ -26,6 +26,8 @@ enum class finding_kind : std::uint8_t {
   validation,      ///< a problem in the files
   reconciliation,  ///< a stated total against its records
   duplicate,       ///< records that agree on every identifying field
+  unnamed,         ///< records that name neither a recipient unit nor a beneficiary
+  protection,      ///< an archive without checksums
 };
 
 /// How a stated total compares with the interval computed from its records.
@@ -35,18 +37,29 @@ enum class reconciliation_status : std::uint8_t {
   incomplete,    ///< the records cover less than stated
 };
 
-/// One stated total reconciled.
+/// One stated figure (the amount, or the quantity in its measure) against its records.
+struct figure_reconciliation {
+  reconciliation_status status = reconciliation_status::consistent;  ///< how they compare
+  /// The smallest distance between the stated and the recorded interval (0 when
+  /// consistent): fen for the amount, units of the measure for the quantity.
+  std::int64_t gap = 0;
+
+  /// Equal when status and gap are equal.
+  friend bool operator==(const figure_reconciliation&, const figure_reconciliation&) = default;
+};
+
+/// One stated total reconciled, figure by figure: the amount over every record of
+/// its group, the quantity over the records of the stated measure.
 struct reconciliation {
   std::string id;                                 ///< the stated total's id
-  reconciliation_status status;                   ///< consistent, inconsistent or incomplete
+  reconciliation_status status;                   ///< the worse of the figures' statuses
   std::optional<money_interval> stated_amount;    ///< what the report says
   money_interval recorded_amount;                 ///< what the records add up to
   std::optional<count_interval> stated_quantity;  ///< the stated quantity
   count_interval recorded_quantity;               ///< the records' quantities of that measure
   std::int64_t records = 0;                       ///< records in the group
-  /// The smallest difference between the intervals (0 when consistent), in fen;
-  /// for quantities when no amount is stated.
-  std::int64_t gap = 0;
+  std::optional<figure_reconciliation> amount;    ///< the amount, when one is stated
+  std::optional<figure_reconciliation> quantity;  ///< the quantity, when one is stated
 };
 
 /// One finding: what, where, how serious.
@@ -73,7 +86,7 @@ struct check_report {
 
 /// Reconciles every stated total of `d` with the records beneath it: the records of
 /// its year, category (and subcategories), provider and recipient (and the units
-/// below them) and beneficiary kind.
+/// below them) and beneficiary kind. Each stated figure gets its own status and gap.
 std::vector<reconciliation> reconcile(const dataset& d);
 
 /// Groups of item rows that agree on date, category, provider, recipient,
