@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   cmake g++ make pkg-config
   libboost-serialization-dev libeigen3-dev libfmt-dev
-  catch2 libcli11-dev nlohmann-json3-dev libfast-float-dev
+  catch2 libcli11-dev nlohmann-json3-dev libxxhash-dev
   clang libclang-rt-14-dev  # libFuzzer, for the fuzz harnesses
 )
 

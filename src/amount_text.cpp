@@ -1,165 +1,31 @@
 // The report-notation parser of SPEC 3. The grammar, in order:
 //
-//   [近|将近|约|大约] ( "[" a, b "]" | [数|几] 十|百|千  |  number [余|多|几] )
-//   [十|百|千|万|亿]...  [余|多]  [元 | measure word]  [左右]
+//   [近|将近|约|大约] ( "[" a, b "]" | [数|几] 十|百|千 | D 角 [D 分] | number [余|多|几] )
+//   [十|百|千] [万] [亿]  [余|多]  [元|圆 [[零] D 角 [D 分] | [零] D 分] [整|正] | measure word]
+//   [左右]
 //
-// `number` is Arabic ("1,234.5") or Chinese ("一万二千"). Values are computed
-// in hundredths of the unit with 128-bit intermediates and must fit in 64 bits.
+// `number` is Arabic ("1,234.5") or Chinese in either script ("一万二千", "壹万贰仟",
+// "三点五"); chinese_numerals.hpp reads it. Full-width digits and spaces before the
+// unit are normalized first. Values are computed in hundredths of the unit with
+// 128-bit intermediates and must fit in 64 bits.
 #include "aidstat/amount_text.hpp"
 
 #include <array>
 #include <string>
 
 #include "aidstat/error.hpp"
-#include "int128.hpp"
+#include "chinese_numerals.hpp"
 
 namespace aidstat {
 namespace {
 
+using detail::cursor;
+using detail::fail_figure;
 using detail::i128;
+using detail::number;
+using detail::pow10;
 using detail::u128;
 constexpr i128 kLimit = static_cast<i128>(INT64_MAX);
-
-struct cursor {
-  std::string_view rest;
-  bool eat(std::string_view token) {
-    if (!rest.starts_with(token)) return false;
-    rest.remove_prefix(token.size());
-    return true;
-  }
-};
-
-[[noreturn]] void fail(std::string_view text, const std::string& why) {
-  detail::throw_error<parse_error>("cannot read '" + std::string(text) + "' as a figure: " + why);
-}
-
-i128 pow10(int n) {
-  i128 r = 1;
-  while (n-- > 0) r *= 10;
-  return r;
-}
-
-// Chinese digit value for the character at the front of `c`, or -1.
-int eat_chinese_digit(cursor& c) {
-  static constexpr std::array<std::string_view, 10> digits = {"零", "一", "二", "三", "四",
-                                                              "五", "六", "七", "八", "九"};
-  for (int d = 0; d < 10; ++d)
-    if (c.eat(digits[static_cast<std::size_t>(d)])) return d;
-  if (c.eat("〇")) return 0;
-  if (c.eat("两")) return 2;
-  return -1;
-}
-
-// Power of ten of a Chinese place character at the front of `c`, or -1.
-int eat_place(cursor& c, bool include_big) {
-  if (c.eat("十")) return 1;
-  if (c.eat("百")) return 2;
-  if (c.eat("千")) return 3;
-  if (include_big && c.eat("万")) return 4;
-  if (include_big && c.eat("亿")) return 8;
-  return -1;
-}
-
-bool starts_chinese_numeral(std::string_view s) {
-  cursor c{s};
-  if (eat_chinese_digit(c) >= 0) return true;
-  return eat_place(c, false) >= 0;
-}
-
-// A number: mantissa and decimal exponent (value = mantissa * 10^exponent).
-struct number {
-  i128 mantissa = 0;
-  int exponent = 0;
-};
-
-number read_arabic(cursor& c, std::string_view text) {
-  number n;
-  std::size_t i = 0;
-  const std::string_view s = c.rest;
-  int digits_in_group = 0;
-  bool grouped = false, any = false;
-  for (; i < s.size(); ++i) {
-    const char ch = s[i];
-    if (ch >= '0' && ch <= '9') {
-      if (n.mantissa > kLimit) fail(text, "the number is too large");
-      n.mantissa = n.mantissa * 10 + (ch - '0');
-      ++digits_in_group;
-      any = true;
-    } else if (ch == ',' && i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '9') {
-      if (!any || (grouped && digits_in_group != 3) || (!grouped && digits_in_group > 3))
-        fail(text, "a thousands separator ',' is misplaced");
-      grouped = true;
-      digits_in_group = 0;
-    } else {
-      break;
-    }
-  }
-  if (!any) fail(text, "a number is missing");
-  if (grouped && digits_in_group != 3) fail(text, "a thousands separator ',' is misplaced");
-  if (i < s.size() && s[i] == '.') {
-    ++i;
-    int frac = 0;
-    for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i, ++frac) {
-      if (frac == 18) fail(text, "it has more than 18 decimal places");
-      if (n.mantissa > kLimit) fail(text, "the number is too large");
-      n.mantissa = n.mantissa * 10 + (s[i] - '0');
-    }
-    if (frac == 0) fail(text, "a decimal point must be followed by digits");
-    n.exponent = -frac;
-  }
-  c.rest.remove_prefix(i);
-  return n;
-}
-
-// Reads a Chinese numeral. A trailing 万 or 亿 that ends the numeral (no digit
-// follows) and is its first big unit is left for the caller as the multiplier,
-// as with Arabic numbers ("三十万" is 三十 × 万), so that 余 after it binds to it.
-number read_chinese(cursor& c, std::string_view text) {
-  i128 result = 0;    // committed multiples of 亿
-  i128 wan_part = 0;  // committed multiples of 万 below the last 亿
-  i128 section = 0;   // below 万
-  int digit = -1;
-  bool any = false;
-  const auto pending = [&] { return section + (digit > 0 ? digit : 0); };
-  while (!c.rest.empty()) {
-    cursor probe = c;
-    const int d = eat_chinese_digit(probe);
-    if (d >= 0) {
-      if (digit > 0) fail(text, "two Chinese digits stand together");
-      digit = d;
-      c = probe;
-      any = true;
-      continue;
-    }
-    const int small = eat_place(probe, false);
-    if (small >= 0) {
-      section += (digit >= 0 ? digit : 1) * pow10(small);
-      digit = -1;
-      c = probe;
-      any = true;
-      continue;
-    }
-    const int big = eat_place(probe, true);
-    if (big < 0) break;
-    if (!starts_chinese_numeral(probe.rest) && result == 0 && wan_part == 0) break;
-    i128 unit_value = pending();
-    if (unit_value == 0) unit_value = 1;  // 万 alone is 一万
-    if (big == 4) {
-      wan_part = unit_value * pow10(4);
-    } else {
-      result =
-          (result + wan_part + pending() + (pending() == 0 && wan_part == 0 ? 1 : 0)) * pow10(8);
-      wan_part = 0;
-    }
-    section = 0;
-    digit = -1;
-    any = true;
-    c = probe;
-    if (result > kLimit) fail(text, "the number is too large");
-  }
-  if (!any) fail(text, "no number found");
-  return number{result + wan_part + pending(), 0};
-}
 
 // The largest power of ten dividing v (v > 0): the place of its last non-zero digit.
 i128 last_place(i128 v) {
@@ -173,147 +39,195 @@ i128 last_place(i128 v) {
 
 enum class approx { none, near, about };
 
+// The value before multipliers: [lo, hi] as mantissas at exponent `exp`.
+struct base_value {
+  i128 lo = 0, hi = 0;
+  int exp = 0;
+  bool approximate = false;  // 余, 多, 几, 数 or an interval
+  bool fen_only = false;     // "伍角": money below one yuan, exp is -2
+};
+
+// "[a, b]": the general interval, as format_money writes it.
+base_value read_interval(cursor& c, std::string_view text) {
+  c.eat("[");
+  const number a = detail::read_arabic(c, text);
+  if (!c.eat(",")) fail_figure(text, "write an interval as [a, b]");
+  c.eat(" ");
+  const number b = detail::read_arabic(c, text);
+  if (!c.eat("]")) fail_figure(text, "write an interval as [a, b]");
+  base_value v;
+  v.exp = std::min(a.exponent, b.exponent);
+  v.lo = a.mantissa * pow10(a.exponent - v.exp);
+  v.hi = b.mantissa * pow10(b.exponent - v.exp);
+  if (v.hi < v.lo) fail_figure(text, "the lower bound is above the upper bound");
+  v.approximate = true;
+  return v;
+}
+
+// A number, or 数十 / 几百 ([2, 9] of a place), or 角/分 alone, with 余, 多 or 几 after it.
+base_value read_base(cursor& c, std::string_view text) {
+  base_value v;
+  if (c.rest.starts_with("数") || c.rest.starts_with("几")) {
+    cursor probe = c;
+    probe.eat("数") || probe.eat("几");
+    const int place = detail::eat_place(probe, false);
+    if (place < 0) fail_figure(text, "'数' or '几' must be followed by 十, 百 or 千");
+    c = probe;
+    v.lo = 2 * pow10(place), v.hi = 9 * pow10(place);
+    v.approximate = true;
+    return v;
+  }
+  if (const auto fen = detail::read_jiao_fen(c, text)) {
+    v.lo = v.hi = *fen, v.exp = -2, v.fen_only = true;
+    return v;
+  }
+  number n;
+  if (!c.rest.empty() && c.rest.front() >= '0' && c.rest.front() <= '9')
+    n = detail::read_arabic(c, text);
+  else if (detail::starts_chinese_numeral(c.rest))
+    n = detail::read_chinese(c, text);
+  else if (cursor probe = c; detail::eat_place(probe, true) >= 4)
+    n = number{1, 0};  // 近万: the numeral 一 is implied
+  else
+    fail_figure(text, "it does not start with a number");
+  v.lo = v.hi = n.mantissa, v.exp = n.exponent;
+  if (c.eat("余") || c.eat("多") || c.eat("几")) {
+    if (v.lo == 0) fail_figure(text, "'余' or '多' after zero means nothing");
+    v.hi = v.lo + last_place(v.lo);
+    v.approximate = true;
+  }
+  return v;
+}
+
+// Multiplier places after the number: at most one of 十/百/千, then 万, then 亿
+// ("3千万", "1万亿"); anything else (十十, 万万, 万千) is refused, naming the character.
+int read_multiplier(cursor& c, std::string_view text) {
+  int power = 0, last = 0;
+  for (;;) {
+    cursor probe = c;
+    const int p = detail::eat_place(probe, true);
+    if (p < 0) return power;
+    if (p <= last || (p < 4 && last != 0))
+      fail_figure(text, "'" + std::string(c.rest.substr(0, c.rest.size() - probe.rest.size())) +
+                            "' is out of place after '" +
+                            std::string(text.substr(0, text.size() - c.rest.size())) + "'");
+    power += p;
+    last = p;
+    c = probe;
+  }
+}
+
+// The unit word: 元 (or 圆) for money, a measure word for a quantity, or nothing.
+void read_unit_word(cursor& c, figure& f) {
+  if (c.eat("元") || c.eat("圆") || c.eat("圓")) {
+    f.kind = figure_kind::money;
+    return;
+  }
+  // 人次 before 人: the longest word wins.
+  static constexpr std::array<std::string_view, 11> words = {"人次", "人", "名", "位", "场", "份",
+                                                             "件",   "篇", "部", "户", "个"};
+  for (std::string_view w : words) {
+    if (c.eat(w)) {
+      f.kind = figure_kind::quantity;
+      f.unit = parse_enum<aidstat::measure>(w);
+      return;
+    }
+  }
+}
+
+// value * 10^scale in hundredths of the unit, exactly, or an error.
+i128 to_centi(i128 v, int scale, std::string_view text) {
+  if (scale >= 0) {
+    if (v == 0) return 0;
+    if (scale > 18 || v > kLimit / pow10(scale)) fail_figure(text, "the number is too large");
+    return v * pow10(scale);
+  }
+  const i128 d = pow10(-scale);
+  if (v % d != 0) fail_figure(text, "it is finer than one hundredth (one fen)");
+  if (v / d > kLimit) fail_figure(text, "the number is too large");
+  return v / d;
+}
+
+// 近N = [0.9N, N]; 约N = [0.9N, 1.1N]; bounds rounded outwards to whole units (fen
+// for money, one for counts).
+void apply_approximation(approx mode, figure_kind kind, i128& lo_c, i128& hi_c,
+                         std::string_view text) {
+  const i128 unit = kind == figure_kind::quantity ? 100 : 1;
+  const i128 n = lo_c / unit;
+  if (lo_c % unit != 0) fail_figure(text, "a count cannot have a fraction");
+  lo_c = n * 9 / 10 * unit;  // floor (n >= 0)
+  hi_c = (mode == approx::near ? n : (n * 11 + 9) / 10) * unit;  // ceil
+  if (hi_c > kLimit) fail_figure(text, "the number is too large");
+}
+
+// The rest after the unit word: 角 and 分 after 元 (exact amounts only), 整 or 正.
+int read_money_tail(cursor& c, const figure& f, const base_value& v, approx mode, int power,
+                    std::string_view text) {
+  int fen = 0;
+  if (f.kind == figure_kind::money && !v.fen_only) {
+    cursor probe = c;
+    if (const auto extra = detail::read_jiao_fen(probe, text)) {
+      if (v.approximate || mode != approx::none || v.exp < 0 || power > 0)
+        fail_figure(text, "角 and 分 follow only a whole number of 元, written out exactly");
+      fen = *extra;
+      c = probe;
+    }
+  }
+  if (f.kind == figure_kind::money && !c.eat("整")) c.eat("正");
+  return fen;
+}
+
 }  // namespace
 
-figure parse_figure(std::string_view text) {
-  std::string_view trimmed = text;
-  while (!trimmed.empty() && (trimmed.front() == ' ' || trimmed.front() == '\t'))
-    trimmed.remove_prefix(1);
-  while (!trimmed.empty() && (trimmed.back() == ' ' || trimmed.back() == '\t'))
-    trimmed.remove_suffix(1);
-  if (trimmed.empty()) fail(text, "it is empty");
-  cursor c{trimmed};
+figure parse_figure(std::string_view original) {
+  std::string buffer;
+  const std::string_view text = original;
+  cursor c{detail::normalize_figure(original, buffer)};
+  if (c.rest.empty()) fail_figure(text, "it is empty");
 
   approx mode = approx::none;
   if (c.eat("将近") || c.eat("近"))
     mode = approx::near;
   else if (c.eat("大约") || c.eat("约"))
     mode = approx::about;
+  if (mode != approx::none && c.rest.starts_with("["))
+    fail_figure(text, "'近' or '约' cannot be combined with '[a, b]'");
+  base_value v = c.rest.starts_with("[") ? read_interval(c, text) : read_base(c, text);
 
-  // The base value [lo, hi] as mantissas at exponent `exp` (before multipliers).
-  i128 lo = 0, hi = 0;
-  int exp = 0;
-  bool some = false;  // 数十 / 几十: [2, 9] of a place
-  if (c.rest.starts_with("[")) {
-    // "[a, b]" with an optional unit after: the general interval, as format_money writes it.
-    if (mode != approx::none) fail(text, "'近' or '约' cannot be combined with '[a, b]'");
-    c.eat("[");
-    number a = read_arabic(c, text);
-    if (!c.eat(",")) fail(text, "write an interval as [a, b]");
-    while (c.eat(" ")) {
-    }
-    number b = read_arabic(c, text);
-    if (!c.eat("]")) fail(text, "write an interval as [a, b]");
-    exp = std::min(a.exponent, b.exponent);
-    lo = a.mantissa * pow10(a.exponent - exp);
-    hi = b.mantissa * pow10(b.exponent - exp);
-    if (hi < lo) fail(text, "the lower bound is above the upper bound");
-    some = true;
-  } else if (c.rest.starts_with("数") || c.rest.starts_with("几")) {
-    cursor probe = c;
-    probe.eat("数") || probe.eat("几");
-    const int place = eat_place(probe, false);
-    if (place < 0) fail(text, "'数' or '几' must be followed by 十, 百 or 千");
-    c = probe;
-    lo = 2 * pow10(place);
-    hi = 9 * pow10(place);
-    some = true;
-  } else {
-    number n;
-    if (!c.rest.empty() && c.rest.front() >= '0' && c.rest.front() <= '9')
-      n = read_arabic(c, text);
-    else if (starts_chinese_numeral(c.rest))
-      n = read_chinese(c, text);
-    else if (c.rest.starts_with("万") || c.rest.starts_with("亿"))
-      n = number{1, 0};  // 近万: the numeral 一 is implied
-    else
-      fail(text, "it does not start with a number");
-    lo = hi = n.mantissa;
-    exp = n.exponent;
-    if (c.eat("余") || c.eat("多") || c.eat("几")) {
-      if (lo == 0) fail(text, "'余' or '多' after zero means nothing");
-      hi = lo + last_place(lo);
-      some = true;
-    }
-  }
-
-  // Multiplier characters: 万, 亿, and 十/百/千 after an Arabic number.
-  int power = 0;
-  for (;;) {
-    const int p = eat_place(c, true);
-    if (p < 0) break;
-    power += p;
-    if (power > 24) fail(text, "the number is too large");
-  }
+  const int power = v.fen_only ? 0 : read_multiplier(c, text);
+  if (power > 24) fail_figure(text, "the number is too large");
   if (c.eat("余") || c.eat("多")) {
-    if (some) fail(text, "it is approximate twice ('余' or '多' appears twice)");
-    if (power == 0) fail(text, "'余' or '多' must follow a number or a unit such as 万");
-    if (exp < 0) {
-      // "78.8万余": one of the unit, at the number's own exponent.
-      hi = lo + pow10(-exp);
-    } else {
-      hi = lo + 1;
-    }
-    some = true;
+    if (v.approximate) fail_figure(text, "it is approximate twice ('余' or '多' appears twice)");
+    if (power == 0) fail_figure(text, "'余' or '多' must follow a number or a unit such as 万");
+    v.hi = v.lo + (v.exp < 0 ? pow10(-v.exp) : 1);  // "78.8万余": one of the unit
+    v.approximate = true;
   }
-
   figure f;
-  if (c.eat("元")) {
+  if (v.fen_only)
     f.kind = figure_kind::money;
-  } else {
-    // 人次 before 人: the longest word wins.
-    static constexpr std::array<std::string_view, 11> words = {"人次", "人", "名", "位", "场", "份",
-                                                               "件",   "篇", "部", "户", "个"};
-    for (std::string_view w : words) {
-      if (c.eat(w)) {
-        f.kind = figure_kind::quantity;
-        f.unit = parse_enum<aidstat::measure>(w);
-        break;
-      }
-    }
-  }
+  else
+    read_unit_word(c, f);
+  const int extra_fen = read_money_tail(c, f, v, mode, power, text);
   if (c.eat("左右")) {
-    if (mode != approx::none) fail(text, "it is approximate twice ('约' and '左右')");
+    if (mode != approx::none) fail_figure(text, "it is approximate twice ('约' and '左右')");
     mode = approx::about;
   }
   if (!c.rest.empty()) {
     std::size_t n = 1;
     while (n < c.rest.size() && (static_cast<unsigned char>(c.rest[n]) & 0xC0) == 0x80) ++n;
-    fail(text, "unexpected '" + std::string(c.rest.substr(0, n)) +
-                   "'; write a number such as 319万元, 1100余万元, 近3万元 or 3190000.50");
+    fail_figure(text, "unexpected '" + std::string(c.rest.substr(0, n)) +
+                          "'; write a number such as 319万元, 1100余万元, 近3万元 or 3190000.50");
   }
-  if (mode != approx::none && some)
-    fail(text, "'近' or '约' cannot be combined with '余', '多' or '数'");
+  if (mode != approx::none && v.approximate)
+    fail_figure(text, "'近' or '约' cannot be combined with '余', '多' or '数'");
 
-  // Scale to hundredths of the unit: value * 10^(exp + power + 2).
-  const int scale = exp + power + 2;
-  auto to_centi = [&](i128 v) -> i128 {
-    if (scale >= 0) {
-      if (v == 0) return 0;
-      if (scale > 18 || v > kLimit / pow10(scale)) fail(text, "the number is too large");
-      return v * pow10(scale);
-    }
-    const i128 d = pow10(-scale);
-    if (v % d != 0) fail(text, "it is finer than one hundredth (one fen)");
-    if (v / d > kLimit) fail(text, "the number is too large");
-    return v / d;
-  };
-  i128 lo_c = to_centi(lo), hi_c = to_centi(hi);
-
-  if (mode != approx::none) {
-    // 近N = [0.9N, N]; 约N = [0.9N, 1.1N]; bounds rounded outwards to whole units
-    // (fen for money, one for counts).
-    const i128 unit = f.kind == figure_kind::quantity ? 100 : 1;
-    const i128 n = lo_c / unit;
-    if (lo_c % unit != 0) fail(text, "a count cannot have a fraction");
-    const i128 low = n * 9 / 10;                                     // floor (n >= 0)
-    const i128 high = mode == approx::near ? n : (n * 11 + 9) / 10;  // ceil
-    lo_c = low * unit;
-    hi_c = high * unit;
-    if (hi_c > kLimit) fail(text, "the number is too large");
-  }
+  const int scale = v.exp + power + 2;  // to hundredths of the unit
+  i128 lo_c = to_centi(v.lo, scale, text) + extra_fen;
+  i128 hi_c = to_centi(v.hi, scale, text) + extra_fen;
+  if (hi_c > kLimit) fail_figure(text, "the number is too large");
+  if (mode != approx::none) apply_approximation(mode, f.kind, lo_c, hi_c, text);
   if (f.kind == figure_kind::quantity && (lo_c % 100 != 0 || hi_c % 100 != 0))
-    fail(text, "a count cannot have a fraction");
+    fail_figure(text, "a count cannot have a fraction");
   f.min_centi = static_cast<std::int64_t>(lo_c);
   f.max_centi = static_cast<std::int64_t>(hi_c);
   return f;
@@ -322,7 +236,7 @@ figure parse_figure(std::string_view text) {
 money_interval parse_money(std::string_view text) {
   const figure f = parse_figure(text);
   if (f.kind == figure_kind::quantity)
-    fail(text, "it is a count (" + std::string(zh_name_of(*f.unit)) +
+    fail_figure(text, "it is a count (" + std::string(zh_name_of(*f.unit)) +
                    "), not an amount of money; put it in the quantity column");
   return money_interval(money{f.min_centi}, money{f.max_centi});
 }
@@ -330,9 +244,9 @@ money_interval parse_money(std::string_view text) {
 quantity_text parse_quantity(std::string_view text) {
   const figure f = parse_figure(text);
   if (f.kind == figure_kind::money)
-    fail(text, "it is an amount of money (元), not a count; put it in the amount column");
+    fail_figure(text, "it is an amount of money (元), not a count; put it in the amount column");
   if (f.min_centi % 100 != 0 || f.max_centi % 100 != 0)
-    fail(text, "a count cannot have a fraction");
+    fail_figure(text, "a count cannot have a fraction");
   return quantity_text{count_interval(count{f.min_centi / 100}, count{f.max_centi / 100}), f.unit};
 }
 
