@@ -1,5 +1,7 @@
-// A read-only map from short strings (ids, category keys) to dense indexes: open
-// addressing, for lookups from many threads at once while a CSV file is parsed.
+// A map from short strings (ids, category keys) to dense indexes: open addressing,
+// for lookups from many threads at once while a CSV file is parsed (once filled,
+// it is only read), and for one thread's table of ids it meets for the first time
+// (it grows as keys are added).
 // Keys of up to 8 bytes live in the slot itself; longer ones keep the rest of
 // their bytes side by side in one string. Internal.
 #pragma once
@@ -25,16 +27,13 @@ class id_table {
   }
 
   /// Adds `key` -> `value` (a copy of the key is kept); the first value of a key stays.
+  /// The table doubles when it would be more than half full.
   void add(std::string_view key, std::uint32_t value) {
     if (find(key) != no_id) return;
-    const std::uint64_t head = head_of(key);
-    for (std::size_t i = hash(key, head) & mask_;; i = (i + 1) & mask_) {
-      if (slots_[i].value == no_id) {
-        slots_[i] = {head, value, static_cast<std::uint32_t>(key.size()), chars_.size()};
-        chars_.append(key);
-        return;
-      }
-    }
+    if ((count_ + 1) * 2 > slots_.size()) grow();
+    place({head_of(key), value, static_cast<std::uint32_t>(key.size()), chars_.size()}, key);
+    chars_.append(key);
+    ++count_;
   }
 
   /// The value of `key`, or no_id.
@@ -100,9 +99,29 @@ class id_table {
     return h ^ (h >> 29);
   }
 
+  // Puts `s` (of `key`) in the first free slot of its probe sequence.
+  void place(const slot& s, std::string_view key) {
+    for (std::size_t i = hash(key, s.head) & mask_;; i = (i + 1) & mask_) {
+      if (slots_[i].value == no_id) {
+        slots_[i] = s;
+        return;
+      }
+    }
+  }
+
+  // Twice the slots, every key placed again (each key's bytes are in chars_).
+  void grow() {
+    std::vector<slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    mask_ = slots_.size() - 1;
+    for (const slot& s : old)
+      if (s.value != no_id) place(s, std::string_view(chars_.data() + s.offset, s.size));
+  }
+
   std::vector<slot> slots_;
   std::string chars_;
   std::size_t mask_ = 0;
+  std::size_t count_ = 0;
 };
 
 }  // namespace aidstat::detail

@@ -188,8 +188,11 @@ const char* split_plain_record(const char* p, const char* end, std::size_t width
 
 // What the threads share: read-only lookups built from the dataset.
 struct lookups {
-  explicit lookups(const dataset& d)
-      : categories(d.categories().size()), units(d.unit_count()), people(d.beneficiary_count()) {
+  lookups(const dataset& d, bool units_defined)
+      : categories(d.categories().size()),
+        units(d.unit_count()),
+        people(d.beneficiary_count()),
+        units_defined(units_defined) {
     for (std::uint32_t i = 0; i < d.categories().size(); ++i)
       categories.add(d.categories().at(i).key, i);
     for (std::uint32_t i = 0; i < d.unit_count(); ++i) {
@@ -203,7 +206,41 @@ struct lookups {
   }
   id_table categories, units, people;
   std::vector<side> unit_side, person_side;
+  bool units_defined;  // with units.csv; without it, unknown unit ids become units
 };
+
+// Marks a unit id that a share met for the first time (without units.csv): the
+// share's own number for it, until the shares are joined.
+constexpr std::uint32_t kFresh = std::uint32_t{1} << 31;
+
+// The units a share met that the dataset does not have, in the order it met them.
+struct fresh_units {
+  id_table table{64};
+  std::vector<std::string> ids;  // copies: a field may live in a scratch buffer
+
+  // kFresh | the id's number; no_id for text that is not UTF-8 (the checking
+  // reader names it).
+  std::uint32_t find_or_add(std::string_view id) {
+    if (const std::uint32_t at = table.find(id); at != no_id) return kFresh | at;
+    if (!valid_utf8(id) || ids.size() + 1 >= kFresh) return no_id;
+    table.add(id, static_cast<std::uint32_t>(ids.size()));
+    ids.emplace_back(id);
+    return kFresh | static_cast<std::uint32_t>(ids.size() - 1);
+  }
+};
+
+// The unit named `id`: one of the dataset's, or, without units.csv, one first met in
+// this share; no_id when there is none.
+std::uint32_t unit_of(const lookups& l, std::string_view id, fresh_units& fresh) {
+  const std::uint32_t u = l.units.find(id);
+  if (u != no_id || l.units_defined || id.empty()) return u;
+  return fresh.find_or_add(id);
+}
+
+// A unit's side; units made from their ids have none.
+side side_of_unit(const lookups& l, std::uint32_t u) {
+  return (u & kFresh) ? side::unknown : l.unit_side[u];
+}
 
 template <class E>
 std::uint8_t code_of(std::optional<E> v) {
@@ -213,7 +250,8 @@ std::uint8_t code_of(std::optional<E> v) {
 // Checks one record's fields and appends it to `out` as dataset::add_item would;
 // false when anything about it needs the checking reader.
 bool add_record(const lookups& l, const std::array<std::string_view, kMaxFields>& fields,
-                const std::array<int, kColumns.size()>& index, item_columns& out) {
+                const std::array<int, kColumns.size()>& index, fresh_units& fresh,
+                item_columns& out) {
   const auto get = [&](item_column c) {
     const int at = index[c];
     return at < 0 ? std::string_view() : fields[static_cast<std::size_t>(at)];
@@ -222,10 +260,11 @@ bool add_record(const lookups& l, const std::array<std::string_view, kMaxFields>
   const std::optional<date> dt = date::try_parse(get(c_date));
   if (!dt) return false;
   const std::uint32_t category = l.categories.find(get(c_category));
-  const std::uint32_t provider = l.units.find(get(c_provider));
-  if (category == no_id || provider == no_id) return false;
+  if (category == no_id) return false;
+  const std::uint32_t provider = unit_of(l, get(c_provider), fresh);
+  if (provider == no_id) return false;
   const std::string_view to = get(c_recipient), who = get(c_beneficiary);
-  const std::uint32_t recipient = to.empty() ? no_id : l.units.find(to);
+  const std::uint32_t recipient = to.empty() ? no_id : unit_of(l, to, fresh);
   const std::uint32_t person = who.empty() ? no_id : l.people.find(who);
   if ((!to.empty() && recipient == no_id) || (!who.empty() && person == no_id)) return false;
   std::optional<aid_form> form;
@@ -271,9 +310,9 @@ bool add_record(const lookups& l, const std::array<std::string_view, kMaxFields>
   if (const auto t = get(c_direction); !t.empty()) {
     if (!(dir = parse_enum<direction>(t))) return false;
   } else {
-    side towards = recipient != no_id ? l.unit_side[recipient] : side::unknown;
+    side towards = recipient != no_id ? side_of_unit(l, recipient) : side::unknown;
     if (towards == side::unknown && person != no_id) towards = l.person_side[person];
-    dir = derive_direction(l.unit_side[provider], towards);
+    dir = derive_direction(side_of_unit(l, provider), towards);
   }
 
   out.year.push_back(static_cast<std::int16_t>(dt->year()));
@@ -312,6 +351,7 @@ struct chunk {
   const char* end = nullptr;
   item_columns items;
   std::vector<std::uint32_t> lines;  // line of each item, from the chunk's first line (0)
+  fresh_units fresh;                 // units first met here (without units.csv)
   std::uint32_t newlines = 0;
   bool ok = true;
 };
@@ -346,7 +386,7 @@ void read_chunk(const lookups& l, std::size_t width, const std::array<int, kColu
     std::size_t n = 0;
     const char* next = split_plain_record(p, c.end, width, fields, n, c.newlines);
     p = next ? next : split_record(p, c.end, width, fields, n, scratch, c.newlines);
-    if (!p || n != width || !add_record(l, fields, index, c.items)) {
+    if (!p || n != width || !add_record(l, fields, index, c.fresh, c.items)) {
       c.ok = false;
       return;
     }
@@ -354,10 +394,45 @@ void read_chunk(const lookups& l, std::size_t width, const std::array<int, kColu
   }
 }
 
+// Runs work(t) for t in [0, threads), on as many threads (the caller's is t = 0).
+template <class Work>
+void run_on_threads(unsigned threads, Work&& work) {
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
+  work(0u);
+  for (auto& th : pool) th.join();
+}
+
+// Adds the units the shares met first to `d`, in file order (as the checking reader
+// adds them), and gives the shares' provider and recipient columns their numbers.
+void settle_fresh_units(dataset& d, std::vector<chunk>& chunks) {
+  std::vector<std::vector<std::uint32_t>> numbers(chunks.size());
+  for (std::size_t t = 0; t < chunks.size(); ++t) {
+    for (const std::string& id : chunks[t].fresh.ids) {
+      auto u = d.find_unit(id);
+      if (!u) {
+        unit made;
+        made.id = made.name = id;
+        u = d.add_unit(std::move(made));
+      }
+      numbers[t].push_back(*u);
+    }
+  }
+  run_on_threads(static_cast<unsigned>(chunks.size()), [&](unsigned t) {
+    if (numbers[t].empty()) return;
+    const auto renumber = [&](std::uint32_t& u) {
+      if (u != no_id && (u & kFresh)) u = numbers[t][u & ~kFresh];
+    };
+    for (std::uint32_t& u : chunks[t].items.provider) renumber(u);
+    for (std::uint32_t& u : chunks[t].items.recipient) renumber(u);
+  });
+}
+
 }  // namespace
 
 bool read_items_fast(const csv_view& file, dataset& d, unsigned threads,
-                     std::vector<std::uint32_t>* lines) {
+                     std::vector<std::uint32_t>* lines, bool units_defined) {
+  if (d.unit_count() >= kFresh) return false;
   const std::string_view text = file.text;
   const char* begin = text.data();
   const char* const end = text.data() + text.size();
@@ -388,13 +463,7 @@ bool read_items_fast(const csv_view& file, dataset& d, unsigned threads,
   threads = static_cast<unsigned>(std::clamp<std::size_t>(size / (1 << 20), 1, threads));
   std::vector<chunk> chunks(threads);
   std::vector<std::size_t> quotes(threads, 0);
-  const auto run = [&](auto&& work) {
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
-    work(0u);
-    for (auto& th : pool) th.join();
-  };
-  run([&](unsigned t) {
+  run_on_threads(threads, [&](unsigned t) {
     quotes[t] = count_quotes(body + size * t / threads, body + size * (t + 1) / threads);
   });
   std::size_t quotes_before = 0;  // quotes in [body, the tentative end of chunk t)
@@ -413,9 +482,9 @@ bool read_items_fast(const csv_view& file, dataset& d, unsigned threads,
     start = chunks[t].end;
   }
 
-  const lookups l(d);
+  const lookups l(d, units_defined);
   std::vector<std::exception_ptr> errors(threads);
-  run([&](unsigned t) {
+  run_on_threads(threads, [&](unsigned t) {
     try {
       // Room for the rows the share likely holds (a row takes 30 bytes or more); the
       // first share's columns become the dataset's, so they get room for the file.
@@ -429,6 +498,7 @@ bool read_items_fast(const csv_view& file, dataset& d, unsigned threads,
     if (e) std::rethrow_exception(e);
   for (const chunk& c : chunks)
     if (!c.ok) return false;
+  if (!units_defined) settle_fresh_units(d, chunks);
 
   std::uint32_t line = 1 + header_newlines;  // the first line after the header
   for (chunk& c : chunks) {

@@ -42,12 +42,15 @@ void read_items_checked(const csv_view& file, dataset& d, bool units_defined,
                         std::vector<std::uint32_t>* lines);
 
 /// Reads the items of `file` into `d` on `threads` threads (0: one per core) when
-/// every row is regular: well-formed, valid, and naming only units, beneficiaries
-/// and categories that `d` defines. Returns false, having added nothing, at the
-/// first row that is not; the checking reader then reads the file and reports every
-/// problem with its position. Fills `lines` (when given) with each item's line.
+/// every row is regular: well-formed, valid, and naming only beneficiaries and
+/// categories that `d` defines, and units that it defines (with `units_defined`,
+/// when units.csv is present) or any unit ids (without it: they become units named
+/// by their ids, in the order the checking reader adds them). Returns false, having
+/// added nothing, at the first row that is not; the checking reader then reads the
+/// file and reports every problem with its position. Fills `lines` (when given)
+/// with each item's line.
 bool read_items_fast(const csv_view& file, dataset& d, unsigned threads,
-                     std::vector<std::uint32_t>* lines);
+                     std::vector<std::uint32_t>* lines, bool units_defined = true);
 
 /// An amount written as plain yuan ("1234", "1234.5", "0.25"), in fen; empty for
 /// any other text (which parse_money reads).

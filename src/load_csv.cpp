@@ -423,10 +423,10 @@ dataset read_texts(const dataset_texts& texts, const detail::csv_view& items,
   file_starts.push_back(problems.size());
   if (texts.beneficiaries) read_beneficiaries(*texts.beneficiaries, d, problems);
   file_starts.push_back(problems.size());
-  // The parallel reader takes files without problems whose ids are all defined; the
-  // checking reader reads anything else and reports every problem.
+  // The parallel reader takes every file without problems, with or without units.csv;
+  // the checking reader reads anything else and reports every problem.
   std::vector<std::uint32_t>* lines = sources ? &sources->item_lines : nullptr;
-  if (!texts.units || !detail::read_items_fast(items, d, threads, lines))
+  if (!detail::read_items_fast(items, d, threads, lines, texts.units.has_value()))
     detail::read_items_checked(items, d, texts.units.has_value(), texts.beneficiaries.has_value(),
                                problems, lines);
   file_starts.push_back(problems.size());

@@ -27,7 +27,9 @@ const char* const kPeopleCsv =
 // A file of `n` rows exercising every field form the readers accept: three date
 // precisions, report notations, intervals, Chinese measures, quoted notes with
 // commas, quotes and line breaks, CRLF endings, blank lines and a BOM.
-std::string items_csv(std::size_t n, std::uint64_t seed) {
+// With `any_units`, units are ids a units.csv would not define ("u123", some quoted
+// with a doubled quote), first met all through the file.
+std::string items_csv(std::size_t n, std::uint64_t seed, bool any_units = false) {
   std::mt19937_64 rng(seed);
   const auto pick = [&](std::size_t k) { return static_cast<std::size_t>(rng() % k); };
   static const char* const units[] = {"city", "firm", "garrison", "73051", "club"};
@@ -55,7 +57,12 @@ std::string items_csv(std::size_t n, std::uint64_t seed) {
     }
     std::string amount = pick(5) ? amounts[pick(9)] : "";
     if (amount.find(',') != std::string::npos) amount = "\"" + amount + "\"";
+    std::string provider = units[pick(5)];
     std::string recipient = pick(4) ? units[pick(5)] : "";
+    if (any_units) {
+      provider = pick(100) ? "u" + std::to_string(pick(20000)) : "\"q\"\"" + std::to_string(pick(9)) + "\"";
+      if (!recipient.empty()) recipient = "r" + std::to_string(pick(5000));
+    }
     // About one row in six names neither a recipient nor a beneficiary.
     std::string person = pick(3) == 0 ? people[pick(3)] : "";
     std::string quantity, measure;
@@ -65,7 +72,7 @@ std::string items_csv(std::size_t n, std::uint64_t seed) {
     }
     const char* form = pick(3) ? (pick(2) ? "cash" : "in_kind") : "";
     const char* direction = pick(10) == 0 ? "support_military" : "";
-    out += note + "," + amount + "," + date + "," + units[pick(5)] + "," + cats[pick(5)] + "," +
+    out += note + "," + amount + "," + date + "," + provider + "," + cats[pick(5)] + "," +
            recipient + "," + person + "," + form + "," + quantity + "," + measure + "," +
            direction + (pick(7) == 0 ? "\r\n" : "\n");
     if (pick(50) == 0) out += "\n";  // a blank line
@@ -125,6 +132,45 @@ TEST_CASE("the parallel items reader gives exactly what the checking reader give
     CHECK(fast == checked);
     CHECK(lines == checked_lines);
   }
+}
+
+TEST_CASE("without units.csv the parallel reader makes the units the checking reader makes",
+          "[load_csv]") {
+  // Units first met in every thread's share; they must come out in file order.
+  const csv_text file{"items.csv", items_csv(72'000, 13, true)};
+  dataset_texts t;
+  t.items = {"items.csv", "date,category,provider\n"};
+  t.beneficiaries = csv_text{"beneficiaries.csv",
+                             "id,kind,unit,headcount\nneedy,active_member,,27\n"
+                             "town,civilian,,300\nvet,veteran,,1\n"};
+  const dataset base = read_dataset(t);
+  dataset checked = base;
+  std::vector<problem> problems;
+  std::vector<std::uint32_t> checked_lines;
+  detail::read_items_checked(detail::view_of(file), checked, false, true, problems,
+                             &checked_lines);
+  if (!problems.empty()) FAIL(problems.front().to_string());
+  REQUIRE(checked.unit_count() > 20'000);
+  CHECK(checked.find_unit("q\"3"));
+  for (unsigned threads : {1u, 2u, 3u, 4u}) {
+    INFO(threads << " threads");
+    dataset fast = base;
+    std::vector<std::uint32_t> lines;
+    REQUIRE(detail::read_items_fast(detail::view_of(file), fast, threads, &lines, false));
+    CHECK(fast == checked);
+    CHECK(lines == checked_lines);
+  }
+  // An id that is not UTF-8, or none, is for the checking reader to name.
+  for (const char* bad : {"2023,other,u\xff\n", "2023,other,\n"}) {
+    dataset d = base;
+    const csv_text one{"items.csv", std::string("date,category,provider\n") + bad};
+    CHECK_FALSE(detail::read_items_fast(detail::view_of(one), d, 1, nullptr, false));
+    CHECK(d.unit_count() == 0);
+  }
+  // With units.csv the same ids are undefined: the parallel reader leaves the file.
+  dataset strict = base;
+  CHECK_FALSE(detail::read_items_fast(detail::view_of(file), strict, 2, nullptr, true));
+  CHECK(strict.item_count() == 0);
 }
 
 TEST_CASE("the parallel items reader adds nothing when any row needs checking", "[load_csv]") {

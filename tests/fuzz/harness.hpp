@@ -68,18 +68,19 @@ inline void csv_loader(std::string_view bytes) {
   } catch (const aidstat::error&) {
   }
   // The parallel items reader takes a file only when the checking reader would take
-  // it whole, and then builds the same items with the same lines.
-  if (!t.units) return;
+  // it whole, and then builds the same items, units and lines (with or without
+  // units.csv).
   try {
     dataset_texts entities = t;
     entities.items = {"items.csv", "date,category,provider\n"};
     const dataset base = read_dataset(entities);
     dataset fast = base, checked = base;
     std::vector<std::uint32_t> fast_lines, checked_lines;
-    if (!detail::read_items_fast(detail::view_of(t.items), fast, 2, &fast_lines)) return;
+    const bool units = t.units.has_value();
+    if (!detail::read_items_fast(detail::view_of(t.items), fast, 2, &fast_lines, units)) return;
     std::vector<problem> problems;
-    detail::read_items_checked(detail::view_of(t.items), checked, true, t.beneficiaries.has_value(),
-                               problems, &checked_lines);
+    detail::read_items_checked(detail::view_of(t.items), checked, units,
+                               t.beneficiaries.has_value(), problems, &checked_lines);
     require(problems.empty());
     require(fast == checked);
     require(fast_lines == checked_lines);
