@@ -267,3 +267,34 @@ check_report check_dataset_directory(const std::filesystem::path& dir) {
 }
 
 }  // namespace aidstat
+
+namespace aidstat {
+
+check_report check_archive_file(const std::filesystem::path& file) {
+  const archive_info info = read_archive_info(file);
+  check_report report;
+  try {
+    report = check_dataset(load_archive(file));
+  } catch (const io_error&) {
+    throw;
+  } catch (const error& e) {
+    report.findings.push_back({finding_level::error, finding_kind::validation, {}, e.what()});
+    return report;
+  }
+  if (!info.checksummed()) {
+    finding f{finding_level::warning, finding_kind::protection, {file.string(), 0, 0}, ""};
+    f.message = "archive format " + std::to_string(info.version) +
+                " carries no checksums, so damage to it cannot be detected; save it again "
+                "('aidstat save') to protect it";
+    report.findings.insert(report.findings.begin(), std::move(f));
+  }
+  return report;
+}
+
+check_report check_dataset_at(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(path, ec)) return check_archive_file(path);
+  return check_dataset_directory(path);
+}
+
+}  // namespace aidstat

@@ -2,6 +2,48 @@
 
 namespace aidstat {
 
+namespace detail {
+
+namespace {
+// The length of the well-formed UTF-8 sequence at the front of `s`, or 0.
+std::size_t sequence_at(std::string_view s) {
+  const auto b = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+  const unsigned char c = b(0);
+  if (c < 0x80) return 1;
+  std::size_t n = 0;
+  unsigned char lo = 0x80, hi = 0xBF;  // the range of the second byte
+  if (c >= 0xC2 && c <= 0xDF) n = 2;
+  else if (c >= 0xE0 && c <= 0xEF) n = 3, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+  else if (c >= 0xF0 && c <= 0xF4) n = 4, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+  if (n == 0 || s.size() < n || b(1) < lo || b(1) > hi) return 0;
+  for (std::size_t i = 2; i < n; ++i)
+    if (b(i) < 0x80 || b(i) > 0xBF) return 0;
+  return n;
+}
+}  // namespace
+
+std::string printable_utf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  while (!text.empty()) {
+    const std::size_t n = sequence_at(text);
+    if (n) {
+      out.append(text.substr(0, n));
+      text.remove_prefix(n);
+      continue;
+    }
+    static constexpr char hex[] = "0123456789ABCDEF";
+    const auto c = static_cast<unsigned char>(text[0]);
+    out += "\\x";
+    out += hex[c >> 4];
+    out += hex[c & 15];
+    text.remove_prefix(1);
+  }
+  return out;
+}
+
+}  // namespace detail
+
 std::string problem::to_string() const {
   std::string out;
   if (!where.file.empty()) {
@@ -10,7 +52,7 @@ std::string problem::to_string() const {
     if (where.line && where.column) out += ":" + std::to_string(where.column);
     out += ": ";
   }
-  return out + message;
+  return detail::printable_utf8(out + message);
 }
 
 namespace {

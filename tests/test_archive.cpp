@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <cstdio>
 #include <fstream>
 
 #include "aidstat/archive.hpp"
@@ -8,6 +9,8 @@
 #include "aidstat/load_csv.hpp"
 #include "aidstat/totals.hpp"
 #include "archive_fixture.hpp"
+#include "archive_frame.hpp"
+#include "csv_reader.hpp"
 #include "test_support.hpp"
 
 using namespace aidstat;
@@ -37,7 +40,8 @@ TEST_CASE("write the archive fixtures of the current version", "[.generate]") {
 
 TEST_CASE("archives of every version committed under tests/ load forever", "[archive]") {
   const dataset expected = test::fixture_v1();
-  for (const char* name : {"v1.bin", "v1.txt", "v1.xml", "v2.bin", "v2.txt", "v2.xml"}) {
+  for (const char* name :
+       {"v1.bin", "v1.txt", "v1.xml", "v2.bin", "v2.txt", "v2.xml", "v3.bin", "v3.txt", "v3.xml"}) {
     INFO(name);
     const dataset d = load_archive(fixture(name));
     CHECK(d == expected);
@@ -85,9 +89,15 @@ TEST_CASE("a binary archive loads only the column groups a query reads", "[archi
   CHECK_THROWS_AS(by_category.item(0), query_error);
   CHECK_THROWS_AS(save_archive(by_category, dir.path() / "copy.aidstat"), query_error);
   CHECK_THROWS_AS(check_dataset(by_category), query_error);
-  // Text archives, and the whole set, load whole.
+  // Text and XML archives load part too; archives of format 2 and earlier load whole.
   save_archive(whole, dir.path() / "city.txt", archive_format::text);
-  CHECK(load_archive(dir.path() / "city.txt", item_fields::category) == whole);
+  const item_fields per_category = fields_for(query({"category"}, {}));
+  const dataset text_part = load_archive(dir.path() / "city.txt", per_category);
+  CHECK(text_part.loaded_fields() == per_category);
+  CHECK(compute_totals(text_part, query({"category"}, {})).grand.amount ==
+        compute_totals(whole, query({"category"}, {})).grand.amount);
+  CHECK(load_archive(fixture("v2.bin"), item_fields::category).loaded_fields() ==
+        item_fields::all);
   CHECK(load_archive(file, item_fields::all) == whole);
 }
 
@@ -103,16 +113,33 @@ TEST_CASE("every archive kind round-trips to an identical dataset", "[archive]")
   CHECK(open_dataset(test::demo_dataset()) == d);
 }
 
-TEST_CASE("the archive starts with its format version", "[archive]") {
+TEST_CASE("the archive starts with its format version and declares its length", "[archive]") {
   test::temp_dir dir;
   save_archive(test::fixture_v1(), dir.path() / "a", archive_format::text);
+  const std::string bytes = slurp(dir.path() / "a");
   const std::string header = "aidstat-archive text " + std::to_string(archive_version);
-  CHECK(slurp(dir.path() / "a").starts_with(header + "\n"));
+  REQUIRE(bytes.starts_with(header + " "));
+  CHECK(std::stoull(bytes.substr(header.size() + 1, 20)) == bytes.size());
+  CHECK(read_archive_info(dir.path() / "a").version == archive_version);
+  CHECK(read_archive_info(dir.path() / "a").checksummed());
+  CHECK_FALSE(read_archive_info(fixture("v2.txt")).checksummed());
+  // Every section's payload starts at a multiple of 64 bytes, ready to be mapped.
+  save_archive(test::fixture_v1(), dir.path() / "b", archive_format::binary);
+  const std::string binary = slurp(dir.path() / "b");
+  std::size_t sections = 0;
+  for (std::size_t at = binary.find('\n') + 1; at < binary.size(); ++sections) {
+    REQUIRE(binary.compare(at, 8, "section ") == 0);
+    const std::size_t payload = binary.find('\n', at) + 1;
+    CHECK(payload % 64 == 0);
+    const std::size_t name_end = binary.find(' ', at + 8);
+    at = payload + std::stoull(binary.substr(name_end + 1, 20));
+  }
+  CHECK(sections == 10);  // the entities and nine groups of item columns
   // A newer version is refused with a clear message.
-  std::string newer = slurp(dir.path() / "a");
+  std::string newer = bytes;
   newer.replace(0, header.size(), "aidstat-archive text " + std::to_string(archive_version + 1));
-  std::ofstream(dir.path() / "b", std::ios::binary) << newer;
-  CHECK_THROWS_WITH(load_archive(dir.path() / "b"), Catch::Contains("newer aidstat"));
+  std::ofstream(dir.path() / "c", std::ios::binary) << newer;
+  CHECK_THROWS_WITH(load_archive(dir.path() / "c"), Catch::Contains("newer aidstat"));
 }
 
 TEST_CASE("saving is atomic: a failure midway leaves the old file in place", "[archive]") {
@@ -136,57 +163,125 @@ TEST_CASE("saving is atomic: a failure midway leaves the old file in place", "[a
   CHECK_THROWS_AS(save_archive(test::fixture_v1(), dir.path() / "missing" / "x"), io_error);
 }
 
-TEST_CASE("truncated archives are errors, never crashes", "[archive]") {
-  test::temp_dir dir;
-  for (auto f : {archive_format::binary, archive_format::text, archive_format::xml}) {
-    save_archive(test::fixture_v1(), dir.path() / "full", f);
-    const std::string full = slurp(dir.path() / "full");
-    // (A text archive cut only in its trailing white space is still complete.)
-    const std::size_t last = f == archive_format::binary ? full.size() - 1 : full.size() - 20;
-    for (std::size_t cut : {std::size_t{0}, std::size_t{10}, std::size_t{30}, full.size() / 3,
-                            full.size() / 2, last}) {
-      INFO("format " << static_cast<int>(f) << " cut at " << cut);
-      std::ofstream(dir.path() / "cut", std::ios::binary | std::ios::trunc) << full.substr(0, cut);
-      CHECK_THROWS_AS(load_archive(dir.path() / "cut"), aidstat::error);
+namespace {
+
+// Loads `bytes` whole and for a per-category query: each must equal the load of the
+// undamaged archive or throw aidstat::error with a message in valid UTF-8.
+// Returns false when anything else happened.
+bool same_or_refused(const std::string& bytes, const dataset& whole, const dataset& part,
+                     item_fields fields) {
+  for (const bool partial : {false, true}) {
+    try {
+      const dataset d = partial ? read_archive(bytes, "damaged", fields) : read_archive(bytes);
+      if (!(d == (partial ? part : whole))) return false;
+    } catch (const aidstat::error& e) {
+      if (!detail::valid_utf8(e.what())) return false;
+    } catch (...) {
+      return false;
     }
   }
+  return true;
 }
 
-TEST_CASE("bit-flipped archives load correctly or fail with aidstat::error", "[archive]") {
+}  // namespace
+
+// Every damaged copy of a small archive of each kind, built in memory: each byte
+// flipped (XOR 0x01, then XOR 0x80) and the file cut at every length.
+TEST_CASE("a flipped or truncated archive gives the same dataset or an error", "[archive]") {
   test::temp_dir dir;
+  dataset original = test::fixture_v1();
+  test::add_record(original, "2023", "condolence", "city", "", "", "80万余元", "3400余人");
+  const item_fields fields = fields_for(totals_query{{dimension::parse("category")}, {}});
+  std::size_t tried = 0;
   for (auto f : {archive_format::binary, archive_format::text, archive_format::xml}) {
-    save_archive(test::fixture_v1(), dir.path() / "full", f);
+    save_archive(original, dir.path() / "full", f);
     const std::string full = slurp(dir.path() / "full");
-    const std::size_t stride = f == archive_format::xml ? 11 : f == archive_format::text ? 3 : 1;
-    std::size_t refused = 0;
-    for (std::size_t at = 0; at < full.size(); at += stride) {
-      for (int bit : {0, 5}) {
+    const dataset whole = read_archive(full), part = read_archive(full, "part", fields);
+    REQUIRE(whole == original);
+    std::size_t bad = 0;
+    for (std::size_t at = 0; at < full.size(); ++at) {
+      for (const char mask : {'\x01', '\x80'}) {
         std::string flipped = full;
-        flipped[at] = static_cast<char>(flipped[at] ^ (1 << bit));
-        try {
-          const dataset d = read_archive(flipped);
-          // A flip in a value can still load: then the dataset is a valid one.
-          CHECK(d.item_count() <= 5);
-        } catch (const aidstat::error&) {
-          ++refused;
-        }
+        flipped[at] = static_cast<char>(flipped[at] ^ mask);
+        bad += !same_or_refused(flipped, whole, part, fields);
       }
+      bad += !same_or_refused(full.substr(0, at), whole, part, fields);
+      tried += 3;
     }
-    CHECK(refused > 0);
+    INFO("format " << static_cast<int>(f) << ", " << full.size() << " bytes");
+    CHECK(bad == 0);
   }
+  CHECK(tried > 3 * 20'000);
+}
+
+TEST_CASE("damage is reported with the file and the damaged section", "[archive]") {
+  test::temp_dir dir;
+  const auto file = dir.path() / "city.aidstat";
+  save_archive(test::fixture_v1(), file);
+  const std::string full = slurp(file);
+  // A flip inside the amounts: the message names the section.
+  const std::size_t amounts = full.find("section amounts ");
+  REQUIRE(amounts != std::string::npos);
+  std::string flipped = full;
+  const std::size_t payload = full.find('\n', amounts) + 20;
+  flipped[payload] = static_cast<char>(flipped[payload] ^ 0x01);
+  std::ofstream(file, std::ios::binary | std::ios::trunc) << flipped;
+  CHECK_THROWS_WITH(load_archive(file), Catch::Contains(file.string()) &&
+                                            Catch::Contains("section 'amounts' is damaged"));
+  // A query that does not read the amounts is not misled by them: it answers.
+  CHECK(load_archive(file, item_fields::category).item_count() == 5);
+  // The last byte cut off: found by every load, even one that reads no notes.
+  std::ofstream(file, std::ios::binary | std::ios::trunc) << full.substr(0, full.size() - 1);
+  CHECK_THROWS_WITH(load_archive(file, item_fields::category), Catch::Contains("cut short"));
+  // A damaged header line.
+  flipped = full;
+  flipped[30] = static_cast<char>(flipped[30] ^ 0x01);
+  std::ofstream(file, std::ios::binary | std::ios::trunc) << flipped;
+  CHECK_THROWS_WITH(load_archive(file), Catch::Contains("header line is damaged"));
+  // Bytes that are not UTF-8 in the file are shown as \xNN in the message.
+  std::string junk = full;
+  junk.replace(0, 22, "aidstat-archive \xff\xfe 3");
+  CHECK_THROWS_WITH(read_archive(junk, "junk"), Catch::Contains("\\xFF\\xFE"));
+}
+
+TEST_CASE("check says an archive without checksums is unprotected", "[archive][check]") {
+  const check_report old = check_dataset_at(fixture("v2.bin"));
+  REQUIRE_FALSE(old.findings.empty());
+  CHECK(old.findings[0].kind == finding_kind::protection);
+  CHECK(old.findings[0].level == finding_level::warning);
+  CHECK_THAT(old.findings[0].message, Catch::Contains("format 2 carries no checksums"));
+  const check_report current = check_dataset_at(fixture("v3.bin"));
+  for (const finding& f : current.findings) CHECK(f.kind != finding_kind::protection);
+  // A damaged archive is an error finding naming the section.
+  test::temp_dir dir;
+  std::string bytes = slurp(fixture("v3.bin"));
+  bytes[bytes.size() - 3] = static_cast<char>(bytes[bytes.size() - 3] ^ 0x01);
+  std::ofstream(dir.path() / "d", std::ios::binary) << bytes;
+  const check_report damaged = check_dataset_at(dir.path() / "d");
+  REQUIRE(damaged.errors() == 1);
+  CHECK_THAT(damaged.findings[0].message, Catch::Contains("section 'notes' is damaged"));
 }
 
 TEST_CASE("a hostile length field is refused before allocating", "[archive]") {
   test::temp_dir dir;
   save_archive(test::fixture_v1(), dir.path() / "full", archive_format::binary);
   std::string data = slurp(dir.path() / "full");
-  // The category count is the first field after Boost's header: find 13 + 1 = 14 as u64.
+  // The category count is the first field of the entities: 13 + 1 = 14 as u64. Its
+  // section's checksum is made right again, as a hostile writer would.
   const std::uint64_t categories = 14;
   const std::string needle(reinterpret_cast<const char*>(&categories), 8);
   const auto at = data.find(needle);
   REQUIRE(at != std::string::npos);
   const std::uint64_t hostile = std::uint64_t{1} << 60;
   data.replace(at, 8, std::string(reinterpret_cast<const char*>(&hostile), 8));
+  const std::size_t line = data.find("section entities ");
+  const std::size_t payload = data.find('\n', line) + 1;
+  const std::size_t length = std::stoull(data.substr(line + 17, 20));
+  char sum[17];
+  std::snprintf(sum, sizeof sum, "%016llx",
+                static_cast<unsigned long long>(
+                    detail::checksum_of(std::string_view(data).substr(payload, length))));
+  data.replace(line + 17 + 21, 16, sum);
   std::ofstream(dir.path() / "h", std::ios::binary) << data;
   CHECK_THROWS_WITH(load_archive(dir.path() / "h"),
                     Catch::Contains("claims 1152921504606846976 elements"));

@@ -227,13 +227,7 @@ int run_progress(const common_options& o, const std::optional<int>& year) {
 }
 
 int run_check(const common_options& o, bool strict) {
-  std::error_code ec;
-  aidstat::check_report r;
-  if (std::filesystem::is_regular_file(o.dataset, ec)) {
-    r = aidstat::check_dataset(aidstat::load_archive(o.dataset));  // archives hold no lines
-  } else {
-    r = aidstat::check_dataset_directory(o.dataset);
-  }
+  const aidstat::check_report r = aidstat::check_dataset_at(o.dataset);
   for (const auto& f : r.findings) std::cout << f.to_string() << "\n";
   std::cout << r.errors() << (r.errors() == 1 ? " error, " : " errors, ") << r.warnings()
             << (r.warnings() == 1 ? " warning" : " warnings") << ", " << r.reconciliations.size()

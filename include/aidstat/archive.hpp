@@ -3,9 +3,13 @@
 // atomically, and refuse damaged or hostile files with an aidstat::error (never a
 // crash, a hang or an allocation beyond the file's own size).
 //
-// The file starts with one plain line, "aidstat-archive FORMAT VERSION", then the
-// Boost archive. Item columns are stored as arrays, so binary archives save and
-// load at close to disk speed.
+// Archives cannot lie: the file declares its length, and each section (the
+// entities, each group of item columns, the notes) carries an XXH3 checksum. A
+// load checks the length and the checksum of every section it reads before a
+// figure is computed from it, so a truncated or altered archive gives the same
+// answer as the original or an error naming the damaged section. Item columns are
+// stored as arrays aligned to 64 bytes in the file, so binary archives save and
+// load at close to disk speed. The layout is in docs/archive-format.md.
 //
 //   save_archive(d, "city.aidstat");                        // binary
 //   dataset back = load_archive("city.aidstat");
@@ -26,8 +30,22 @@ enum class archive_format : std::uint8_t { binary, text, xml };
 
 /// The format version this library writes. Version 1: taxonomy, units,
 /// beneficiaries, commitments, stated totals, item columns. Version 2: quantities,
-/// measures and beneficiaries of items as sparse (row, value) columns.
-inline constexpr std::uint32_t archive_version = 2;
+/// measures and beneficiaries of items as sparse (row, value) columns. Version 3:
+/// the declared length, sections with XXH3 checksums, columns aligned to 64 bytes.
+inline constexpr std::uint32_t archive_version = 3;
+
+/// What an archive's first line says.
+struct archive_info {
+  archive_format format;  ///< binary, text or XML
+  std::uint32_t version;  ///< its format version
+  /// Whether it carries a length and checksums (format 3 on); older archives still
+  /// load, but damage to them can go unnoticed.
+  bool checksummed() const noexcept { return version >= 3; }
+};
+
+/// Reads the first line of an archive file; throws io_error when it cannot be read
+/// and aidstat::error when it is not an archive.
+archive_info read_archive_info(const std::filesystem::path& file);
 
 /// Reads "binary", "text" or "xml".
 std::optional<archive_format> parse_archive_format(std::string_view name) noexcept;
@@ -38,10 +56,11 @@ void save_archive(const dataset& d, const std::filesystem::path& file,
                   archive_format format = archive_format::binary);
 
 /// Reads an archive of any format and any version up to archive_version. Throws
-/// io_error when it cannot be read and aidstat::error when it is damaged. With
-/// `fields`, a binary archive of format 2 or later loads only those item column
-/// groups (and checks only those): a query on a large archive then reads a few
-/// columns of the file instead of all. Other archives load whole.
+/// io_error when it cannot be read and aidstat::error when it is damaged, naming
+/// the file and the damaged section. With `fields`, an archive of format 3 or later
+/// loads (and checks the checksums of) only those item column groups: a query on a
+/// large archive then reads a few columns of the file instead of all; the length
+/// is always checked. Older archives load whole.
 dataset load_archive(const std::filesystem::path& file, item_fields fields = item_fields::all);
 
 /// Reads an archive held in memory (a database blob, a network message); `name`

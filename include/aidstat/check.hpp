@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "aidstat/archive.hpp"
 #include "aidstat/dataset.hpp"
 #include "aidstat/error.hpp"
 #include "aidstat/load_csv.hpp"
@@ -101,5 +102,14 @@ check_report check_dataset(const dataset& d, const dataset_sources* sources = nu
 /// Loads and checks a dataset directory: every validation problem (errors), or, when
 /// it loads, everything check_dataset finds. Throws io_error when it cannot be read.
 check_report check_dataset_directory(const std::filesystem::path& dir);
+
+/// Loads and checks an archive file: damage (an error naming the section), an
+/// archive of a format without checksums (a warning: damage to it would go
+/// unnoticed), and, when it loads, everything check_dataset finds (archives keep
+/// no lines, so findings name rows). Throws io_error when it cannot be read.
+check_report check_archive_file(const std::filesystem::path& file);
+
+/// check_archive_file for a file, check_dataset_directory for a directory.
+check_report check_dataset_at(const std::filesystem::path& path);
 
 }  // namespace aidstat

@@ -6,14 +6,24 @@
 #include <cstdint>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace aidstat {
 
-/// Root of every exception aidstat throws.
+namespace detail {
+/// `text` with every byte that is not part of well-formed UTF-8 shown as `\xNN`, so
+/// that messages quoting a damaged file are always valid UTF-8.
+std::string printable_utf8(std::string_view text);
+}  // namespace detail
+
+/// Root of every exception aidstat throws. Its message is always valid UTF-8.
 class error : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  /// An error saying `what` (bytes that are not UTF-8 shown as \xNN).
+  explicit error(const std::string& what) : std::runtime_error(detail::printable_utf8(what)) {}
+  /// An error saying `what`.
+  explicit error(const char* what) : error(std::string(what)) {}
 };
 
 /// A figure, date or key that cannot be read ("12x万元"); the message names the text.
