@@ -155,8 +155,10 @@ void write_framed(std::ostream& out, const dataset& d, archive_format format) {
     frame.end_section();
   };
   section("entities", [&](auto& w) { detail::write_entities(w, d); });
-  for (const auto& [group, name] : detail::kItemGroups)
-    section(name, [&](auto& w) { detail::visit_group(w, group, d.columns()); });
+  for (const auto& entry : detail::kItemGroups) {
+    const item_fields group = entry.first;  // (clang 14 cannot capture a binding)
+    section(entry.second, [&](auto& w) { detail::visit_group(w, group, d.columns()); });
+  }
   frame.finish();
 }
 
@@ -188,8 +190,9 @@ dataset read_framed(std::string_view bytes, const std::string& name, item_fields
                [&](auto& r) { d = detail::read_entities(r, n); });
   detail::item_columns c;
   c.rows = static_cast<std::size_t>(n);
-  for (const auto& [group, group_name] : detail::kItemGroups) {
-    const detail::section_view s = frame.next(group_name);
+  for (const auto& entry : detail::kItemGroups) {
+    const item_fields group = entry.first;
+    const detail::section_view s = frame.next(entry.second);
     if (contains(fields, group))
       read_section(frame, s, *format, [&](auto& r) { detail::visit_group(r, group, c); });
   }
