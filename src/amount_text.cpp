@@ -155,7 +155,7 @@ void apply_approximation(approx mode, figure_kind kind, i128& lo_c, i128& hi_c,
   const i128 unit = kind == figure_kind::quantity ? 100 : 1;
   const i128 n = lo_c / unit;
   if (lo_c % unit != 0) fail_figure(text, "a count cannot have a fraction");
-  lo_c = n * 9 / 10 * unit;  // floor (n >= 0)
+  lo_c = n * 9 / 10 * unit;                                      // floor (n >= 0)
   hi_c = (mode == approx::near ? n : (n * 11 + 9) / 10) * unit;  // ceil
   if (hi_c > kLimit) fail_figure(text, "the number is too large");
 }
@@ -237,7 +237,7 @@ money_interval parse_money(std::string_view text) {
   const figure f = parse_figure(text);
   if (f.kind == figure_kind::quantity)
     fail_figure(text, "it is a count (" + std::string(zh_name_of(*f.unit)) +
-                   "), not an amount of money; put it in the quantity column");
+                          "), not an amount of money; put it in the quantity column");
   return money_interval(money{f.min_centi}, money{f.max_centi});
 }
 

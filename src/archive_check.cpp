@@ -28,8 +28,7 @@ std::vector<approx_entry> join_approx(const approx_columns& a, const char* what)
 // Checks that the item columns of the groups in `loaded` are consistent with each
 // other and with the dataset. Each check is a plain loop over one or two columns,
 // so that it runs at memory speed.
-void check_columns(const dataset& d, const item_columns& c, std::uint64_t n,
-                   item_fields loaded) {
+void check_columns(const dataset& d, const item_columns& c, std::uint64_t n, item_fields loaded) {
   const auto need = [](bool ok, const char* what) {
     if (!ok) archive_damaged(what);
   };
@@ -50,8 +49,7 @@ void check_columns(const dataset& d, const item_columns& c, std::uint64_t n,
     for (std::size_t k = 0; k < rows.size(); ++k)
       need(rows[k] < n && (k == 0 || rows[k - 1] < rows[k]), what);
   };
-  const auto approx = [&](const std::vector<approx_entry>& v, auto min_of,
-                          const char* what) {
+  const auto approx = [&](const std::vector<approx_entry>& v, auto min_of, const char* what) {
     for (std::size_t i = 0; i < v.size(); ++i) {
       need(v[i].row < n && (i == 0 || v[i - 1].row < v[i].row), what);
       const std::optional<std::int64_t> min = min_of(v[i].row);

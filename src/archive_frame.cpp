@@ -155,16 +155,16 @@ frame_reader::frame_reader(std::string_view bytes, std::string name)
   const std::string_view line = bytes_.substr(0, eol);
   const auto words = words_of(line);
   std::uint64_t length = 0, sum = 0;
-  if (words.size() != 5 || words[0] != kMagic ||
-      !parse_field(words[3], 20, 10, length) || !parse_field(words[4], 16, 16, sum) ||
+  if (words.size() != 5 || words[0] != kMagic || !parse_field(words[3], 20, 10, length) ||
+      !parse_field(words[4], 16, 16, sum) ||
       line.size() != static_cast<std::size_t>(words[4].data() - line.data()) + 16)
     damaged("the header line is damaged");
   if (checksum_of(line.substr(0, line.size() - 17)) != sum)
     damaged("the header line is damaged (its checksum does not match)");
   if (length != bytes_.size())
     damaged("it declares " + std::to_string(length) + " bytes but has " +
-            std::to_string(bytes_.size()) + (length > bytes_.size() ? ": it was cut short"
-                                                                     : ": bytes were added"));
+            std::to_string(bytes_.size()) +
+            (length > bytes_.size() ? ": it was cut short" : ": bytes were added"));
   kind_ = std::string(words[1]);
   at_ = eol + 1;
 }

@@ -83,8 +83,7 @@ class archive_writer {
     num(name, v ? static_cast<std::uint8_t>(*v) : kNoEnum);
   }
   template <class T>
-  void opt_interval(const char* name, const std::optional<interval<T>>& v,
-                    std::int64_t (*raw)(T)) {
+  void opt_interval(const char* name, const std::optional<interval<T>>& v, std::int64_t (*raw)(T)) {
     num(name, static_cast<std::uint8_t>(v.has_value()));
     num(name, v ? raw(v->min()) : 0);
     num(name, v ? raw(v->max()) : 0);
@@ -201,14 +200,10 @@ void check_columns(const dataset& d, const item_columns& c, std::uint64_t n, ite
 
 /// The item column groups in the order archives hold them, with their names.
 inline constexpr std::pair<item_fields, const char*> kItemGroups[] = {
-    {item_fields::dates, "dates"},
-    {item_fields::category, "category"},
-    {item_fields::units, "units"},
-    {item_fields::form, "form"},
-    {item_fields::direction, "direction"},
-    {item_fields::amounts, "amounts"},
-    {item_fields::quantities, "quantities"},
-    {item_fields::beneficiaries, "beneficiaries"},
+    {item_fields::dates, "dates"},           {item_fields::category, "category"},
+    {item_fields::units, "units"},           {item_fields::form, "form"},
+    {item_fields::direction, "direction"},   {item_fields::amounts, "amounts"},
+    {item_fields::quantities, "quantities"}, {item_fields::beneficiaries, "beneficiaries"},
     {item_fields::notes, "notes"},
 };
 

@@ -46,7 +46,7 @@ figure_reconciliation compare(interval<T> stated, interval<T> recorded) {
 int severity(reconciliation_status s) {
   return s == reconciliation_status::inconsistent ? 2
          : s == reconciliation_status::incomplete ? 1
-                                                   : 0;
+                                                  : 0;
 }
 
 // The records beneath a stated total, grouped by measure: the grand total is the

@@ -37,8 +37,8 @@ i128 pow10(int n);
 
 /// `text` with full-width digits and separators (３１９，．［］) made ASCII and
 /// spaces dropped, except one between two digits ("1 000"), which is kept so that it
-/// is refused, and one after a comma ("[781, 881]"). Returns `text` itself when there is nothing to change, else
-/// a view of `buffer`.
+/// is refused, and one after a comma ("[781, 881]"). Returns `text` itself when there is nothing to
+/// change, else a view of `buffer`.
 std::string_view normalize_figure(std::string_view text, std::string& buffer);
 
 /// The value of the Chinese digit at the front of `c` (零〇 0, 一壹 1, 二贰两 2, ...,

@@ -96,8 +96,7 @@ TEST_CASE("a binary archive loads only the column groups a query reads", "[archi
   CHECK(text_part.loaded_fields() == per_category);
   CHECK(compute_totals(text_part, query({"category"}, {})).grand.amount ==
         compute_totals(whole, query({"category"}, {})).grand.amount);
-  CHECK(load_archive(fixture("v2.bin"), item_fields::category).loaded_fields() ==
-        item_fields::all);
+  CHECK(load_archive(fixture("v2.bin"), item_fields::category).loaded_fields() == item_fields::all);
   CHECK(load_archive(file, item_fields::all) == whole);
 }
 

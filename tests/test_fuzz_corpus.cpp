@@ -41,8 +41,8 @@ TEST_CASE("fuzz corpus: archive loader", "[fuzz]") {
 TEST_CASE("resealing leaves a sound archive as it is, and mends a damaged one's checksums",
           "[fuzz][archive]") {
   for (const char* kind : {"bin", "txt", "xml"}) {
-    const std::string sound = slurp(std::filesystem::path(AIDSTAT_SOURCE_DIR) /
-                                    "tests/fixtures" / (std::string("v3.") + kind));
+    const std::string sound = slurp(std::filesystem::path(AIDSTAT_SOURCE_DIR) / "tests/fixtures" /
+                                    (std::string("v3.") + kind));
     CHECK(aidstat::fuzz::resealed(sound) == sound);
     if (std::string(kind) != "bin") continue;  // text keeps characters as numbers
     // A character of the notes changed: refused as it is, read once resealed.

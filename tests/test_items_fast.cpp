@@ -60,7 +60,8 @@ std::string items_csv(std::size_t n, std::uint64_t seed, bool any_units = false)
     std::string provider = units[pick(5)];
     std::string recipient = pick(4) ? units[pick(5)] : "";
     if (any_units) {
-      provider = pick(100) ? "u" + std::to_string(pick(20000)) : "\"q\"\"" + std::to_string(pick(9)) + "\"";
+      provider = pick(100) ? "u" + std::to_string(pick(20000))
+                           : "\"q\"\"" + std::to_string(pick(9)) + "\"";
       if (!recipient.empty()) recipient = "r" + std::to_string(pick(5000));
     }
     // About one row in six names neither a recipient nor a beneficiary.
@@ -147,8 +148,7 @@ TEST_CASE("without units.csv the parallel reader makes the units the checking re
   dataset checked = base;
   std::vector<problem> problems;
   std::vector<std::uint32_t> checked_lines;
-  detail::read_items_checked(detail::view_of(file), checked, false, true, problems,
-                             &checked_lines);
+  detail::read_items_checked(detail::view_of(file), checked, false, true, problems, &checked_lines);
   if (!problems.empty()) FAIL(problems.front().to_string());
   REQUIRE(checked.unit_count() > 20'000);
   CHECK(checked.find_unit("q\"3"));
