@@ -266,18 +266,15 @@ check_report check_dataset_directory(const std::filesystem::path& dir) {
   }
 }
 
-}  // namespace aidstat
-
-namespace aidstat {
-
 check_report check_archive_file(const std::filesystem::path& file) {
-  const archive_info info = read_archive_info(file);
   check_report report;
+  archive_info info{archive_format::binary, 0};
   try {
+    info = read_archive_info(file);
     report = check_dataset(load_archive(file));
   } catch (const io_error&) {
     throw;
-  } catch (const error& e) {
+  } catch (const error& e) {  // damaged: the message names the file and the section
     report.findings.push_back({finding_level::error, finding_kind::validation, {}, e.what()});
     return report;
   }

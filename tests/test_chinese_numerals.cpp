@@ -8,6 +8,8 @@
 
 #include "aidstat/amount_text.hpp"
 #include "aidstat/error.hpp"
+#include "aidstat/load_csv.hpp"
+#include "items_fast.hpp"
 
 using namespace aidstat;
 
@@ -279,4 +281,31 @@ TEST_CASE("integers written in Chinese numerals read back as themselves", "[amou
       REQUIRE(parse_quantity(text + "人").value == count_interval::exact(count{n}));
     }
   }
+}
+
+TEST_CASE("both CSV readers read the new forms alike", "[amount_text][load_csv]") {
+  const csv_text items{"items.csv",
+                       "date,category,provider,recipient,amount,quantity\n"
+                       "2023,condolence,city,army,玖仟陆佰陆拾伍圆壹角捌分,\n"
+                       "2023,condolence,city,army,３１９万元,１２０人\n"
+                       "2023,condolence,city,army,319 万元,\n"
+                       "2023,condolence,city,army,一千零十元,\n"
+                       "2023,condolence,city,army,叁拾余万元,叁仟余人次\n"
+                       "2023,condolence,city,army,三点五万元整,\n"};
+  dataset d;  // the parallel reader, without units.csv
+  REQUIRE(detail::read_items_fast(detail::view_of(items), d, 1, nullptr, false));
+  dataset checked;
+  std::vector<problem> problems;
+  detail::read_items_checked(detail::view_of(items), checked, false, false, problems, nullptr);
+  CHECK(problems.empty());
+  CHECK(checked == d);
+  REQUIRE(d.item_count() == 6);
+  CHECK(d.item(0).amount == money_interval::exact(money{966518}));
+  CHECK(d.item(1).amount == money_interval::exact(money{319'000'000}));
+  CHECK(d.item(1).quantity == count_interval::exact(count{120}));
+  CHECK(d.item(2).amount == money_interval::exact(money{319'000'000}));
+  CHECK(d.item(3).amount == money_interval::exact(money{101'000}));
+  CHECK(d.item(4).amount == money_interval(money{30'000'000}, money{40'000'000}));
+  CHECK(d.item(4).quantity == count_interval(count{3000}, count{4000}));
+  CHECK(d.item(5).amount == money_interval::exact(money{3'500'000}));
 }
