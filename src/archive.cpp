@@ -240,11 +240,15 @@ dataset read_unframed(std::string_view body, archive_format format, std::uint32_
     detail::archive_reader r(ar, body.size(), format == archive_format::binary, false);
     d = detail::read_entities(r, n);
     c.rows = static_cast<std::size_t>(n);
-    for (const auto& [group, name] : detail::kItemGroups) {
-      if (version == 1 && group == item_fields::form) read_version1_middle(r, c, n);
-      const bool moved = group != item_fields::dates && group != item_fields::category &&
-                         group != item_fields::units && group != item_fields::notes;
-      if (version > 1 || !moved) detail::visit_group(r, group, c);
+    for (const auto& entry : detail::kItemGroups) {
+      const item_fields group = entry.first;
+      // Format 1 held the groups from form to beneficiaries otherwise, at form's place.
+      const bool same_in_version1 = group == item_fields::dates || group == item_fields::category ||
+                                    group == item_fields::units || group == item_fields::notes;
+      if (version > 1 || same_in_version1)
+        detail::visit_group(r, group, c);
+      else if (group == item_fields::form)
+        read_version1_middle(r, c, n);
     }
   });
   detail::check_columns(d, c, n, item_fields::all);
