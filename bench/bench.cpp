@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "aidstat/aidstat.hpp"
-#include "aidstat/detail/atomic_file.hpp"
+#include "io/atomic_file.hpp"
 #include "synthetic.hpp"
 
 namespace {

@@ -23,7 +23,7 @@ run_suite() {  # name, extra cmake options...
 
 run_suite check -DCMAKE_BUILD_TYPE=RelWithDebInfo
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  run_suite sanitize -DCMAKE_BUILD_TYPE=Debug -DAIDSTAT_SANITIZE=ON
+  run_suite sanitize -DCMAKE_BUILD_TYPE=Debug -DAIDSTAT_SANITIZE=ON -DAIDSTAT_BUILD_EXAMPLES=OFF
 if command -v clang++ >/dev/null 2>&1; then
   CXX=clang++ run_suite fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAIDSTAT_FUZZ=ON \
     -DAIDSTAT_BUILD_TESTS=OFF -DAIDSTAT_BUILD_EXAMPLES=OFF -DAIDSTAT_BUILD_BENCH=OFF \

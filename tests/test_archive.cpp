@@ -3,14 +3,15 @@
 #include <fstream>
 
 #include "aidstat/archive.hpp"
+#include "aidstat/open_dataset.hpp"
 #include "aidstat/check.hpp"
-#include "aidstat/detail/atomic_file.hpp"
+#include "io/atomic_file.hpp"
 #include "aidstat/error.hpp"
 #include "aidstat/load_csv.hpp"
 #include "aidstat/totals.hpp"
 #include "archive_fixture.hpp"
-#include "archive_frame.hpp"
-#include "csv_reader.hpp"
+#include "io/archive_frame.hpp"
+#include "io/csv_reader.hpp"
 #include "test_support.hpp"
 
 using namespace aidstat;

@@ -9,7 +9,8 @@
 #include "aidstat/amount_text.hpp"
 #include "aidstat/error.hpp"
 #include "aidstat/load_csv.hpp"
-#include "items_fast.hpp"
+#include "io/items_checked.hpp"
+#include "io/items_fast.hpp"
 
 using namespace aidstat;
 

@@ -5,6 +5,7 @@
 #include "aidstat/amount_text.hpp"
 #include "aidstat/text_width.hpp"
 #include "aidstat/totals_output.hpp"
+#include "io/csv_writer.hpp"
 #include "test_support.hpp"
 
 using namespace aidstat;
@@ -90,8 +91,8 @@ TEST_CASE("markdown and JSON carry the same figures", "[totals_output]") {
 }
 
 TEST_CASE("CSV fields are quoted only when needed", "[totals_output]") {
-  CHECK(csv_escape("plain") == "plain");
-  CHECK(csv_escape("a,b") == "\"a,b\"");
-  CHECK(csv_escape("say \"hi\"") == "\"say \"\"hi\"\"\"");
-  CHECK(csv_escape("two\nlines") == "\"two\nlines\"");
+  CHECK(aidstat::detail::csv_escape("plain") == "plain");
+  CHECK(aidstat::detail::csv_escape("a,b") == "\"a,b\"");
+  CHECK(aidstat::detail::csv_escape("say \"hi\"") == "\"say \"\"hi\"\"\"");
+  CHECK(aidstat::detail::csv_escape("two\nlines") == "\"two\nlines\"");
 }

@@ -68,8 +68,4 @@ dataset load_archive(const std::filesystem::path& file, item_fields fields = ite
 dataset read_archive(std::string_view bytes, const std::string& name = "archive",
                      item_fields fields = item_fields::all);
 
-/// A dataset from a directory of CSV files or from an archive file; `fields` as
-/// for load_archive (a directory always loads whole).
-dataset open_dataset(const std::filesystem::path& path, item_fields fields = item_fields::all);
-
 }  // namespace aidstat

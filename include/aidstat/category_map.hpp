@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "aidstat/dataset.hpp"
-#include "aidstat/load_csv.hpp"
+#include "aidstat/csv_text.hpp"
 
 namespace aidstat {
 

@@ -13,15 +13,10 @@
 #include <string>
 #include <vector>
 
+#include "aidstat/csv_text.hpp"
 #include "aidstat/dataset.hpp"
 
 namespace aidstat {
-
-/// The text of one CSV file and the name that messages use for it.
-struct csv_text {
-  std::string name;  ///< e.g. "data/items.csv"
-  std::string text;  ///< the whole file, UTF-8, with or without BOM
-};
 
 /// The CSV files of a dataset, already read into memory.
 struct dataset_texts {

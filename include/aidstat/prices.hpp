@@ -10,7 +10,7 @@
 #include <map>
 
 #include "aidstat/interval.hpp"
-#include "aidstat/load_csv.hpp"
+#include "aidstat/csv_text.hpp"
 
 namespace aidstat {
 

@@ -25,7 +25,4 @@ void write_totals_markdown(std::ostream& out, const totals& t, money_unit unit =
 /// {"min": "...", "max": "..."}, ...}], "total": {...}}; amounts are decimal strings in yuan.
 void write_totals_json(std::ostream& out, const totals& t);
 
-/// Quotes a CSV field when it needs it (RFC 4180).
-std::string csv_escape(std::string_view field);
-
 }  // namespace aidstat

@@ -16,8 +16,9 @@
 #include "aidstat/error.hpp"
 #include "aidstat/load_csv.hpp"
 #include "aidstat/totals.hpp"
-#include "archive_frame.hpp"  // src/: checksums, to reseal archives
-#include "items_fast.hpp"     // src/: the two items readers are compared
+#include "io/archive_frame.hpp"  // src/: checksums, to reseal archives
+#include "io/items_checked.hpp"
+#include "io/items_fast.hpp"     // src/: the two items readers are compared
 
 namespace aidstat::fuzz {
 

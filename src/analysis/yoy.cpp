@@ -1,0 +1,158 @@
+#include "aidstat/yoy.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "aidstat/error.hpp"
+#include "core/int128.hpp"
+
+namespace aidstat {
+
+using detail::i128;
+
+std::string_view status_name(yoy_status s) noexcept {
+  switch (s) {
+    case yoy_status::new_:
+      return "new";
+    case yoy_status::discontinued:
+      return "discontinued";
+    default:
+      return "continuing";
+  }
+}
+
+std::optional<std::int64_t> pct_change_hundredths(money_interval base, money_interval current) {
+  // Midpoints are (min + max) / 2; their ratio needs only the sums.
+  const i128 b = static_cast<i128>(base.min().fen()) + base.max().fen();
+  const i128 c = static_cast<i128>(current.min().fen()) + current.max().fen();
+  if (b == 0) return std::nullopt;
+  const i128 num = (c - b) * 10000;  // hundredths of a percent
+  const i128 den = b < 0 ? -b : b;
+  const i128 mag = num < 0 ? -num : num;
+  i128 q = mag / den;
+  if (2 * (mag % den) >= den) ++q;  // halves away from zero
+  const i128 v = (num < 0) != (b < 0) ? -q : q;
+  if (v > INT64_MAX || v < INT64_MIN)
+    detail::throw_error<overflow_error>("the percent change is too large");
+  return static_cast<std::int64_t>(v);
+}
+
+std::string yoy_group::pct_change_text() const {
+  if (!pct_change_hundredths) return "";
+  const std::int64_t v = *pct_change_hundredths;
+  const std::uint64_t mag =
+      v < 0 ? 0ULL - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
+  const std::string frac = std::to_string(mag % 100);
+  return (v < 0 ? "-" : "") + std::to_string(mag / 100) + "." + (frac.size() < 2 ? "0" : "") + frac;
+}
+
+namespace {
+
+std::optional<double> share(const aggregate& part, const aggregate& total) {
+  if (part.amount_records == 0 || total.amount_records == 0) return std::nullopt;
+  const double t = total.amount_midpoint_yuan();
+  if (t == 0) return std::nullopt;
+  return part.amount_midpoint_yuan() / t;
+}
+
+std::optional<double> per_head(const aggregate& a) {
+  const std::int64_t people = a.headcount();
+  if (people == 0 || a.amount_records == 0) return std::nullopt;
+  return a.amount_midpoint_yuan() / static_cast<double>(people);
+}
+
+}  // namespace
+
+yoy_result compute_yoy(const dataset& d, const yoy_query& q) {
+  if (q.base_year == q.current_year)
+    detail::throw_error<query_error>("the base year and the current year are both " +
+                                     std::to_string(q.base_year) + "; compare two different years");
+  if (q.filter.year)
+    detail::throw_error<query_error>(
+        "a year-over-year comparison chooses its own two years; "
+        "drop the year filter");
+  for (const auto& dim : q.by)
+    if (dim.kind == dimension_kind::year)
+      detail::throw_error<query_error>("'year' cannot be a key of a year-over-year comparison");
+  if (q.prices) {
+    for (int y : {q.base_year, q.current_year, q.prices->year})
+      if (!q.prices->table.has(y))
+        detail::throw_error<query_error>("the deflator table has no index for " +
+                                         std::to_string(y));
+  }
+
+  // One scan grouped by the keys and then the year gives both years' figures,
+  // each exact and separate.
+  totals_query tq;
+  tq.by = q.by;
+  tq.by.push_back(dimension::parse("year"));
+  tq.filter = q.filter;
+  tq.threads = q.threads;
+  const totals by_year = compute_totals(d, tq);
+  const auto year_totals = [&](int year) {
+    const std::string wanted = std::to_string(year);
+    totals t;
+    t.by = q.by;
+    for (const group_totals& g : by_year.groups) {
+      if (g.key.back() != wanted) continue;
+      group_totals row = g;
+      row.key.pop_back();
+      row.labels.pop_back();
+      t.grand.merge(row.figures);
+      t.groups.push_back(std::move(row));
+    }
+    if (q.prices) {
+      const auto restate = [&](aggregate& a) {
+        a.amount = q.prices->table.restate(a.amount, year, q.prices->year);
+      };
+      for (auto& g : t.groups) restate(g.figures);
+      restate(t.grand);
+    }
+    return t;
+  };
+  const totals base = year_totals(q.base_year);
+  const totals current = year_totals(q.current_year);
+
+  yoy_result out;
+  out.by = q.by;
+  out.base_year = q.base_year;
+  out.current_year = q.current_year;
+  out.base_total = base.grand;
+  out.current_total = current.grand;
+  if (q.prices) out.prices_of = q.prices->year;
+
+  std::map<std::vector<std::string>, yoy_group> groups;
+  for (const auto& g : base.groups) {
+    yoy_group& y = groups[g.key];
+    y.key = g.key;
+    y.labels = g.labels;
+    y.base = g.figures;
+  }
+  for (const auto& g : current.groups) {
+    yoy_group& y = groups[g.key];
+    y.key = g.key;
+    y.labels = g.labels;
+    y.current = g.figures;
+  }
+  for (auto& [key, y] : groups) {
+    y.delta = y.current.amount - y.base.amount;
+    y.pct_change_hundredths = pct_change_hundredths(y.base.amount, y.current.amount);
+    y.status = y.base.records == 0      ? yoy_status::new_
+               : y.current.records == 0 ? yoy_status::discontinued
+                                        : yoy_status::continuing;
+    y.base_share = share(y.base, out.base_total);
+    y.current_share = share(y.current, out.current_total);
+    if (y.base_share && y.current_share)
+      y.share_change_pp = (*y.current_share - *y.base_share) * 100.0;
+    y.base_per_head = per_head(y.base);
+    y.current_per_head = per_head(y.current);
+    if (y.base_per_head && y.current_per_head)
+      y.per_head_change = *y.current_per_head - *y.base_per_head;
+    out.groups.push_back(std::move(y));
+  }
+  std::sort(out.groups.begin(), out.groups.end(),
+            [&](const yoy_group& a, const yoy_group& b) { return key_less(out.by, a.key, b.key); });
+  return out;
+}
+
+}  // namespace aidstat

@@ -1,0 +1,138 @@
+// The hot loops of a scan: a batch of rows added to (or taken back from) the sums,
+// and the key functors that give each row its slot. Internal to the engine.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "engine/partial_sums.hpp"
+
+namespace aidstat::detail {
+
+// Adds (Sign +1) or takes back (Sign -1) rows [b, b + m) into the hot sums, in L
+// lanes; the slot of row r is key(r). Returns the OR of the stated amounts, which
+// bounds the batch's largest amount within a factor of two. Checked: every addition is checked
+// for overflow, reported through `overflow`.
+template <unsigned L, bool Checked, int Sign, class Key>
+std::uint64_t add_hot(hot_sum* h, const Key& key_ref, const std::int64_t* amount, std::size_t b,
+                      std::size_t m, bool& overflow_out) {
+  const Key key = key_ref;  // in registers, not reloaded through a reference per row
+  std::uint64_t bits = 0;
+  bool overflow = false;
+  const auto add = [&](std::size_t r, unsigned lane) __attribute__((always_inline)) {
+    hot_sum& x = h[key(r) * L + lane];
+    // Amounts are never negative; no_value is. `missing` is all ones for it, else 0,
+    // so that the row adds without a branch or a compare.
+    const std::int64_t a = amount[r];
+    const auto missing = static_cast<std::uint64_t>(a >> 63);
+    const std::uint64_t counts = kRecord + 1 + missing;  // + 1 - 1 when missing
+    const std::uint64_t value = static_cast<std::uint64_t>(a) & ~missing;
+    bits |= value;
+    if constexpr (Sign > 0) {
+      x.counts += counts;
+      if constexpr (Checked) {
+        auto sum = static_cast<std::int64_t>(x.amount);
+        overflow |= __builtin_add_overflow(sum, static_cast<std::int64_t>(value), &sum);
+        x.amount = static_cast<std::uint64_t>(sum);
+      } else {
+        x.amount += value;
+      }
+    } else {
+      x.counts -= counts;
+      x.amount -= value;
+    }
+  };
+  std::size_t i = b;
+  const std::size_t end = b + m;
+  for (; i + L <= end; i += L)
+    for (unsigned lane = 0; lane < L; ++lane) add(i + lane, lane);  // unrolled: L is a constant
+  for (; i < end; ++i) add(i, 0);
+  overflow_out |= overflow;
+  return bits;
+}
+
+// Adds (Sign +1) or takes back (Sign -1) rows [b, b + m) into packed words, in L
+// lanes, and returns the OR of the amounts. With Unstated, rows without an amount go
+// `unstated` words further and the OR is of the stated amounts; without, every amount
+// is taken as stated, and a no_value shows as the sign bit of the OR.
+template <unsigned L, bool Unstated, int Sign, class Key>
+std::uint64_t add_packed(std::uint64_t* words, std::size_t unstated, const Key& key_ref,
+                         const std::int64_t* amount, std::size_t b, std::size_t m) {
+  const Key key = key_ref;
+  std::uint64_t bits = 0;
+  const auto add = [&](std::size_t r, unsigned lane) __attribute__((always_inline)) {
+    const std::int64_t a = amount[r];
+    std::uint64_t value = static_cast<std::uint64_t>(a);
+    std::size_t at = key(r) * L + lane;
+    if constexpr (Unstated) {
+      const auto missing = static_cast<std::uint64_t>(a >> 63);  // all ones for no_value
+      value &= ~missing;
+      at += missing & unstated;
+    }
+    bits |= value;
+    if constexpr (Sign > 0)
+      words[at] += packed_words::one + value;
+    else
+      words[at] -= packed_words::one + value;
+  };
+  std::size_t i = b;
+  const std::size_t end = b + m;
+  for (; i + L <= end; i += L)
+    for (unsigned lane = 0; lane < L; ++lane) add(i + lane, lane);  // unrolled: L is a constant
+  for (; i < end; ++i) add(i, 0);
+  return bits;
+}
+
+// Adds (Sign +1) or takes back (Sign -1) the quantities from `k` on whose rows are
+// below `last` (at most `to`) into packed words by slot and measure code. Returns the
+// OR of their values; `k` ends past them.
+template <int Sign, class Key>
+std::uint64_t add_packed_quantities(std::uint64_t* words, const Key& key_ref,
+                                    const std::uint32_t* rows, const std::uint8_t* measures,
+                                    const std::int64_t* values, std::size_t& k_ref, std::size_t to,
+                                    std::uint32_t last) {
+  const Key key = key_ref;
+  std::uint64_t bits = 0;
+  std::size_t k = k_ref;
+  for (; k < to && rows[k] < last; ++k) {
+    const auto value = static_cast<std::uint64_t>(values[k]);
+    bits |= value;
+    std::uint64_t& w = words[key(rows[k]) * kMeasureCodes + measures[k]];
+    if constexpr (Sign > 0)
+      w += packed_words::one + value;
+    else
+      w -= packed_words::one + value;
+  }
+  k_ref = k;
+  return bits;
+}
+
+// Key functors: the slot of a row. The scan is compiled once per functor, so that
+// the common keys cost a load or two per row and no intermediate buffer.
+
+// Slots computed a batch at a time into a buffer (any dimensions, any filter).
+struct buffered_key {
+  const std::uint32_t* slot;
+  std::size_t base;
+  [[gnu::always_inline]] std::uint32_t operator()(std::size_t r) const { return slot[r - base]; }
+};
+
+// A category or provider column, whose codes are index + 1, optionally times a
+// calendar year, optionally only the rows of one calendar year (else the dump slot).
+template <class Col, bool WithYear, bool OneYear>
+struct direct_key {
+  const Col* col;
+  const std::int16_t* year;
+  std::int32_t year_offset;  // code of year y: y - year_offset
+  std::uint32_t year_codes;  // cardinality of the year dimension
+  std::int16_t wanted;       // OneYear: the year kept
+  std::uint32_t dump;
+  [[gnu::always_inline]] std::uint32_t operator()(std::size_t r) const {
+    std::uint32_t s = static_cast<std::uint32_t>(col[r]) + 1;
+    if constexpr (WithYear) s = s * year_codes + static_cast<std::uint32_t>(year[r] - year_offset);
+    if constexpr (OneYear) s = year[r] == wanted ? s : dump;
+    return s;
+  }
+};
+
+}  // namespace aidstat::detail

@@ -1,0 +1,223 @@
+#include "engine/key_plan.hpp"
+
+#include <map>
+
+#include "aidstat/error.hpp"
+
+namespace aidstat::detail {
+namespace {
+
+template <class E>
+void enum_texts(key_column& k) {
+  const auto& es = enum_vocabulary<E>::entries;
+  k.cardinality = static_cast<std::uint32_t>(es.size() + 1);
+  k.texts.assign(k.cardinality, "");
+  k.labels.assign(k.cardinality, "");
+  for (const auto& e : es) {
+    k.texts[static_cast<std::size_t>(e.value) + 1] = std::string(e.key);
+    k.labels[static_cast<std::size_t>(e.value) + 1] = std::string(e.zh);
+  }
+}
+
+std::string two_digits(int v) { return (v < 10 ? "0" : "") + std::to_string(v); }
+
+// Parents always have smaller indexes than their children (a unit or category can
+// only name a parent that is already present), so one pass in index order settles
+// each entity from its parent: linear, however deep the tree.
+
+// within[u]: unit u is `root` or below it.
+std::vector<char> units_within(const dataset& d, std::uint32_t root) {
+  std::vector<char> within(d.unit_count(), 0);
+  for (std::uint32_t u = 0; u < within.size(); ++u) {
+    const std::uint32_t p = d.unit_parent(u);
+    within[u] = u == root || (p != no_id && within[p]);
+  }
+  return within;
+}
+
+// within[c]: category c is `root` or below it.
+std::vector<char> categories_within(const dataset& d, std::uint32_t root) {
+  std::vector<char> within(d.categories().size(), 0);
+  for (std::uint32_t c = 0; c < within.size(); ++c) {
+    const std::uint32_t p = d.categories().parent_of(c);
+    within[c] = c == root || (p != c && within[p]);
+  }
+  return within;
+}
+
+}  // namespace
+
+key_column make_key_column(const dataset& d, dimension dim, int min_year, int max_year,
+                           int fiscal_start) {
+  key_column k;
+  k.dim = dim;
+  k.fiscal_start = fiscal_start;
+  const auto units = static_cast<std::uint32_t>(d.unit_count());
+  const auto unit_texts = [&] {
+    k.cardinality = units + 1;
+    k.texts.assign(k.cardinality, "");
+    k.labels.assign(k.cardinality, "");
+    for (std::uint32_t u = 0; u < units; ++u) {
+      k.texts[u + 1] = d.unit_at(u).id;
+      k.labels[u + 1] = d.unit_at(u).name;
+    }
+  };
+  switch (dim.kind) {
+    case dimension_kind::category:
+    case dimension_kind::category_parent: {
+      const auto n = static_cast<std::uint32_t>(d.categories().size());
+      k.cardinality = n + 1;
+      k.texts.assign(k.cardinality, "");
+      k.labels.assign(k.cardinality, "");
+      k.table.resize(n);
+      for (std::uint32_t c = 0; c < n; ++c) {
+        k.texts[c + 1] = d.categories().at(c).key;
+        const auto& zh = d.categories().at(c).name_zh;
+        k.labels[c + 1] = zh.empty() ? k.texts[c + 1] : zh;
+        k.table[c] = (dim.kind == dimension_kind::category ? c : d.categories().parent_of(c)) + 1;
+      }
+      break;
+    }
+    case dimension_kind::year:
+    case dimension_kind::quarter:
+    case dimension_kind::month: {
+      k.base_year = min_year;
+      const int years = max_year >= min_year ? max_year - min_year + 1 : 0;
+      const int per = dim.kind == dimension_kind::year      ? 1
+                      : dim.kind == dimension_kind::quarter ? 4
+                                                            : 12;
+      k.cardinality = static_cast<std::uint32_t>(years * per + 1);
+      k.texts.assign(k.cardinality, "");
+      for (int y = 0; y < years; ++y) {
+        for (int p = 1; p <= per; ++p) {
+          const std::string year = std::to_string(min_year + y);
+          k.texts[static_cast<std::size_t>(y * per + p)] = per == 1 ? year
+                                                           : per == 4
+                                                               ? year + "-Q" + std::to_string(p)
+                                                               : year + "-" + two_digits(p);
+        }
+      }
+      k.labels = k.texts;
+      break;
+    }
+    case dimension_kind::provider:
+    case dimension_kind::recipient:
+      unit_texts();
+      k.table.resize(units);
+      for (std::uint32_t u = 0; u < units; ++u) k.table[u] = u + 1;
+      break;
+    case dimension_kind::provider_at:
+    case dimension_kind::recipient_at:
+      unit_texts();
+      k.table.resize(units);
+      // The ancestor at the depth: the unit itself when shallow enough, else its parent's.
+      for (std::uint32_t u = 0; u < units; ++u)
+        k.table[u] = d.unit_depth(u) <= dim.depth ? u + 1 : k.table[d.unit_parent(u)];
+      break;
+    case dimension_kind::unit_kind:
+      enum_texts<unit_kind>(k);
+      k.table.resize(units);
+      for (std::uint32_t u = 0; u < units; ++u)
+        k.table[u] = static_cast<std::uint32_t>(d.unit_at(u).kind) + 1;
+      break;
+    case dimension_kind::region: {
+      std::map<std::string, std::uint32_t> regions;
+      for (std::uint32_t u = 0; u < units; ++u)
+        if (!d.unit_at(u).region.empty()) regions.emplace(d.unit_at(u).region, 0);
+      k.texts.assign(1, "");
+      for (auto& [name, code] : regions) {
+        code = static_cast<std::uint32_t>(k.texts.size());
+        k.texts.push_back(name);
+      }
+      k.labels = k.texts;
+      k.cardinality = static_cast<std::uint32_t>(k.texts.size());
+      k.table.resize(units);
+      for (std::uint32_t u = 0; u < units; ++u)
+        k.table[u] = d.unit_at(u).region.empty() ? 0 : regions.at(d.unit_at(u).region);
+      break;
+    }
+    case dimension_kind::beneficiary_kind: {
+      enum_texts<beneficiary_kind>(k);
+      const auto n = static_cast<std::uint32_t>(d.beneficiary_count());
+      k.table.resize(n);
+      for (std::uint32_t b = 0; b < n; ++b)
+        k.table[b] = static_cast<std::uint32_t>(d.beneficiary_at(b).kind) + 1;
+      const auto& people = d.columns().beneficiary;
+      k.by_row.assign(d.item_count(), 0);
+      for (std::size_t i = 0; i < people.rows.size(); ++i)
+        k.by_row[people.rows[i]] = static_cast<std::uint8_t>(k.table[people.ids[i]]);
+      break;
+    }
+    case dimension_kind::direction:
+      enum_texts<direction>(k);
+      break;
+    case dimension_kind::form:
+      enum_texts<aid_form>(k);
+      break;
+    case dimension_kind::measure:
+      enum_texts<measure>(k);
+      k.by_row = measure_by_row(d.columns());
+      break;
+  }
+  return k;
+}
+
+std::vector<char> accepted_codes(const dataset& d, const key_column& col, const condition& c) {
+  std::vector<char> ok(col.cardinality, 0);
+  const std::string dim = col.dim.name();
+  for (const std::string& v : c.values) {
+    if (v.empty()) {
+      ok[0] = 1;
+      continue;
+    }
+    switch (col.dim.kind) {
+      case dimension_kind::provider:
+      case dimension_kind::recipient:
+      case dimension_kind::provider_at:
+      case dimension_kind::recipient_at: {
+        const auto root = d.find_unit(v);
+        if (!root)
+          detail::throw_error<query_error>(dim + "=" + v + ": there is no unit '" + v + "'");
+        const auto within = units_within(d, *root);
+        for (std::uint32_t code = 1; code < col.cardinality; ++code)
+          if (within[code - 1]) ok[code] = 1;
+        break;
+      }
+      case dimension_kind::category:
+      case dimension_kind::category_parent: {
+        const auto root = d.categories().find(v);
+        if (!root) {
+          const auto near = d.categories().closest_key(v);
+          detail::throw_error<query_error>(dim + "=" + v + ": there is no category '" + v + "'" +
+                                           (near ? "; did you mean '" + *near + "'?" : ""));
+        }
+        const auto within = categories_within(d, *root);
+        for (std::uint32_t code = 1; code < col.cardinality; ++code)
+          if (within[code - 1]) ok[code] = 1;
+        break;
+      }
+      default: {
+        bool found = false;
+        for (std::uint32_t code = 1; code < col.cardinality; ++code) {
+          if (col.texts[code] == v) {
+            ok[code] = 1;
+            found = true;
+          }
+        }
+        const bool open_ended = col.dim.kind == dimension_kind::year ||
+                                col.dim.kind == dimension_kind::quarter ||
+                                col.dim.kind == dimension_kind::month;
+        if (!found && !open_ended) {
+          std::string known;
+          for (std::uint32_t code = 1; code < col.cardinality; ++code)
+            known += (known.empty() ? "" : ", ") + col.texts[code];
+          detail::throw_error<query_error>(dim + "=" + v + ": '" + v + "' is not a value of " +
+                                           dim + (known.empty() ? "" : "; use " + known));
+        }
+      }
+    }
+  }
+  return ok;
+}
+
+}  // namespace aidstat::detail

@@ -1,0 +1,73 @@
+#include <algorithm>
+
+#include "aidstat/error.hpp"
+#include "engine/scan.hpp"
+
+namespace aidstat::detail {
+namespace {
+
+// Whether a dimension's key codes depend on the year.
+bool dated(dimension_kind k) {
+  return k == dimension_kind::year || k == dimension_kind::quarter || k == dimension_kind::month;
+}
+
+// The year range of the records, read only when a key or condition depends on it.
+// Fiscal years may start a year earlier than calendar ones; an unused code costs nothing.
+std::pair<int, int> year_range(const item_columns& c, const totals_query& q) {
+  const record_filter& f = q.filter;
+  const bool needs_years =
+      std::any_of(q.by.begin(), q.by.end(), [](const dimension& d) { return dated(d.kind); }) ||
+      std::any_of(f.where.begin(), f.where.end(),
+                  [](const condition& w) { return dated(w.on.kind); });
+  if (!needs_years || c.size() == 0) return {2000, 2000};
+  std::int16_t lo = INT16_MAX, hi = INT16_MIN;
+  for (const std::int16_t y : c.year) lo = std::min(lo, y), hi = std::max(hi, y);
+  return {lo - (f.fiscal_year_start != 1 ? 1 : 0), hi};
+}
+
+// The key columns of the grouping dimensions and the conditions of the filter.
+void add_columns(plan& pl, const dataset& d, const totals_query& q) {
+  const auto [min_year, max_year] = year_range(pl.c, q);
+  const int fs = q.filter.fiscal_year_start;
+  for (const dimension& dim : q.by) {
+    pl.keys.push_back(make_key_column(d, dim, min_year, max_year, fs));
+    if (__builtin_mul_overflow(pl.key_space, pl.keys.back().cardinality, &pl.key_space))
+      throw_error<query_error>(
+          "too many grouping dimensions at once for this dataset; group by fewer dimensions");
+  }
+  for (const condition& cond : q.filter.where) {
+    auto col = make_key_column(d, cond.on, min_year, max_year, fs);
+    auto ok = accepted_codes(d, col, cond);
+    pl.conditions.emplace_back(std::move(col), std::move(ok));
+  }
+}
+
+}  // namespace
+
+plan make_plan(const dataset& d, const totals_query& q) {
+  const record_filter& f = q.filter;
+  const int fs = f.fiscal_year_start;
+  if (fs < 1 || fs > 12)
+    throw_error<query_error>("the fiscal year must start in a month from 1 to 12, not " +
+                             std::to_string(fs));
+  plan pl{d.columns(), {}, {}, f};
+  add_columns(pl, d, q);
+  pl.from_day = f.from ? f.from->first_day() : INT32_MIN;
+  pl.to_day = f.to ? f.to->last_day() : INT32_MAX;
+  if (f.from && f.to && pl.from_day > pl.to_day)
+    throw_error<query_error>("the date range " + f.from->to_string() + " .. " + f.to->to_string() +
+                             " is empty: --from is after --to");
+  pl.by_dates = f.from || f.to || f.through;
+  pl.filtered = fs != 1 || f.year || pl.by_dates || !pl.conditions.empty();
+  pl.year_only =
+      f.year && fs == 1 && !pl.by_dates && pl.conditions.empty() && *f.year >= 1 && *f.year <= 9999;
+  const auto direct_column = [](dimension_kind k) {
+    return k == dimension_kind::category || k == dimension_kind::provider;
+  };
+  pl.direct_keys = (pl.keys.size() == 1 && direct_column(pl.keys[0].dim.kind)) ||
+                   (pl.keys.size() == 2 && direct_column(pl.keys[0].dim.kind) &&
+                    pl.keys[1].dim.kind == dimension_kind::year && fs == 1);
+  return pl;
+}
+
+}  // namespace aidstat::detail

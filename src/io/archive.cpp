@@ -1,0 +1,342 @@
+// Archives: a header line, then the body as Boost.Serialization archives without
+// Boost's own header (see kFlags). Format 3 frames the body in sections, each with
+// its length and XXH3 checksum (archive_frame.hpp); formats 1 and 2, one archive
+// after the header line, still load.
+#include "aidstat/archive.hpp"
+
+#include <boost/archive/archive_exception.hpp>
+#include <boost/archive/binary_iarchive.hpp>
+#include <boost/archive/binary_oarchive.hpp>
+#include <boost/archive/text_iarchive.hpp>
+#include <boost/archive/text_oarchive.hpp>
+#include <boost/archive/xml_iarchive.hpp>
+#include <boost/archive/xml_oarchive.hpp>
+
+#include "aidstat/error.hpp"
+#include "io/archive_entities.hpp"
+#include "io/archive_frame.hpp"
+#include "io/archive_io.hpp"
+#include "io/atomic_file.hpp"
+#include "io/mapped_file.hpp"
+
+namespace aidstat {
+
+namespace detail {
+/// Installs checked item columns into a dataset (a friend of dataset).
+struct archive_access {
+  static void set_items(dataset& d, item_columns&& c, item_fields loaded) {
+    d.items_ = std::move(c);
+    d.loaded_ = loaded;
+  }
+};
+}  // namespace detail
+
+namespace {
+
+using detail::archive_damaged;
+
+constexpr std::string_view kMagic = "aidstat-archive";
+// Boost's own header is left out: its signature is a string whose length a damaged
+// file could set to gigabytes, read before any of our checks. Our header line carries
+// the format and version; XML gets its declaration and root element from us too,
+// because Boost checks the closing tag in a destructor, where a truncated file would
+// end the program.
+constexpr unsigned kFlags = boost::archive::no_header;
+constexpr std::string_view kXmlStart =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\" ?>\n"
+    "<!DOCTYPE boost_serialization>\n"
+    "<boost_serialization signature=\"serialization::archive\" version=\"18\">\n";
+constexpr std::string_view kXmlEnd = "</boost_serialization>\n";
+
+std::string_view format_name(archive_format f) {
+  return f == archive_format::binary ? "binary" : f == archive_format::text ? "text" : "xml";
+}
+
+// ---- Boost archives over streams ----
+
+// Runs body(ar) with a Boost output archive of `format` writing to `out`.
+template <class Body>
+void with_oarchive(std::ostream& out, archive_format format, Body&& body) {
+  switch (format) {
+    case archive_format::binary: {
+      boost::archive::binary_oarchive ar(out, kFlags);
+      body(ar);
+      break;
+    }
+    case archive_format::text: {
+      boost::archive::text_oarchive ar(out, kFlags);
+      body(ar);
+      break;
+    }
+    case archive_format::xml: {
+      out << kXmlStart;
+      {
+        boost::archive::xml_oarchive ar(out, kFlags);
+        body(ar);
+      }
+      out << kXmlEnd;
+      break;
+    }
+  }
+}
+
+// Reads up to and including the <boost_serialization ...> start tag.
+void skip_xml_start(std::istream& in) {
+  std::string head;
+  for (char ch; head.size() < 4096 && in.get(ch);) {
+    head += ch;
+    const auto tag = head.find("<boost_serialization");
+    if (tag != std::string::npos && ch == '>') {
+      if (head.find("signature=\"serialization::archive\"", tag) == std::string::npos)
+        archive_damaged("the XML has no Boost serialization signature");
+      return;
+    }
+  }
+  archive_damaged("the XML does not start a Boost serialization archive");
+}
+
+// Checks that only white space and the closing tag remain.
+void expect_xml_end(std::istream& in) {
+  std::string tail;
+  for (char ch; tail.size() < 4096 && in.get(ch);)
+    if (ch != ' ' && ch != '\n' && ch != '\r' && ch != '\t') tail += ch;
+  if (tail != "</boost_serialization>") archive_damaged("the XML does not end where the data ends");
+}
+
+// Runs body(ar) with a Boost input archive of `format` reading from `in`.
+template <class Body>
+void with_iarchive(std::istream& in, archive_format format, Body&& body) {
+  switch (format) {
+    case archive_format::binary: {
+      boost::archive::binary_iarchive ar(in, kFlags);
+      body(ar);
+      break;
+    }
+    case archive_format::text: {
+      boost::archive::text_iarchive ar(in, kFlags);
+      body(ar);
+      break;
+    }
+    case archive_format::xml: {
+      skip_xml_start(in);
+      {
+        // Tag names are not compared: Boost 1.74 reads past the expected name when the
+        // file's tag is longer (found by the fuzzer). Structure and values are checked.
+        boost::archive::xml_iarchive ar(in, kFlags | boost::archive::no_xml_tag_checking);
+        body(ar);
+      }
+      expect_xml_end(in);
+      break;
+    }
+  }
+}
+
+// A read-only stream buffer over bytes in memory.
+struct memory_buffer : std::streambuf {
+  explicit memory_buffer(std::string_view bytes) {
+    char* b = const_cast<char*>(bytes.data());  // never written through: get area only
+    setg(b, b, b + bytes.size());
+  }
+};
+
+// ---- format 3: sections ----
+
+void write_framed(std::ostream& out, const dataset& d, archive_format format) {
+  detail::frame_writer frame(out, format_name(format), archive_version);
+  const auto section = [&](std::string_view name, auto&& write) {
+    detail::hashing_buffer& buffer = frame.begin_section(name);
+    std::ostream s(&buffer);
+    with_oarchive(s, format, [&](auto& ar) {
+      detail::archive_writer w(ar, format == archive_format::binary ? &buffer : nullptr);
+      write(w);
+    });
+    if (!s) detail::throw_error<io_error>("cannot write the archive (disk full?)");
+    frame.end_section();
+  };
+  section("entities", [&](auto& w) { detail::write_entities(w, d); });
+  for (const auto& entry : detail::kItemGroups) {
+    const item_fields group = entry.first;  // (clang 14 cannot capture a binding)
+    section(entry.second, [&](auto& w) { detail::visit_group(w, group, d.columns()); });
+  }
+  frame.finish();
+}
+
+// Parses one verified section with read(r), naming it in any error.
+template <class Read>
+void read_section(const detail::frame_reader& frame, const detail::section_view& s,
+                  archive_format format, Read&& read) {
+  frame.verify(s);
+  try {
+    memory_buffer buffer(s.payload);
+    std::istream in(&buffer);
+    with_iarchive(in, format, [&](auto& ar) {
+      detail::archive_reader r(ar, s.payload.size(), format == archive_format::binary, true);
+      read(r);
+    });
+  } catch (const std::exception& e) {
+    archive_damaged("section '" + s.name + "': " + e.what());
+  }
+}
+
+// Reads the sections of `fields` (checking their checksums), and walks past the rest.
+dataset read_framed(std::string_view bytes, const std::string& name, item_fields fields) {
+  detail::frame_reader frame(bytes, name);
+  const auto format = parse_archive_format(frame.kind());
+  if (!format) archive_damaged("unknown archive kind '" + frame.kind() + "'");
+  dataset d;
+  std::uint64_t n = 0;
+  read_section(frame, frame.next("entities"), *format,
+               [&](auto& r) { d = detail::read_entities(r, n); });
+  detail::item_columns c;
+  c.rows = static_cast<std::size_t>(n);
+  for (const auto& entry : detail::kItemGroups) {
+    const item_fields group = entry.first;
+    const detail::section_view s = frame.next(entry.second);
+    if (contains(fields, group))
+      read_section(frame, s, *format, [&](auto& r) { detail::visit_group(r, group, c); });
+  }
+  frame.finish();
+  detail::check_columns(d, c, n, fields);
+  detail::archive_access::set_items(d, std::move(c), fields);
+  return d;
+}
+
+// ---- formats 1 and 2: one archive, loaded whole ----
+
+// Format 1 kept beneficiary, measure and quantity as dense columns.
+template <class R>
+void read_version1_middle(R& r, detail::item_columns& c, std::uint64_t n) {
+  const auto people = r.template vec<std::uint32_t>("beneficiary");
+  c.form = r.template vec<std::uint8_t>("form");
+  const auto measures = r.template vec<std::uint8_t>("measure");
+  c.direction = r.template vec<std::uint8_t>("direction");
+  c.amount_min = r.template vec<std::int64_t>("amount_min");
+  r.approx("amount_approx_rows", "amount_approx_max", c.amount_approx);
+  const auto quantities = r.template vec<std::int64_t>("quantity_min");
+  r.approx("quantity_approx_rows", "quantity_approx_max", c.quantity_approx);
+  if (people.size() != n || measures.size() != n || quantities.size() != n)
+    archive_damaged("item columns differ in length");
+  for (std::uint32_t row = 0; row < n; ++row) {
+    if (people[row] != detail::no_id)
+      c.beneficiary.rows.push_back(row), c.beneficiary.ids.push_back(people[row]);
+    if ((quantities[row] == detail::no_value) != (measures[row] == 0))
+      archive_damaged("an item quantity and its measure disagree");
+    if (measures[row] != 0) {
+      c.quantity.rows.push_back(row);
+      c.quantity.measures.push_back(measures[row]);
+      c.quantity.mins.push_back(quantities[row]);
+    }
+  }
+}
+
+dataset read_unframed(std::string_view body, archive_format format, std::uint32_t version) {
+  dataset d;
+  detail::item_columns c;
+  std::uint64_t n = 0;
+  memory_buffer buffer(body);
+  std::istream in(&buffer);
+  with_iarchive(in, format, [&](auto& ar) {
+    detail::archive_reader r(ar, body.size(), format == archive_format::binary, false);
+    d = detail::read_entities(r, n);
+    c.rows = static_cast<std::size_t>(n);
+    for (const auto& entry : detail::kItemGroups) {
+      const item_fields group = entry.first;
+      // Format 1 held the groups from form to beneficiaries otherwise, at form's place.
+      const bool same_in_version1 = group == item_fields::dates || group == item_fields::category ||
+                                    group == item_fields::units || group == item_fields::notes;
+      if (version > 1 || same_in_version1)
+        detail::visit_group(r, group, c);
+      else if (group == item_fields::form)
+        read_version1_middle(r, c, n);
+    }
+  });
+  detail::check_columns(d, c, n, item_fields::all);
+  detail::archive_access::set_items(d, std::move(c), item_fields::all);
+  return d;
+}
+
+// ---- the header line ----
+
+struct header_line {
+  archive_format format;
+  std::uint32_t version;
+  std::size_t size;  // bytes of the line, with its line break
+};
+
+// "aidstat-archive KIND VERSION" (formats 1 and 2), or with the length and the
+// checksum after it (format 3 on, checked by frame_reader).
+header_line read_header(std::string_view bytes) {
+  const std::size_t eol = bytes.substr(0, 200).find('\n');
+  const std::string_view line = bytes.substr(0, std::min(eol, bytes.size()));
+  if (!line.starts_with(std::string(kMagic) + " "))
+    archive_damaged("it does not start with '" + std::string(kMagic) + "'");
+  if (eol == std::string_view::npos) archive_damaged("the header line is damaged");
+  std::vector<std::string_view> words;
+  for (std::size_t at = 0; at <= line.size();) {
+    const std::size_t space = std::min(line.find(' ', at), line.size());
+    words.push_back(line.substr(at, space - at));
+    at = space + 1;
+  }
+  const auto format = parse_archive_format(words[1]);
+  if (!format || words.size() < 3)
+    archive_damaged("unknown archive kind in '" + std::string(line) + "'");
+  std::uint32_t version = 0;
+  for (char ch : words[2]) {
+    if (ch < '0' || ch > '9' || version > 100000)
+      archive_damaged("bad version in '" + std::string(line) + "'");
+    version = version * 10 + static_cast<std::uint32_t>(ch - '0');
+  }
+  if (version == 0 || (version < 3 && words.size() != 3))
+    archive_damaged("bad version in '" + std::string(line) + "'");
+  return {*format, version, eol + 1};
+}
+
+}  // namespace
+
+std::optional<archive_format> parse_archive_format(std::string_view name) noexcept {
+  for (auto f : {archive_format::binary, archive_format::text, archive_format::xml})
+    if (format_name(f) == name) return f;
+  return std::nullopt;
+}
+
+void save_archive(const dataset& d, const std::filesystem::path& file, archive_format format) {
+  d.require_fields(item_fields::all, "saving an archive");
+  detail::write_file_atomically(file, [&](std::ostream& out) { write_framed(out, d, format); });
+}
+
+dataset read_archive(std::string_view bytes, const std::string& name, item_fields fields) {
+  const std::string prefix = name + ": ";
+  try {
+    const header_line h = read_header(bytes);
+    if (h.version > archive_version)
+      detail::throw_error(prefix + "written by a newer aidstat (archive format " +
+                          std::to_string(h.version) + "); this version reads formats up to " +
+                          std::to_string(archive_version));
+    if (h.version >= 3) return read_framed(bytes, name, fields);
+    return read_unframed(bytes.substr(h.size), h.format, h.version);
+  } catch (const error& e) {
+    const std::string what = e.what();
+    if (what.starts_with(prefix)) throw;
+    detail::throw_error(prefix + what);
+  } catch (const std::exception& e) {
+    // Boost archive exceptions, stream errors, bad_alloc of a bounded size...
+    detail::throw_error(prefix + "the archive is damaged or not an aidstat archive: " + e.what());
+  }
+}
+
+archive_info read_archive_info(const std::filesystem::path& file) {
+  const detail::mapped_file bytes(file);
+  try {
+    const header_line h = read_header(bytes.bytes());
+    return {h.format, h.version};
+  } catch (const error& e) {
+    detail::throw_error(file.string() + ": " + e.what());
+  }
+}
+
+dataset load_archive(const std::filesystem::path& file, item_fields fields) {
+  const detail::mapped_file bytes(file);
+  return read_archive(bytes.bytes(), file.string(), fields);
+}
+
+}  // namespace aidstat

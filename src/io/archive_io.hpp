@@ -1,0 +1,253 @@
+// The field-by-field writer and reader of archive bodies, over any Boost archive
+// (binary, text, XML), and the one list of item column groups and their columns
+// that both visit. Never through Boost's own std::string or std::vector loaders,
+// whose length fields a hostile file could set to 2^60: every count read is
+// checked against the bytes left. Internal.
+#pragma once
+
+#include <boost/serialization/array_wrapper.hpp>
+#include <boost/serialization/nvp.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "aidstat/dataset.hpp"
+#include "aidstat/enums.hpp"
+#include "aidstat/interval.hpp"
+#include "io/archive_frame.hpp"
+
+namespace aidstat::detail {
+
+/// "no value" for optional enums.
+inline constexpr std::uint8_t kNoEnum = 255;
+
+/// Throws: "the archive is damaged or not an aidstat archive: why".
+[[noreturn]] void archive_damaged(const std::string& why);
+
+/// The rows and upper bounds of approximate values, as two columns.
+struct approx_columns {
+  std::vector<std::uint32_t> rows;  ///< rows, ascending
+  std::vector<std::int64_t> maxes;  ///< upper bound of each
+};
+/// Splits entries into columns.
+approx_columns split_approx(const std::vector<approx_entry>& v);
+/// Joins columns into entries; throws when they differ in length.
+std::vector<approx_entry> join_approx(const approx_columns& a, const char* what);
+
+/// Writes fields to a Boost output archive.
+template <class Ar>
+class archive_writer {
+ public:
+  /// Writes to `ar` a body of format 3: columns carry a pad byte, and with `section`
+  /// (binary archives) as many bytes of padding as make them start at multiples of
+  /// kSectionAlignment in the file.
+  archive_writer(Ar& ar, const hashing_buffer* section)
+      : ar_(ar), section_(section), padded_(true) {}
+  template <class T>
+  void num(const char* name, T v) {
+    ar_ << boost::serialization::make_nvp(name, v);
+  }
+  void str(const char* name, const std::string& s) { array(name, s.data(), s.size()); }
+  template <class T>
+  void vec(const char* name, const std::vector<T>& v) {
+    array(name, v.data(), v.size());
+  }
+  /// An item column (a vector or the characters of a string): its length, padding
+  /// (format 3), then its elements.
+  template <class C>
+  void column(const char* name, const C& v) {
+    num(name, static_cast<std::uint64_t>(v.size()));
+    std::uint8_t pad = 0;
+    if (section_) {
+      const std::uint64_t at = section_->position() + 1;  // after the pad byte
+      pad = static_cast<std::uint8_t>((kSectionAlignment - at % kSectionAlignment) %
+                                      kSectionAlignment);
+    }
+    if (padded_) num("pad", pad);
+    if (pad) {
+      const char zeros[kSectionAlignment] = {};
+      ar_ << boost::serialization::make_nvp("pad", boost::serialization::make_array(zeros, pad));
+    }
+    if (!v.empty())
+      ar_ << boost::serialization::make_nvp(name,
+                                            boost::serialization::make_array(v.data(), v.size()));
+  }
+  /// Approximate values as two columns: rows, then upper bounds.
+  void approx(const char* rows, const char* maxes, const std::vector<approx_entry>& v) {
+    const approx_columns a = split_approx(v);
+    column(rows, a.rows);
+    column(maxes, a.maxes);
+  }
+  template <class E>
+  void opt_enum(const char* name, const std::optional<E>& v) {
+    num(name, v ? static_cast<std::uint8_t>(*v) : kNoEnum);
+  }
+  template <class T>
+  void opt_interval(const char* name, const std::optional<interval<T>>& v, std::int64_t (*raw)(T)) {
+    num(name, static_cast<std::uint8_t>(v.has_value()));
+    num(name, v ? raw(v->min()) : 0);
+    num(name, v ? raw(v->max()) : 0);
+  }
+
+ private:
+  template <class T>
+  void array(const char* name, const T* data, std::size_t n) {
+    num(name, static_cast<std::uint64_t>(n));
+    if (n) ar_ << boost::serialization::make_nvp(name, boost::serialization::make_array(data, n));
+  }
+
+  Ar& ar_;
+  const hashing_buffer* section_;
+  bool padded_;
+};
+
+/// Reads fields from a Boost input archive, each count checked against `budget`,
+/// the bytes the archive has left.
+template <class Ar>
+class archive_reader {
+ public:
+  /// Reads from `ar`; `binary` for binary archives (an element of n bytes takes n
+  /// bytes; in text it takes at least 2); `padded` for item columns of format 3.
+  archive_reader(Ar& ar, std::uint64_t budget, bool binary, bool padded)
+      : ar_(ar), budget_(budget), binary_(binary), padded_(padded) {}
+  template <class T>
+  T num(const char* name) {
+    T v{};
+    ar_ >> boost::serialization::make_nvp(name, v);
+    return v;
+  }
+  /// A count of elements of `size` bytes, checked against what the file has left.
+  std::uint64_t count(const char* name, std::size_t size) {
+    const auto n = num<std::uint64_t>(name);
+    const std::uint64_t each = binary_ ? size : 2;
+    if (n > budget_ / each)
+      archive_damaged(std::string(name) + " claims " + std::to_string(n) +
+                      " elements, more than the file holds");
+    budget_ -= n * each;
+    return n;
+  }
+  std::string str(const char* name) {
+    std::string s(count(name, 1), '\0');
+    if (!s.empty()) read_array(name, s.data(), s.size());
+    return s;
+  }
+  template <class T>
+  std::vector<T> vec(const char* name) {
+    std::vector<T> v(count(name, sizeof(T)));
+    if (!v.empty()) read_array(name, v.data(), v.size());
+    return v;
+  }
+  /// An item column, as archive_writer::column wrote it (without padding before
+  /// format 3).
+  template <class C>
+  void column(const char* name, C& to) {
+    to.resize(count(name, sizeof(typename C::value_type)));
+    if (padded_) {
+      const auto pad = num<std::uint8_t>("pad");
+      if (pad >= kSectionAlignment || (pad && !binary_))
+        archive_damaged("bad padding before " + std::string(name));
+      char zeros[kSectionAlignment];
+      if (pad) read_array("pad", zeros, pad);
+    }
+    if (!to.empty()) read_array(name, to.data(), to.size());
+  }
+  /// Approximate values, as archive_writer::approx wrote them.
+  void approx(const char* rows, const char* maxes, std::vector<approx_entry>& to) {
+    approx_columns a;
+    column(rows, a.rows);
+    column(maxes, a.maxes);
+    to = join_approx(a, rows);
+  }
+  template <class E>
+  E enum_value(const char* name) {
+    const auto v = num<std::uint8_t>(name);
+    if (v >= enum_vocabulary<E>::entries.size())
+      archive_damaged(std::string(name) + " has the unknown code " + std::to_string(v));
+    return static_cast<E>(v);
+  }
+  template <class E>
+  std::optional<E> opt_enum(const char* name) {
+    const auto v = num<std::uint8_t>(name);
+    if (v == kNoEnum) return std::nullopt;
+    if (v >= enum_vocabulary<E>::entries.size())
+      archive_damaged(std::string(name) + " has the unknown code " + std::to_string(v));
+    return static_cast<E>(v);
+  }
+  template <class T>
+  std::optional<interval<T>> opt_interval(const char* name) {
+    const auto has = num<std::uint8_t>(name);
+    const auto lo = num<std::int64_t>(name), hi = num<std::int64_t>(name);
+    if (has > 1 || lo > hi) archive_damaged(std::string(name) + " is not a valid interval");
+    if (!has) return std::nullopt;
+    return interval<T>(T{lo}, T{hi});
+  }
+
+ private:
+  template <class T>
+  void read_array(const char* name, T* data, std::size_t n) {
+    ar_ >> boost::serialization::make_nvp(name, boost::serialization::make_array(data, n));
+  }
+
+  Ar& ar_;
+  std::uint64_t budget_;
+  bool binary_;
+  bool padded_;
+};
+
+/// Checks that the item columns of the groups in `loaded` are consistent with each
+/// other and with the dataset (`n` items); throws archive_damaged otherwise.
+void check_columns(const dataset& d, const item_columns& c, std::uint64_t n, item_fields loaded);
+
+/// The item column groups in the order archives hold them, with their names.
+inline constexpr std::pair<item_fields, const char*> kItemGroups[] = {
+    {item_fields::dates, "dates"},           {item_fields::category, "category"},
+    {item_fields::units, "units"},           {item_fields::form, "form"},
+    {item_fields::direction, "direction"},   {item_fields::amounts, "amounts"},
+    {item_fields::quantities, "quantities"}, {item_fields::beneficiaries, "beneficiaries"},
+    {item_fields::notes, "notes"},
+};
+
+/// The columns of one group, in archive order: `io` is an archive_writer (with
+/// const columns) or an archive_reader. The one list both saving and loading follow.
+template <class IO, class Columns>
+void visit_group(IO& io, item_fields group, Columns& c) {
+  switch (group) {
+    case item_fields::dates:
+      io.column("year", c.year), io.column("month", c.month), io.column("day", c.day);
+      break;
+    case item_fields::category:
+      io.column("category", c.category);
+      break;
+    case item_fields::units:
+      io.column("provider", c.provider), io.column("recipient", c.recipient);
+      break;
+    case item_fields::form:
+      io.column("form", c.form);
+      break;
+    case item_fields::direction:
+      io.column("direction", c.direction);
+      break;
+    case item_fields::amounts:
+      io.column("amount_min", c.amount_min);
+      io.approx("amount_approx_rows", "amount_approx_max", c.amount_approx);
+      break;
+    case item_fields::quantities:
+      io.column("quantity_rows", c.quantity.rows);
+      io.column("quantity_measures", c.quantity.measures);
+      io.column("quantity_mins", c.quantity.mins);
+      io.approx("quantity_approx_rows", "quantity_approx_max", c.quantity_approx);
+      break;
+    case item_fields::beneficiaries:
+      io.column("beneficiary_rows", c.beneficiary.rows);
+      io.column("beneficiary_ids", c.beneficiary.ids);
+      break;
+    case item_fields::notes:
+      io.column("note_rows", c.notes.rows), io.column("note_ends", c.notes.ends);
+      io.column("note_chars", c.notes.chars);
+      break;
+    default:
+      break;
+  }
+}
+
+}  // namespace aidstat::detail

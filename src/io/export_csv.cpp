@@ -1,0 +1,112 @@
+#include "aidstat/export_csv.hpp"
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "aidstat/amount_text.hpp"
+#include "aidstat/error.hpp"
+#include "io/atomic_file.hpp"
+#include "io/csv_writer.hpp"
+#include "io/items_csv.hpp"
+
+namespace aidstat {
+namespace {
+
+// An amount as the parser reads it back exactly: "3190000.50" or "[a, b]" in yuan.
+std::string money_text(const std::optional<money_interval>& m) {
+  if (!m) return "";
+  if (m->is_exact()) return format_yuan_decimal(m->min());
+  return "[" + format_yuan_decimal(m->min()) + ", " + format_yuan_decimal(m->max()) + "]";
+}
+std::string count_text(const std::optional<count_interval>& q) {
+  if (!q) return "";
+  if (q->is_exact()) return std::to_string(q->min().value());
+  return "[" + std::to_string(q->min().value()) + ", " + std::to_string(q->max().value()) + "]";
+}
+template <class E>
+std::string enum_text(const std::optional<E>& v) {
+  return v ? std::string(key_of(*v)) : "";
+}
+
+void write_csv(const std::filesystem::path& file, const std::vector<std::string>& header,
+               const std::vector<std::vector<std::string>>& rows) {
+  detail::write_file_atomically(file, [&](std::ostream& out) {
+    detail::write_csv_row(out, header);
+    detail::write_csv_rows(out, rows);
+  });
+}
+
+}  // namespace
+
+namespace detail {
+
+std::vector<std::string> item_cells(const aid_item& it) {
+  return {it.date.to_string(),
+          it.category,
+          it.provider,
+          it.recipient,
+          it.beneficiary,
+          enum_text(it.form),
+          money_text(it.amount),
+          count_text(it.quantity),
+          enum_text(it.measure),
+          it.note,
+          enum_text(it.direction)};
+}
+
+}  // namespace detail
+
+void export_csv(const dataset& d, const std::filesystem::path& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec)
+    detail::throw_error<io_error>("cannot create folder " + dir.string() + ": " + ec.message());
+
+  std::vector<std::vector<std::string>> rows;
+  for (std::uint32_t i = 0; i < d.categories().size(); ++i) {
+    const category& c = d.categories().at(i);
+    rows.push_back({c.key, c.name_zh, c.name_en, c.parent});
+  }
+  write_csv(dir / "categories.csv", {"key", "name_zh", "name_en", "parent"}, rows);
+
+  rows.clear();
+  for (std::uint32_t i = 0; i < d.unit_count(); ++i) {
+    const unit& u = d.unit_at(i);
+    rows.push_back({u.id, u.name, std::string(key_of(u.kind)), std::string(key_of(u.side)),
+                    u.parent, u.region});
+  }
+  write_csv(dir / "units.csv", {"id", "name", "kind", "side", "parent", "region"}, rows);
+
+  rows.clear();
+  for (std::uint32_t i = 0; i < d.beneficiary_count(); ++i) {
+    const beneficiary& b = d.beneficiary_at(i);
+    rows.push_back({b.id, std::string(key_of(b.kind)), b.unit, std::to_string(b.headcount)});
+  }
+  write_csv(dir / "beneficiaries.csv", {"id", "kind", "unit", "headcount"}, rows);
+
+  rows.clear();
+  for (const commitment& c : d.commitments())
+    rows.push_back({c.id, std::to_string(c.year), c.category, c.owner, c.title,
+                    money_text(c.target_amount), std::string(key_of(c.status))});
+  write_csv(dir / "commitments.csv",
+            {"id", "year", "category", "owner", "title", "target_amount", "status"}, rows);
+
+  rows.clear();
+  for (const stated_total& s : d.stated_totals())
+    rows.push_back({s.id, std::to_string(s.year), s.category, s.provider, s.recipient,
+                    enum_text(s.beneficiary_kind), money_text(s.amount), count_text(s.quantity),
+                    enum_text(s.measure), s.note});
+  write_csv(dir / "stated_totals.csv",
+            {"id", "year", "category", "provider", "recipient", "beneficiary_kind", "amount",
+             "quantity", "measure", "note"},
+            rows);
+
+  rows.clear();
+  rows.reserve(d.item_count());
+  for (std::size_t i = 0; i < d.item_count(); ++i) rows.push_back(detail::item_cells(d.item(i)));
+  write_csv(dir / "items.csv", {detail::item_column_names.begin(), detail::item_column_names.end()},
+            rows);
+}
+
+}  // namespace aidstat

@@ -1,0 +1,505 @@
+#include "io/items_fast.hpp"
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cstring>
+#include <exception>
+#include <string>
+#include <thread>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include "aidstat/amount_text.hpp"
+#include "aidstat/error.hpp"
+#include "core/run_parallel.hpp"
+#include "io/csv_reader.hpp"
+#include "io/mapped_file.hpp"
+#include "model/id_table.hpp"
+#include "model/item_appender.hpp"
+
+namespace aidstat::detail {
+
+std::optional<std::int64_t> plain_count(std::string_view t) noexcept {
+  if (t.empty() || t.size() > 15 || (t[0] == '0' && t.size() > 1)) return std::nullopt;
+  std::int64_t v = 0;
+  for (char ch : t) {
+    if (ch < '0' || ch > '9') return std::nullopt;
+    v = v * 10 + (ch - '0');
+  }
+  return v;
+}
+
+std::optional<std::int64_t> plain_yuan(std::string_view t) noexcept {
+  // Whole yuan: digits, no leading zero, at most 15; then "." and one or two digits.
+  std::size_t i = 0;
+  std::int64_t yuan = 0;
+  for (; i < t.size() && i <= 15 && t[i] >= '0' && t[i] <= '9'; ++i)
+    yuan = yuan * 10 + (t[i] - '0');
+  if (i == 0 || i > 15 || (t[0] == '0' && i > 1)) return std::nullopt;
+  std::int64_t fen = yuan * 100;
+  if (i == t.size()) return fen;
+  const std::size_t digits = t.size() - i - 1;
+  if (t[i] != '.' || digits == 0 || digits > 2) return std::nullopt;
+  for (std::size_t k = 0; k < digits; ++k) {
+    const char ch = t[i + 1 + k];
+    if (ch < '0' || ch > '9') return std::nullopt;
+    fen += (ch - '0') * (k == 0 ? 10 : 1);
+  }
+  return fen;
+}
+
+namespace {
+
+constexpr const auto& kColumns = item_column_names;
+constexpr std::size_t kMaxFields = 64;  // a header wider than this is read by the checking reader
+
+// Splits one CSV record at p into fields, as csv_reader does for a record without
+// problems. Returns the position after it, or nullptr when the record is irregular
+// (any quoting problem, or more than `width` fields).
+const char* split_record(const char* p, const char* end, std::size_t width,
+                         std::array<std::string_view, kMaxFields>& fields, std::size_t& n,
+                         std::array<std::string, kMaxFields>& scratch, std::uint32_t& newlines) {
+  n = 0;
+  for (;;) {
+    if (n == width) return nullptr;
+    std::string_view field;
+    if (p < end && *p == '"') {
+      const char* start = ++p;
+      bool doubled = false;
+      for (;;) {
+        const auto* q =
+            static_cast<const char*>(std::memchr(p, '"', static_cast<std::size_t>(end - p)));
+        if (!q) return nullptr;  // never closed
+        newlines += static_cast<std::uint32_t>(std::count(p, q, '\n'));
+        if (q + 1 < end && q[1] == '"') {
+          doubled = true;
+          p = q + 2;
+          continue;
+        }
+        field = std::string_view(start, static_cast<std::size_t>(q - start));
+        p = q + 1;
+        break;
+      }
+      if (doubled) {
+        std::string& s = scratch[n];
+        s.clear();
+        for (std::size_t i = 0; i < field.size(); ++i) {
+          s += field[i];
+          if (field[i] == '"') ++i;  // "" stands for one quote
+        }
+        field = s;
+      }
+      if (p < end && *p == '\r' && !(p + 1 == end || p[1] == '\n')) return nullptr;
+      if (p < end && *p != ',' && *p != '\n' && *p != '\r') return nullptr;
+    } else {
+      const char* start = p;
+      for (;;) {
+        p = next_special(p, end);
+        if (p < end && *p == '\r') {  // inside a field, or the end of a CRLF line
+          ++p;
+          continue;
+        }
+        break;
+      }
+      if (p < end && *p == '"') return nullptr;  // a quote inside an unquoted field
+      const char* stop = p;
+      if (stop > start && stop[-1] == '\r') --stop;
+      field = std::string_view(start, static_cast<std::size_t>(stop - start));
+    }
+    fields[n++] = field;
+    if (p >= end) return p;
+    if (*p == ',') {
+      ++p;
+      continue;
+    }
+    if (*p == '\r') ++p;
+    if (p < end && *p == '\n') {
+      ++p;
+      ++newlines;
+    }
+    return p;
+  }
+}
+
+// The quotes in [p, end), by memchr jumps: files of numbers and ids have none.
+std::size_t count_quotes(const char* p, const char* end) noexcept {
+  std::size_t n = 0;
+  while (p < end) {
+    const auto* q =
+        static_cast<const char*>(std::memchr(p, '"', static_cast<std::size_t>(end - p)));
+    if (!q) break;
+    ++n;
+    p = q + 1;
+  }
+  return n;
+}
+
+#if defined(__SSE2__)
+// Bit i set where p[i] == c, for i < 64.
+std::uint64_t bits_of(const char* p, char c) noexcept {
+  const __m128i want = _mm_set1_epi8(c);
+  std::uint64_t out = 0;
+  for (int k = 0; k < 4; ++k) {
+    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+    out |= static_cast<std::uint64_t>(
+               static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, want))))
+           << (16 * k);
+  }
+  return out;
+}
+#endif
+
+// Splits a record without quotes or carriage returns, 64 bytes at a time: the
+// commas and the line break of a block are found at once. Returns nullptr when the
+// record is not such a record (or lies near the end of the text): split_record then
+// reads it.
+const char* split_plain_record(const char* p, const char* end, std::size_t width,
+                               std::array<std::string_view, kMaxFields>& fields, std::size_t& n,
+                               std::uint32_t& newlines) {
+#if defined(__SSE2__)
+  n = 0;
+  const char* field = p;
+  for (const char* base = p; base + 64 <= end; base += 64) {
+    const std::uint64_t line_end = bits_of(base, '\n');
+    const std::uint64_t first_end = line_end & (~line_end + 1);  // lowest set bit, or 0
+    const std::uint64_t span = first_end ? (first_end - 1) | first_end : ~std::uint64_t{0};
+    if ((bits_of(base, '"') | bits_of(base, '\r')) & span) return nullptr;
+    for (std::uint64_t commas = bits_of(base, ',') & span; commas; commas &= commas - 1) {
+      if (n == width) return nullptr;
+      const char* at = base + std::countr_zero(commas);
+      fields[n++] = std::string_view(field, static_cast<std::size_t>(at - field));
+      field = at + 1;
+    }
+    if (first_end) {
+      if (n == width) return nullptr;
+      const char* at = base + std::countr_zero(first_end);
+      fields[n++] = std::string_view(field, static_cast<std::size_t>(at - field));
+      ++newlines;
+      return at + 1;
+    }
+  }
+#else
+  (void)p, (void)end, (void)width, (void)fields, (void)n, (void)newlines;
+#endif
+  return nullptr;
+}
+
+// What the threads share: read-only lookups built from the dataset.
+struct lookups {
+  lookups(const dataset& d, bool units_defined)
+      : categories(d.categories().size()),
+        units(d.unit_count()),
+        people(d.beneficiary_count()),
+        units_defined(units_defined) {
+    for (std::uint32_t i = 0; i < d.categories().size(); ++i)
+      categories.add(d.categories().at(i).key, i);
+    for (std::uint32_t i = 0; i < d.unit_count(); ++i) {
+      units.add(d.unit_at(i).id, i);
+      unit_side.push_back(d.unit_at(i).side);
+    }
+    for (std::uint32_t i = 0; i < d.beneficiary_count(); ++i) {
+      people.add(d.beneficiary_at(i).id, i);
+      person_side.push_back(side_of(d.beneficiary_at(i).kind));
+    }
+  }
+  id_table categories, units, people;
+  std::vector<side> unit_side, person_side;
+  bool units_defined;  // with units.csv; without it, unknown unit ids become units
+};
+
+// Marks a unit id that a share met for the first time (without units.csv): the
+// share's own number for it, until the shares are joined.
+constexpr std::uint32_t kFresh = std::uint32_t{1} << 31;
+
+// The units a share met that the dataset does not have, in the order it met them.
+struct fresh_units {
+  id_table table{64};
+  std::vector<std::string> ids;  // copies: a field may live in a scratch buffer
+
+  // kFresh | the id's number; no_id for text that is not UTF-8 (the checking
+  // reader names it).
+  std::uint32_t find_or_add(std::string_view id) {
+    if (const std::uint32_t at = table.find(id); at != no_id) return kFresh | at;
+    if (!valid_utf8(id) || ids.size() + 1 >= kFresh) return no_id;
+    table.add(id, static_cast<std::uint32_t>(ids.size()));
+    ids.emplace_back(id);
+    return kFresh | static_cast<std::uint32_t>(ids.size() - 1);
+  }
+};
+
+// The unit named `id`: one of the dataset's, or, without units.csv, one first met in
+// this share; no_id when there is none.
+std::uint32_t unit_of(const lookups& l, std::string_view id, fresh_units& fresh) {
+  const std::uint32_t u = l.units.find(id);
+  if (u != no_id || l.units_defined || id.empty()) return u;
+  return fresh.find_or_add(id);
+}
+
+// A unit's side; units made from their ids have none.
+side side_of_unit(const lookups& l, std::uint32_t u) {
+  return (u & kFresh) ? side::unknown : l.unit_side[u];
+}
+
+template <class E>
+std::uint8_t code_of(std::optional<E> v) {
+  return v ? static_cast<std::uint8_t>(static_cast<std::uint8_t>(*v) + 1) : 0;
+}
+
+// Checks one record's fields and appends it to `out` as dataset::add_item would;
+// false when anything about it needs the checking reader.
+bool add_record(const lookups& l, const std::array<std::string_view, kMaxFields>& fields,
+                const std::array<int, kColumns.size()>& index, fresh_units& fresh,
+                item_columns& out) {
+  const auto get = [&](item_column c) {
+    const int at = index[c];
+    return at < 0 ? std::string_view() : fields[static_cast<std::size_t>(at)];
+  };
+  const auto row = static_cast<std::uint32_t>(out.size());
+  const std::optional<date> dt = date::try_parse(get(c_date));
+  if (!dt) return false;
+  const std::uint32_t category = l.categories.find(get(c_category));
+  if (category == no_id) return false;
+  const std::uint32_t provider = unit_of(l, get(c_provider), fresh);
+  if (provider == no_id) return false;
+  const std::string_view to = get(c_recipient), who = get(c_beneficiary);
+  const std::uint32_t recipient = to.empty() ? no_id : unit_of(l, to, fresh);
+  const std::uint32_t person = who.empty() ? no_id : l.people.find(who);
+  if ((!to.empty() && recipient == no_id) || (!who.empty() && person == no_id)) return false;
+  std::optional<aid_form> form;
+  if (const auto f = get(c_form); !f.empty() && !(form = parse_enum<aid_form>(f))) return false;
+
+  // Amount: plain yuan here, every other notation through parse_money.
+  std::int64_t amount = no_value, amount_max = no_value;
+  if (const auto a = get(c_amount); !a.empty()) {
+    if (const auto fen = plain_yuan(a)) {
+      amount = amount_max = *fen;
+    } else {
+      try {
+        const money_interval m = parse_money(a);
+        amount = m.min().fen(), amount_max = m.max().fen();
+      } catch (const error&) {
+        return false;
+      }
+    }
+    if (amount < 0) return false;
+  }
+  // Quantity and measure, by the rules of the checking reader.
+  std::optional<measure> unit;
+  if (const auto m = get(c_measure); !m.empty() && !(unit = parse_enum<measure>(m))) return false;
+  std::int64_t quantity = no_value, quantity_max = no_value;
+  if (const auto q = get(c_quantity); !q.empty()) {
+    if (const auto n = plain_count(q)) {
+      quantity = quantity_max = *n;
+    } else {
+      try {
+        const quantity_text t = parse_quantity(q);
+        quantity = t.value.min().value(), quantity_max = t.value.max().value();
+        if (t.unit && unit && *t.unit != *unit) return false;
+        if (t.unit) unit = t.unit;
+      } catch (const error&) {
+        return false;
+      }
+    }
+    if (!unit || quantity < 0) return false;
+  } else if (unit) {
+    return false;
+  }
+  std::optional<direction> dir;
+  if (const auto t = get(c_direction); !t.empty()) {
+    if (!(dir = parse_enum<direction>(t))) return false;
+  } else {
+    side towards = recipient != no_id ? side_of_unit(l, recipient) : side::unknown;
+    if (towards == side::unknown && person != no_id) towards = l.person_side[person];
+    dir = derive_direction(side_of_unit(l, provider), towards);
+  }
+
+  out.year.push_back(static_cast<std::int16_t>(dt->year()));
+  out.month.push_back(static_cast<std::uint8_t>(dt->month()));
+  out.day.push_back(static_cast<std::uint8_t>(dt->day()));
+  out.category.push_back(static_cast<std::uint16_t>(category));
+  out.provider.push_back(provider);
+  out.recipient.push_back(recipient);
+  if (person != no_id) out.beneficiary.rows.push_back(row), out.beneficiary.ids.push_back(person);
+  out.form.push_back(code_of(form));
+  out.direction.push_back(code_of(dir));
+  out.amount_min.push_back(amount);
+  if (amount_max != amount) out.amount_approx.push_back({row, amount_max});
+  if (quantity != no_value) {
+    out.quantity.rows.push_back(row);
+    out.quantity.measures.push_back(code_of(unit));
+    out.quantity.mins.push_back(quantity);
+    if (quantity_max != quantity) out.quantity_approx.push_back({row, quantity_max});
+  }
+  if (const auto note = get(c_note); !note.empty()) {
+    // The only field kept as written, so the only one checked for UTF-8 here: the
+    // others are parsed or looked up, and bytes that are not UTF-8 match no id, word or
+    // notation, which sends the file to the checking reader to be named.
+    if (!valid_utf8(note)) return false;
+    out.notes.rows.push_back(row);
+    out.notes.chars += note;
+    out.notes.ends.push_back(out.notes.chars.size());
+  }
+  ++out.rows;
+  return true;
+}
+
+// One thread's share of the file: the records of [begin, end).
+struct chunk {
+  const char* begin = nullptr;
+  const char* end = nullptr;
+  item_columns items;
+  std::vector<std::uint32_t> lines;  // line of each item, from the chunk's first line (0)
+  fresh_units fresh;                 // units first met here (without units.csv)
+  std::uint32_t newlines = 0;
+  bool ok = true;
+};
+
+void read_chunk(const lookups& l, std::size_t width, const std::array<int, kColumns.size()>& index,
+                std::size_t expected_rows, bool want_lines, chunk& c) {
+  std::array<std::string_view, kMaxFields> fields;
+  std::array<std::string, kMaxFields> scratch;
+  const std::size_t rows = expected_rows;
+  item_columns& out = c.items;
+  out.year.reserve(rows), out.month.reserve(rows), out.day.reserve(rows);
+  out.category.reserve(rows), out.provider.reserve(rows), out.recipient.reserve(rows);
+  out.form.reserve(rows), out.direction.reserve(rows), out.amount_min.reserve(rows);
+  advise_huge_pages(out.year), advise_huge_pages(out.month), advise_huge_pages(out.day);
+  advise_huge_pages(out.category), advise_huge_pages(out.provider);
+  advise_huge_pages(out.recipient), advise_huge_pages(out.form);
+  advise_huge_pages(out.direction), advise_huge_pages(out.amount_min);
+  // The sparse columns: room for a quarter of the rows, which they seldom pass.
+  out.quantity.rows.reserve(rows / 4), out.quantity.measures.reserve(rows / 4);
+  out.quantity.mins.reserve(rows / 4), out.notes.rows.reserve(rows / 4);
+  out.notes.ends.reserve(rows / 4), out.notes.chars.reserve(rows * 4);
+  advise_huge_pages(out.quantity.rows), advise_huge_pages(out.quantity.measures);
+  advise_huge_pages(out.quantity.mins), advise_huge_pages(out.notes.rows);
+  advise_huge_pages(out.notes.ends);
+  advise_huge_pages(out.notes.chars.data(), out.notes.chars.capacity());
+  if (want_lines) c.lines.reserve(rows);
+  const char* p = c.begin;
+  for (;;) {
+    while (p < c.end && (*p == '\n' || *p == '\r')) c.newlines += *p++ == '\n';  // blank lines
+    if (p >= c.end) return;
+    const std::uint32_t line = c.newlines;
+    std::size_t n = 0;
+    const char* next = split_plain_record(p, c.end, width, fields, n, c.newlines);
+    p = next ? next : split_record(p, c.end, width, fields, n, scratch, c.newlines);
+    if (!p || n != width || !add_record(l, fields, index, c.fresh, c.items)) {
+      c.ok = false;
+      return;
+    }
+    if (want_lines) c.lines.push_back(line);
+  }
+}
+
+// Adds the units the shares met first to `d`, in file order (as the checking reader
+// adds them), and gives the shares' provider and recipient columns their numbers.
+void settle_fresh_units(dataset& d, std::vector<chunk>& chunks) {
+  std::vector<std::vector<std::uint32_t>> numbers(chunks.size());
+  for (std::size_t t = 0; t < chunks.size(); ++t) {
+    for (const std::string& id : chunks[t].fresh.ids) {
+      auto u = d.find_unit(id);
+      if (!u) {
+        unit made;
+        made.id = made.name = id;
+        u = d.add_unit(std::move(made));
+      }
+      numbers[t].push_back(*u);
+    }
+  }
+  detail::run_parallel(static_cast<unsigned>(chunks.size()), [&](unsigned t) {
+    if (numbers[t].empty()) return;
+    const auto renumber = [&](std::uint32_t& u) {
+      if (u != no_id && (u & kFresh)) u = numbers[t][u & ~kFresh];
+    };
+    for (std::uint32_t& u : chunks[t].items.provider) renumber(u);
+    for (std::uint32_t& u : chunks[t].items.recipient) renumber(u);
+  });
+}
+
+}  // namespace
+
+bool read_items_fast(const csv_view& file, dataset& d, unsigned threads,
+                     std::vector<std::uint32_t>* lines, bool units_defined) {
+  if (d.unit_count() >= kFresh) return false;
+  const std::string_view text = file.text;
+  const char* begin = text.data();
+  const char* const end = text.data() + text.size();
+  if (text.starts_with("\xEF\xBB\xBF")) begin += 3;
+
+  // The header: known columns, each once, the first three present.
+  std::array<std::string_view, kMaxFields> fields;
+  std::array<std::string, kMaxFields> scratch;
+  std::size_t width = 0;
+  std::uint32_t header_newlines = 0;
+  const char* body = split_record(begin, end, kMaxFields, fields, width, scratch, header_newlines);
+  if (!body || width == 0 ||
+      !valid_utf8(std::string_view(begin, static_cast<std::size_t>(body - begin))))
+    return false;
+  std::array<int, kColumns.size()> index;
+  index.fill(-1);
+  for (std::size_t i = 0; i < width; ++i) {
+    const auto col = std::find(kColumns.begin(), kColumns.end(), fields[i]);
+    if (col == kColumns.end() || index[static_cast<std::size_t>(col - kColumns.begin())] >= 0)
+      return false;
+    index[static_cast<std::size_t>(col - kColumns.begin())] = static_cast<int>(i);
+  }
+  if (index[c_date] < 0 || index[c_category] < 0 || index[c_provider] < 0) return false;
+
+  // Chunks end at a line break outside quotes: where the count of quotes so far is even.
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  const auto size = static_cast<std::size_t>(end - body);
+  threads = static_cast<unsigned>(std::clamp<std::size_t>(size / (1 << 20), 1, threads));
+  std::vector<chunk> chunks(threads);
+  std::vector<std::size_t> quotes(threads, 0);
+  detail::run_parallel(threads, [&](unsigned t) {
+    quotes[t] = count_quotes(body + size * t / threads, body + size * (t + 1) / threads);
+  });
+  std::size_t quotes_before = 0;  // quotes in [body, the tentative end of chunk t)
+  const char* start = body;
+  for (unsigned t = 0; t < threads; ++t) {
+    chunks[t].begin = start;
+    const char* stop = end;
+    quotes_before += quotes[t];
+    if (t + 1 < threads) {
+      stop = body + size * (t + 1) / threads;
+      bool inside = quotes_before % 2 != 0;
+      while (stop < end && (inside || *stop != '\n')) inside ^= *stop++ == '"';
+      if (stop < end) ++stop;  // the chunk keeps its line break
+    }
+    chunks[t].end = std::max(stop, start);
+    start = chunks[t].end;
+  }
+
+  const lookups l(d, units_defined);
+  std::vector<std::exception_ptr> errors(threads);
+  detail::run_parallel(threads, [&](unsigned t) {
+    try {
+      // Room for the rows the share likely holds (a row takes 30 bytes or more); the
+      // first share's columns become the dataset's, so they get room for the file.
+      const auto bytes = t == 0 ? size : static_cast<std::size_t>(chunks[t].end - chunks[t].begin);
+      read_chunk(l, width, index, bytes / 30, lines != nullptr, chunks[t]);
+    } catch (...) {
+      errors[t] = std::current_exception();
+    }
+  });
+  for (const auto& e : errors)
+    if (e) std::rethrow_exception(e);
+  for (const chunk& c : chunks)
+    if (!c.ok) return false;
+  if (!units_defined) settle_fresh_units(d, chunks);
+
+  std::uint32_t line = 1 + header_newlines;  // the first line after the header
+  for (chunk& c : chunks) {
+    item_appender::append(d, std::move(c.items));
+    if (lines)
+      for (std::uint32_t at : c.lines) lines->push_back(line + at);
+    line += c.newlines;
+  }
+  return true;
+}
+
+}  // namespace aidstat::detail

@@ -1,0 +1,351 @@
+// The CSV dataset loader: reads each file into rows, checks every field, and
+// reports all problems at once. It knows nothing about aggregation.
+#include "aidstat/load_csv.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <fstream>
+#include <functional>
+#include <sstream>
+#include <tuple>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "aidstat/amount_text.hpp"
+#include "aidstat/error.hpp"
+#include "io/items_checked.hpp"
+#include "io/items_fast.hpp"
+#include "io/mapped_file.hpp"
+#include "io/table_reader.hpp"
+
+namespace aidstat {
+namespace {
+
+using detail::enum_field;
+using detail::table_reader;
+using row = detail::table_row;
+
+// Adds entities that name a parent of their own kind, parents first, reporting
+// unknown parents and cycles. Iterative, so a hostile chain of a million parents
+// cannot overflow the stack.
+template <class T>
+void add_in_parent_order(std::vector<std::pair<T, std::uint32_t>>& rows, table_reader& t,
+                         std::uint32_t parent_column, const std::string& what,
+                         const std::function<void(T&)>& add) {
+  std::unordered_map<std::string, std::size_t> by_id;
+  for (std::size_t i = 0; i < rows.size(); ++i) by_id.emplace(rows[i].first.id_for_order(), i);
+  enum : char { fresh, on_path, added, failed };
+  std::vector<char> state(rows.size(), fresh);
+  std::vector<std::size_t> path;
+  for (std::size_t start = 0; start < rows.size(); ++start) {
+    path.clear();
+    bool ok = true;
+    std::size_t i = start;
+    // Walk up the parents until a root, an entity already settled, or a cycle.
+    for (;;) {
+      if (state[i] == added) break;
+      if (state[i] == failed) {
+        ok = false;
+        break;
+      }
+      if (state[i] == on_path) {
+        t.report(rows[i].second, parent_column,
+                 what + " '" + rows[i].first.id_for_order() +
+                     "' is its own ancestor (the parents form a cycle); one of them must be a "
+                     "root with an empty parent");
+        ok = false;
+        break;
+      }
+      state[i] = on_path;
+      path.push_back(i);
+      const std::string& parent = rows[i].first.parent_for_order();
+      if (parent.empty()) break;
+      const auto it = by_id.find(parent);
+      if (it == by_id.end()) {
+        t.report(rows[i].second, parent_column,
+                 what + " '" + rows[i].first.id_for_order() + "' names parent '" + parent +
+                     "', which is not defined");
+        ok = false;
+        break;
+      }
+      i = it->second;
+    }
+    for (auto p = path.rbegin(); p != path.rend(); ++p) {
+      if (ok) add(rows[*p].first);
+      state[*p] = ok ? added : failed;
+    }
+  }
+}
+
+// Adapters so the ordering helper can read ids and parents of both entity kinds.
+struct category_row : category {
+  const std::string& id_for_order() const { return key; }
+  const std::string& parent_for_order() const { return parent; }
+};
+struct unit_row : unit {
+  const std::string& id_for_order() const { return id; }
+  const std::string& parent_for_order() const { return parent; }
+};
+
+taxonomy read_categories(const csv_text& file, std::vector<problem>& problems) {
+  static constexpr std::array<std::string_view, 4> cols = {"key", "name_zh", "name_en", "parent"};
+  table_reader t(file, problems);
+  std::vector<std::pair<category_row, std::uint32_t>> rows;
+  std::unordered_set<std::string> seen;
+  std::uint32_t parent_column = 0;
+  t.read(cols, 1, [&](const row& r) {
+    category_row c;
+    c.key = r.get(0), c.name_zh = r.get(1), c.name_en = r.get(2), c.parent = r.get(3);
+    parent_column = r.column(3);
+    if (c.key.empty()) return t.report(r, 0, "a category needs a key");
+    if (!seen.insert(c.key).second)
+      return t.report(r, 0, "category '" + c.key + "' is defined twice");
+    rows.emplace_back(std::move(c), r.line);
+  });
+  taxonomy tax;
+  add_in_parent_order<category_row>(rows, t, parent_column, "category",
+                                    [&](category_row& c) { tax.add(static_cast<category>(c)); });
+  if (tax.size() > 65535) t.report(0, 0, "a taxonomy can hold at most 65535 categories");
+  return tax;
+}
+
+void read_units(const csv_text& file, dataset& d, std::vector<problem>& problems) {
+  static constexpr std::array<std::string_view, 6> cols = {"id",   "name",   "kind",
+                                                           "side", "parent", "region"};
+  table_reader t(file, problems);
+  std::vector<std::pair<unit_row, std::uint32_t>> rows;
+  std::unordered_set<std::string> seen;
+  std::uint32_t parent_column = 0;
+  t.read(cols, 1, [&](const row& r) {
+    unit_row u;
+    u.id = r.get(0), u.name = r.get(1), u.parent = r.get(4), u.region = r.get(5);
+    parent_column = r.column(4);
+    if (u.id.empty()) return t.report(r, 0, "a unit needs an id");
+    if (!seen.insert(u.id).second) return t.report(r, 0, "unit '" + u.id + "' is defined twice");
+    u.kind = enum_field<unit_kind>(t, r, 2).value_or(unit_kind::other);
+    u.side = enum_field<side>(t, r, 3).value_or(side::unknown);
+    rows.emplace_back(std::move(u), r.line);
+  });
+  add_in_parent_order<unit_row>(rows, t, parent_column, "unit",
+                                [&](unit_row& u) { d.add_unit(static_cast<unit>(u)); });
+}
+
+void read_beneficiaries(const csv_text& file, dataset& d, std::vector<problem>& problems) {
+  static constexpr std::array<std::string_view, 4> cols = {"id", "kind", "unit", "headcount"};
+  table_reader t(file, problems);
+  t.read(cols, 1, [&](const row& r) {
+    beneficiary b;
+    b.id = r.get(0), b.unit = r.get(2);
+    // A row with a bad kind, unit or headcount is still added (with defaults) so that
+    // items naming it do not report it again; the load fails all the same.
+    if (b.id.empty()) return t.report(r, 0, "a beneficiary needs an id");
+    if (d.find_beneficiary(b.id))
+      return t.report(r, 0, "beneficiary '" + b.id + "' is defined twice");
+    b.kind = enum_field<beneficiary_kind>(t, r, 1).value_or(beneficiary_kind::other);
+    if (!b.unit.empty() && !d.find_unit(b.unit)) {
+      t.report(r, 2, "unit '" + b.unit + "' is not defined in units.csv");
+      b.unit.clear();
+    }
+    if (const std::string& h = r.get(3); !h.empty()) {
+      try {
+        const quantity_text q = parse_quantity(h);
+        if (!q.value.is_exact() || q.value.min() < count{1} ||
+            (q.unit && *q.unit != measure::person))
+          throw parse_error("'" + h + "'");
+        b.headcount = q.value.min().value();
+      } catch (const parse_error&) {
+        t.report(r, 3, "headcount '" + h + "' is not a whole number of people of at least 1");
+      }
+    }
+    d.add_beneficiary(std::move(b));
+  });
+}
+
+void read_commitments(const csv_text& file, dataset& d, bool units_defined,
+                      std::vector<problem>& problems) {
+  static constexpr std::array<std::string_view, 7> cols = {
+      "id", "year", "category", "owner", "title", "target_amount", "status"};
+  table_reader t(file, problems);
+  std::unordered_set<std::string> seen;
+  t.read(cols, 4, [&](const row& r) {
+    commitment c;
+    bool ok = true;
+    const auto bad = [&](int col, std::string what) {
+      t.report(r, col, std::move(what));
+      ok = false;
+    };
+    c.id = r.get(0);
+    if (c.id.empty())
+      bad(0, "a commitment needs an id");
+    else if (!seen.insert(c.id).second)
+      bad(0, "commitment '" + c.id + "' is defined twice");
+    if (const auto year = detail::parse_year(r.get(1)))
+      c.year = *year;
+    else
+      bad(1, "'" + r.get(1) + "' is not a year such as 2023");
+    c.category = r.get(2);
+    if (!d.categories().find(c.category)) {
+      const auto near = d.categories().closest_key(c.category);
+      bad(2, "unknown category '" + c.category + "'" +
+                 (near ? "; did you mean '" + *near + "'?" : std::string()));
+    }
+    c.owner = r.get(3);
+    if (c.owner.empty()) {
+      bad(3, "the owner is missing; name the responsible unit");
+    } else if (!d.find_unit(c.owner)) {
+      if (units_defined) {
+        bad(3, "owner '" + c.owner + "' is not defined in units.csv");
+      } else {
+        unit u;
+        u.id = u.name = c.owner;
+        d.add_unit(std::move(u));
+      }
+    }
+    c.title = r.get(4);
+    if (const std::string& a = r.get(5); !a.empty()) {
+      try {
+        c.target_amount = parse_money(a);
+      } catch (const parse_error& e) {
+        bad(5, e.what());
+      }
+    }
+    if (r.get(6).empty()) {
+      bad(6, "the status is missing; write " + accepted_keys<commitment_status>());
+    } else if (auto s = enum_field<commitment_status>(t, r, 6)) {
+      c.status = *s;
+    } else {
+      ok = false;
+    }
+    if (!ok) return;
+    try {
+      d.add_commitment(std::move(c));
+    } catch (const error& e) {
+      t.report(r.line, 0, e.what());
+    }
+  });
+}
+
+void read_stated_totals(const csv_text& file, dataset& d, std::vector<problem>& problems,
+                        std::vector<std::uint32_t>* lines) {
+  static constexpr std::array<std::string_view, 10> cols = {
+      "id",     "year",     "category", "provider", "recipient", "beneficiary_kind",
+      "amount", "quantity", "measure",  "note"};
+  table_reader t(file, problems);
+  std::unordered_set<std::string> seen;
+  t.read(cols, 2, [&](const row& r) {
+    stated_total st;
+    bool ok = true;
+    const auto bad = [&](int col, std::string what) {
+      t.report(r, col, std::move(what));
+      ok = false;
+    };
+    st.id = r.get(0);
+    if (st.id.empty())
+      bad(0, "a stated total needs an id");
+    else if (!seen.insert(st.id).second)
+      bad(0, "stated total '" + st.id + "' is defined twice");
+    if (const auto year = detail::parse_year(r.get(1)))
+      st.year = *year;
+    else
+      bad(1, "'" + r.get(1) + "' is not a year such as 2023");
+    st.category = r.get(2);
+    if (!st.category.empty() && !d.categories().find(st.category)) {
+      const auto near = d.categories().closest_key(st.category);
+      bad(2, "unknown category '" + st.category + "'" +
+                 (near ? "; did you mean '" + *near + "'?" : std::string()));
+    }
+    st.provider = r.get(3);
+    if (!st.provider.empty() && !d.find_unit(st.provider))
+      bad(3, "provider '" + st.provider + "' is not a unit of the dataset");
+    st.recipient = r.get(4);
+    if (!st.recipient.empty() && !d.find_unit(st.recipient))
+      bad(4, "recipient '" + st.recipient + "' is not a unit of the dataset");
+    st.beneficiary_kind = enum_field<beneficiary_kind>(t, r, 5);
+    if (!st.beneficiary_kind && !r.get(5).empty()) ok = false;
+    if (const std::string& a = r.get(6); !a.empty()) {
+      try {
+        st.amount = parse_money(a);
+      } catch (const parse_error& e) {
+        bad(6, e.what());
+      }
+    }
+    if (!detail::read_quantity(t, r, 7, 8, st.quantity, st.measure)) ok = false;
+    if (ok && !st.amount && !st.quantity) bad(6, "a stated total needs an amount or a quantity");
+    st.note = r.get(9);
+    if (!ok) return;
+    try {
+      d.add_stated_total(std::move(st));
+      if (lines) lines->push_back(r.line);
+    } catch (const error& e) {
+      t.report(r.line, 0, e.what());
+    }
+  });
+}
+
+// Builds a dataset from the texts, with items.csv given as `items` (texts.items is
+// not read).
+dataset read_texts(const dataset_texts& texts, const detail::csv_view& items,
+                   dataset_sources* sources, unsigned threads) {
+  if (sources) {
+    *sources = {};
+    sources->items_file = items.name;
+    if (texts.stated_totals) sources->stated_totals_file = texts.stated_totals->name;
+  }
+  std::vector<problem> problems;
+  std::vector<std::size_t> file_starts;  // problems of one file are sorted by position
+  file_starts.push_back(0);
+  dataset d = texts.categories ? dataset(read_categories(*texts.categories, problems)) : dataset();
+  file_starts.push_back(problems.size());
+  if (texts.units) read_units(*texts.units, d, problems);
+  file_starts.push_back(problems.size());
+  if (texts.beneficiaries) read_beneficiaries(*texts.beneficiaries, d, problems);
+  file_starts.push_back(problems.size());
+  // The parallel reader takes every file without problems, with or without units.csv;
+  // the checking reader reads anything else and reports every problem.
+  std::vector<std::uint32_t>* lines = sources ? &sources->item_lines : nullptr;
+  if (!detail::read_items_fast(items, d, threads, lines, texts.units.has_value()))
+    detail::read_items_checked(items, d, texts.units.has_value(), texts.beneficiaries.has_value(),
+                               problems, lines);
+  file_starts.push_back(problems.size());
+  if (texts.commitments) read_commitments(*texts.commitments, d, texts.units.has_value(), problems);
+  file_starts.push_back(problems.size());
+  if (texts.stated_totals)
+    read_stated_totals(*texts.stated_totals, d, problems,
+                       sources ? &sources->stated_total_lines : nullptr);
+  file_starts.push_back(problems.size());
+  // Each file's problems in line order (cycles and unknown parents are found last).
+  std::vector<problem> sorted;
+  for (std::size_t i = 0; i + 1 < file_starts.size(); ++i) {
+    std::vector<problem> part(problems.begin() + static_cast<std::ptrdiff_t>(file_starts[i]),
+                              problems.begin() + static_cast<std::ptrdiff_t>(file_starts[i + 1]));
+    detail::sort_problems(part);
+    sorted.insert(sorted.end(), part.begin(), part.end());
+  }
+  problems = std::move(sorted);
+  if (!problems.empty()) throw validation_error(std::move(problems));
+  return d;
+}
+
+}  // namespace
+
+dataset read_dataset(const dataset_texts& texts, dataset_sources* sources, unsigned threads) {
+  return read_texts(texts, detail::view_of(texts.items), sources, threads);
+}
+
+dataset load_dataset(const std::filesystem::path& dir, dataset_sources* sources, unsigned threads) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec))
+    detail::throw_error<io_error>("'" + dir.string() + "' is not a dataset directory");
+  dataset_texts t;
+  // items.csv, the big one, is mapped rather than copied.
+  const detail::mapped_file items(dir / "items.csv");
+  t.units = detail::read_optional_csv_file(dir / "units.csv");
+  t.beneficiaries = detail::read_optional_csv_file(dir / "beneficiaries.csv");
+  t.categories = detail::read_optional_csv_file(dir / "categories.csv");
+  t.commitments = detail::read_optional_csv_file(dir / "commitments.csv");
+  t.stated_totals = detail::read_optional_csv_file(dir / "stated_totals.csv");
+  return read_texts(t, {(dir / "items.csv").string(), items.bytes()}, sources, threads);
+}
+
+}  // namespace aidstat

@@ -1,0 +1,17 @@
+#include "aidstat/open_dataset.hpp"
+
+#include "aidstat/archive.hpp"
+#include "aidstat/load_csv.hpp"
+
+namespace aidstat {
+
+bool is_archive_path(const std::filesystem::path& path) {
+  std::error_code ec;
+  return std::filesystem::is_regular_file(path, ec);
+}
+
+dataset open_dataset(const std::filesystem::path& path, item_fields fields) {
+  return is_archive_path(path) ? load_archive(path, fields) : load_dataset(path);
+}
+
+}  // namespace aidstat

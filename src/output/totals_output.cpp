@@ -1,0 +1,141 @@
+#include "aidstat/totals_output.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "io/csv_writer.hpp"
+#include "output/text_table.hpp"
+
+namespace aidstat {
+namespace {
+
+bool has_measure_key(const totals& t) {
+  return std::any_of(t.by.begin(), t.by.end(),
+                     [](const dimension& d) { return d.kind == dimension_kind::measure; });
+}
+
+// The groups to show; without keys, the single grand-total row even when empty.
+std::vector<group_totals> rows_of(const totals& t) {
+  if (!t.by.empty()) return t.groups;
+  return {group_totals{{}, {}, t.grand}};
+}
+
+std::string share_text(const totals& t, const group_totals& g) {
+  const auto s = t.amount_share(g);
+  if (!s || g.figures.amount_records == 0) return "";
+  return fmt::format("{:.1f}%", *s * 100.0);
+}
+
+// The human-readable table: keys (labelled), figures, a total row.
+detail::text_table human_table(const totals& t, money_unit unit) {
+  const bool quantity = std::any_of(t.groups.begin(), t.groups.end(),
+                                    [](const auto& g) { return g.figures.has_quantity(); });
+  detail::text_table table;
+  for (const auto& d : t.by) table.column(d.name(), false);
+  for (const char* h : {"records", "amount", "estimated", "share", "people"}) table.column(h, true);
+  if (quantity) table.column("quantity", true);
+  const auto figures = [&](const group_totals& g, std::vector<std::string>& row) {
+    const aggregate& a = g.figures;
+    row.push_back(std::to_string(a.records));
+    row.push_back(a.amount_records ? format_money(a.amount, unit) : "");
+    row.push_back(a.approximate_records ? std::to_string(a.approximate_records) + " of " +
+                                              std::to_string(a.amount_records)
+                                        : "");
+    row.push_back(share_text(t, g));
+    row.push_back(std::to_string(a.headcount()));
+    if (quantity)
+      row.push_back(a.has_quantity() ? format_count(a.quantity, a.quantity_measure) : "");
+  };
+  for (const auto& g : rows_of(t)) {
+    std::vector<std::string> row;
+    for (std::size_t i = 0; i < g.key.size(); ++i)
+      row.push_back(detail::key_cell(g.key[i], g.labels[i]));
+    figures(g, row);
+    table.rows.push_back(std::move(row));
+  }
+  if (!t.by.empty()) {
+    table.total.assign(t.by.size(), "");
+    table.total[0] = "total";
+    figures(group_totals{{}, {}, t.grand}, table.total);
+  }
+  return table;
+}
+
+}  // namespace
+
+void write_totals_csv(std::ostream& out, const totals& t) {
+  const bool quantity = has_measure_key(t);
+  for (const auto& d : t.by) out << detail::csv_escape(d.name()) << ',';
+  out << "records,amount_min,amount_max,headcount";
+  if (quantity) out << ",quantity_min,quantity_max";
+  out << '\n';
+  for (const auto& g : rows_of(t)) {
+    for (const auto& k : g.key) out << detail::csv_escape(k) << ',';
+    const aggregate& a = g.figures;
+    out << a.records << ',';
+    if (a.amount_records)
+      out << format_yuan_decimal(a.amount.min()) << ',' << format_yuan_decimal(a.amount.max());
+    else
+      out << ',';
+    out << ',' << a.headcount();
+    if (quantity) {
+      if (a.quantity_records)
+        out << ',' << a.quantity.min().value() << ',' << a.quantity.max().value();
+      else
+        out << ",,";
+    }
+    out << '\n';
+  }
+}
+
+void write_totals_table(std::ostream& out, const totals& t, money_unit unit) {
+  human_table(t, unit).write_aligned(out);
+}
+
+void write_totals_markdown(std::ostream& out, const totals& t, money_unit unit) {
+  human_table(t, unit).write_markdown(out);
+}
+
+void write_totals_json(std::ostream& out, const totals& t) {
+  using json = nlohmann::ordered_json;
+  const auto figures = [&](const aggregate& a) {
+    json j;
+    j["records"] = a.records;
+    if (a.amount_records) {
+      j["amount"] = {{"min", format_yuan_decimal(a.amount.min())},
+                     {"max", format_yuan_decimal(a.amount.max())}};
+    } else {
+      j["amount"] = nullptr;
+    }
+    j["amount_records"] = a.amount_records;
+    j["approximate_records"] = a.approximate_records;
+    j["headcount"] = a.headcount();
+    j["distinct_beneficiaries"] = a.beneficiaries.size();
+    if (a.has_quantity()) {
+      j["quantity"] = {{"min", a.quantity.min().value()},
+                       {"max", a.quantity.max().value()},
+                       {"measure", std::string(key_of(*a.quantity_measure))}};
+    } else {
+      j["quantity"] = nullptr;
+    }
+    return j;
+  };
+  json doc;
+  doc["by"] = json::array();
+  for (const auto& d : t.by) doc["by"].push_back(d.name());
+  doc["groups"] = json::array();
+  for (const auto& g : t.groups) {
+    json j;
+    j["key"] = json::object();
+    for (std::size_t i = 0; i < g.key.size(); ++i) j["key"][t.by[i].name()] = g.key[i];
+    j.update(figures(g.figures));
+    if (const auto s = t.amount_share(g)) j["share"] = *s;
+    doc["groups"].push_back(std::move(j));
+  }
+  doc["total"] = figures(t.grand);
+  out << doc.dump(2) << '\n';
+}
+
+}  // namespace aidstat
