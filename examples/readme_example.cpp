@@ -4,7 +4,7 @@
 #include <iostream>
 
 int main() {
-  aidstat::dataset d;  // with the default taxonomy of SPEC 2
+  aidstat::dataset d;  // with the default taxonomy
   d.add_unit({"city", "市委市政府", aidstat::unit_kind::government, aidstat::side::civilian});
   d.add_unit({"73051", "73051部队", aidstat::unit_kind::military_unit, aidstat::side::military});
   aidstat::aid_item gift;

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The README's test command (and all that CI runs): installs what is missing, then
-# builds with warnings as errors and runs the whole suite, once normally and once
-# under AddressSanitizer + UndefinedBehaviorSanitizer, each in its own build
-# directory; then, when clang is present, runs each libFuzzer harness for a
+# builds with warnings as errors and runs the whole suite, once as a Release shared
+# library and once under AddressSanitizer + UndefinedBehaviorSanitizer (static, with
+# the examples off), each in its own build directory; then, when clang is present, runs each libFuzzer harness for a
 # bounded time (AIDSTAT_FUZZ_SECONDS, default 30).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -21,7 +21,9 @@ run_suite() {  # name, extra cmake options...
   (cd "$build" && ctest -j"$jobs" --output-on-failure)
 }
 
-run_suite check -DCMAKE_BUILD_TYPE=RelWithDebInfo
+# Release, as users build it, and as a shared library, so that the packaging tests
+# build a consumer against an installed libaidstat.so.
+run_suite check -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=ON
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   run_suite sanitize -DCMAKE_BUILD_TYPE=Debug -DAIDSTAT_SANITIZE=ON -DAIDSTAT_BUILD_EXAMPLES=OFF
 if command -v clang++ >/dev/null 2>&1; then

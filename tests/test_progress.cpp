@@ -108,5 +108,5 @@ TEST_CASE("commitments.csv is validated like the other files", "[progress][load_
                              Catch::Contains("owner 'ghost' is not defined") &&
                              Catch::Contains("'finished' is not a commitment status"));
   }
-  CHECK_THROWS_AS(parse_progress_dimension("provider"), query_error);
+  CHECK_THROWS_AS(parse_key<progress_dimension>("provider"), query_error);
 }

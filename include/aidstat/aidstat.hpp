@@ -1,4 +1,6 @@
-// The whole public API of aidstat in one include.
+// The whole public API of aidstat in one include, except aidstat/pivot.hpp (pivot
+// matrices are Eigen matrices, which take a second to parse: include it where you
+// make pivots) and aidstat/fmt.hpp (fmt formatters, for programs that use fmt).
 #pragma once
 
 #include "aidstat/amount_text.hpp"
@@ -18,7 +20,7 @@
 #include "aidstat/load_csv.hpp"
 #include "aidstat/money.hpp"
 #include "aidstat/open_dataset.hpp"
-#include "aidstat/pivot.hpp"
+#include "aidstat/output_format.hpp"
 #include "aidstat/prices.hpp"
 #include "aidstat/progress.hpp"
 #include "aidstat/query.hpp"

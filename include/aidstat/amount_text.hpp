@@ -1,4 +1,4 @@
-// Reading and writing figures the way reports write them (SPEC 3).
+// Reading and writing figures the way reports write them (docs/notation.md).
 //
 // Every figure becomes a closed interval: "319万元" is exactly 3,190,000 yuan;
 // "1100余万元" is [11,000,000, 12,000,000] yuan; "近3万元" is [27,000, 30,000];
@@ -40,7 +40,7 @@ struct figure {
   std::optional<aidstat::measure> unit;
 };
 
-/// Reads any figure of SPEC 3; throws parse_error naming the text.
+/// Reads any figure of docs/notation.md; throws parse_error naming the text.
 figure parse_figure(std::string_view text);
 
 /// Reads an amount of money: "319万元", "1100余万元", "3190000.50" (bare numbers are
@@ -59,6 +59,16 @@ quantity_text parse_quantity(std::string_view text);
 
 /// The unit amounts are shown in.
 enum class money_unit : std::uint8_t { yuan, wan };
+
+/// The vocabulary of money_unit (key_of, parse_enum, keys_of).
+template <>
+struct enum_vocabulary<money_unit> {
+  static constexpr std::string_view what = "money unit";
+  static constexpr std::array<enum_entry<money_unit>, 2> entries{{
+      {money_unit::yuan, "yuan", "元"},
+      {money_unit::wan, "wan", "万元"},
+  }};
+};
 
 /// Shows an amount for people, the way a report would: "319万元", "≥1100万元",
 /// "≤3万元", "约5万元", else "[a, b]万元".

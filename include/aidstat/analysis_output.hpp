@@ -1,22 +1,21 @@
 // Writing year-over-year comparisons, trends, pivots and commitment progress
 // as aligned tables, Markdown, CSV or JSON. `yoy` CSV is the machine contract
-// of SPEC 7; the other CSV layouts are documented with each writer.
+// of docs/cli.md; the other CSV layouts are documented with each writer.
 #pragma once
 
 #include <ostream>
 
 #include "aidstat/amount_text.hpp"
-#include "aidstat/pivot.hpp"
+#include "aidstat/output_format.hpp"
 #include "aidstat/progress.hpp"
 #include "aidstat/trend.hpp"
 #include "aidstat/yoy.hpp"
 
 namespace aidstat {
 
-/// The output formats of the `aidstat` command.
-enum class output_format : std::uint8_t { table, csv, json, md };
+struct pivot_result;  // aidstat/pivot.hpp, which brings Eigen: include it to make pivots
 
-/// Year over year. CSV (SPEC 7): the keys, then
+/// Year over year. CSV (docs/cli.md): the keys, then
 /// base_min,base_max,current_min,current_max,delta_min,delta_max,pct_change,status.
 void write_yoy(std::ostream& out, const yoy_result& r, output_format f,
                money_unit unit = money_unit::yuan);

@@ -1,4 +1,4 @@
-// Datasets in one file (SPEC 6): Boost.Serialization archives, binary, text or
+// Datasets in one file (docs/archive-format.md): Boost.Serialization archives, binary, text or
 // XML, that carry a format version, load every earlier version, are written
 // atomically, and refuse damaged or hostile files with an aidstat::error (never a
 // crash, a hang or an allocation beyond the file's own size).
@@ -22,11 +22,23 @@
 #include <string_view>
 
 #include "aidstat/dataset.hpp"
+#include "aidstat/enums.hpp"
 
 namespace aidstat {
 
 /// The Boost archive kinds aidstat writes.
 enum class archive_format : std::uint8_t { binary, text, xml };
+
+/// The vocabulary of archive_format (key_of, parse_enum, keys_of).
+template <>
+struct enum_vocabulary<archive_format> {
+  static constexpr std::string_view what = "archive kind";
+  static constexpr std::array<enum_entry<archive_format>, 3> entries{{
+      {archive_format::binary, "binary", "二进制"},
+      {archive_format::text, "text", "文本"},
+      {archive_format::xml, "xml", "XML"},
+  }};
+};
 
 /// The format version this library writes. Version 1: taxonomy, units,
 /// beneficiaries, commitments, stated totals, item columns. Version 2: quantities,
@@ -46,9 +58,6 @@ struct archive_info {
 /// Reads the first line of an archive file; throws io_error when it cannot be read
 /// and aidstat::error when it is not an archive.
 archive_info read_archive_info(const std::filesystem::path& file);
-
-/// Reads "binary", "text" or "xml".
-std::optional<archive_format> parse_archive_format(std::string_view name) noexcept;
 
 /// Writes `d` to `file` atomically (a temporary file, synced, then renamed). Throws
 /// io_error when it cannot; the previous file stays as it was.

@@ -1,4 +1,4 @@
-// Taxonomy changes across years (SPEC 4): a category map sends the records of a
+// Taxonomy changes across years: a category map sends the records of a
 // year from an old category key to a new one, or splits one key by shares, so a
 // comparison can span a renamed or split category.
 //
@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "aidstat/dataset.hpp"
 #include "aidstat/csv_text.hpp"
+#include "aidstat/dataset.hpp"
 
 namespace aidstat {
 

@@ -1,7 +1,7 @@
-// Data quality (SPEC 5): every validation problem, the reconciliation of stated
+// Data quality: every validation problem, the reconciliation of stated
 // totals against their records, and duplicate records, as structured findings.
 //
-//   check_report r = check_dataset_directory("examples/data/city-2023");
+//   check_report r = check_dataset_directory(dir);  // e.g. examples/data/city-2023
 //   for (const finding& f : r.findings) std::cout << f.to_string() << "\n";
 //   return r.errors() ? 1 : 0;
 #pragma once
@@ -14,6 +14,7 @@
 
 #include "aidstat/archive.hpp"
 #include "aidstat/dataset.hpp"
+#include "aidstat/enums.hpp"
 #include "aidstat/error.hpp"
 #include "aidstat/load_csv.hpp"
 
@@ -21,6 +22,17 @@ namespace aidstat {
 
 /// How serious a finding is: errors make `aidstat check` fail.
 enum class finding_level : std::uint8_t { error, warning, note };
+
+/// The vocabulary of finding_level (key_of, parse_enum, keys_of).
+template <>
+struct enum_vocabulary<finding_level> {
+  static constexpr std::string_view what = "finding level";
+  static constexpr std::array<enum_entry<finding_level>, 3> entries{{
+      {finding_level::error, "error", "错误"},
+      {finding_level::warning, "warning", "警告"},
+      {finding_level::note, "note", "提示"},
+  }};
+};
 
 /// What kind of check found it.
 enum class finding_kind : std::uint8_t {
@@ -61,6 +73,8 @@ struct reconciliation {
   std::int64_t records = 0;                       ///< records in the group
   std::optional<figure_reconciliation> amount;    ///< the amount, when one is stated
   std::optional<figure_reconciliation> quantity;  ///< the quantity, when one is stated
+  /// Equal when every field is.
+  friend bool operator==(const reconciliation&, const reconciliation&) = default;
 };
 
 /// One finding: what, where, how serious.
@@ -72,6 +86,8 @@ struct finding {
 
   /// "items.csv:12: error: message".
   std::string to_string() const;
+  /// Equal when every field is.
+  friend bool operator==(const finding&, const finding&) = default;
 };
 
 /// All findings of a check, in file order, and the reconciliations.
@@ -83,6 +99,8 @@ struct check_report {
   std::size_t errors() const noexcept;
   /// Number of findings at level warning.
   std::size_t warnings() const noexcept;
+  /// Equal when every field is.
+  friend bool operator==(const check_report&, const check_report&) = default;
 };
 
 /// Reconciles every stated total of `d` with the records beneath it: the records of

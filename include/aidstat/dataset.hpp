@@ -6,8 +6,8 @@
 // speaks in entities with the user's string ids:
 //
 //   dataset d;                                   // default taxonomy
-//   d.add_unit({.id = "city", .kind = unit_kind::government, .side = side::civilian});
-//   d.add_unit({.id = "73051", .kind = unit_kind::military_unit, .side = side::military});
+//   d.add_unit({"city", "市委市政府", unit_kind::government, side::civilian});
+//   d.add_unit({"73051", "73051部队", unit_kind::military_unit, side::military});
 //   d.add_item({.date = date(2023, 7, 29), .category = "condolence", .provider = "city",
 //               .recipient = "73051", .amount = parse_money("319万元")});
 //   d.item(0).direction;                         // direction::support_military (derived)

@@ -6,6 +6,7 @@
 #include <compare>
 #include <cstdint>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -64,5 +65,8 @@ class date {
 std::int32_t days_from_civil(int y, int m, int d) noexcept;
 /// The number of days in month m of year y.
 int days_in_month(int y, int m) noexcept;
+
+/// Writes the date as to_string does: "2023-07-01", "2023-07" or "2023".
+inline std::ostream& operator<<(std::ostream& out, const date& d) { return out << d.to_string(); }
 
 }  // namespace aidstat

@@ -1,4 +1,4 @@
-// The entities of the domain model (SPEC 2) as plain value types. They carry
+// The entities of the domain model (docs/file-formats.md) as plain value types. They carry
 // the user's string ids; a `dataset` interns those ids to dense integers.
 #pragma once
 
@@ -104,7 +104,7 @@ struct commitment {
 };
 
 /// A figure a report states for a group of records ("全市共为部队送去慰问款物1100余万元"),
-/// kept so it can be reconciled against the records beneath it (SPEC 5). Empty
+/// kept so it can be reconciled against the records beneath it (check.hpp). Empty
 /// fields do not restrict the group; provider and recipient include the units below.
 struct stated_total {
   std::string id;         ///< the user's key

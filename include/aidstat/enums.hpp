@@ -1,7 +1,7 @@
-// The closed vocabularies of the domain model (SPEC 2): unit kind, side,
+// The closed vocabularies of the domain model (docs/file-formats.md): unit kind, side,
 // beneficiary kind, form of aid, measure and direction. Each has an English key
 // (what files and output use) and a Chinese name; `key_of` and `parse_enum`
-// convert, and measures also accept the Chinese measure words of SPEC 6.
+// convert, and measures also accept the Chinese measure words (docs/file-formats.md).
 //
 //   parse_enum<measure>("人次");          // measure::person_time
 //   key_of(measure::person_time);        // "person_time"
@@ -13,6 +13,9 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "aidstat/error.hpp"
 
 namespace aidstat {
 
@@ -202,6 +205,24 @@ std::string accepted_keys() {
     out += es[i].key;
   }
   return out;
+}
+
+/// The English keys of E in order, e.g. a command line's accepted values.
+template <class E>
+std::vector<std::string> keys_of() {
+  std::vector<std::string> out;
+  for (const auto& e : enum_vocabulary<E>::entries) out.emplace_back(e.key);
+  return out;
+}
+
+/// The enumerator with key `text` (as parse_enum reads it); throws query_error
+/// "'x' is not a <what>; use one of a, b or c" when there is none.
+template <class E>
+E parse_key(std::string_view text) {
+  if (const auto v = parse_enum<E>(text)) return *v;
+  detail::throw_error<query_error>("'" + std::string(text) + "' is not a " +
+                                   std::string(enum_vocabulary<E>::what) + "; use one of " +
+                                   accepted_keys<E>());
 }
 
 }  // namespace aidstat

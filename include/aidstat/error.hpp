@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace aidstat {
@@ -44,6 +45,13 @@ class query_error : public error {
   using error::error;
 };
 
+/// Data that breaks a rule of the model: an undefined unit, a category defined twice,
+/// a damaged archive. (A CSV file's problems come all at once, as validation_error.)
+class data_error : public error {
+ public:
+  using error::error;
+};
+
 /// A file that cannot be opened or read.
 class io_error : public error {
  public:
@@ -67,7 +75,7 @@ struct problem {
 };
 
 /// Every problem found in a dataset at once; what() lists them, one per line.
-class validation_error : public error {
+class validation_error : public data_error {
  public:
   /// Takes the list of problems (must not be empty).
   explicit validation_error(std::vector<problem> problems);
@@ -79,11 +87,18 @@ class validation_error : public error {
 };
 
 namespace detail {
-/// Throws E with message `what`; the single throw point for the library.
-template <class E = error>
-[[noreturn]] void throw_error(const std::string& what) {
-  throw E(what);
+/// Throws E constructed from `args` (for aidstat's errors, the message); the single
+/// throw point of the library, so that every throw names its type.
+template <class E, class... Args>
+[[noreturn]] void throw_error(Args&&... args) {
+  throw E(std::forward<Args>(args)...);
 }
+
+/// Inside a catch block: throws the caught aidstat error again, of the same type,
+/// with `prefix` (e.g. a file name and ": ") before its message; a validation_error,
+/// whose problems name their files, unchanged.
+[[noreturn]] void rethrow_with_prefix(const std::string& prefix);
+
 }  // namespace detail
 
 }  // namespace aidstat

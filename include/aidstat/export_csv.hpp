@@ -1,4 +1,4 @@
-// Writing a dataset back to CSV files (SPEC 6) that load into an identical
+// Writing a dataset back to CSV files (docs/file-formats.md) that load into an identical
 // dataset: every entity, every approximate figure (as "[min, max]"), notes with
 // commas, quotes and newlines, and each item's direction.
 #pragma once

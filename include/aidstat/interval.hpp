@@ -11,6 +11,7 @@
 #pragma once
 
 #include <concepts>
+#include <ostream>
 
 #include "aidstat/error.hpp"
 #include "aidstat/money.hpp"
@@ -25,7 +26,8 @@ class interval {
   constexpr interval() noexcept = default;
   /// [lo, hi]; throws aidstat::error when lo > hi.
   constexpr interval(T lo, T hi) : lo_(lo), hi_(hi) {
-    if (hi < lo) detail::throw_error("an interval's lower bound is above its upper bound");
+    if (hi < lo)
+      detail::throw_error<data_error>("an interval's lower bound is above its upper bound");
   }
   /// The exact value v, i.e. [v, v].
   static constexpr interval exact(T v) noexcept { return interval(v, v, unchecked{}); }
@@ -67,5 +69,13 @@ class interval {
 using money_interval = interval<money>;
 /// A quantity, exact or approximate.
 using count_interval = interval<count>;
+
+/// Writes an interval: its one value when exact ("94", "3190000.00元"), else
+/// "[min, max]" ("[11000000.00元, 12000000.00元]").
+template <class T>
+std::ostream& operator<<(std::ostream& out, const interval<T>& x) {
+  if (x.is_exact()) return out << x.min();
+  return out << '[' << x.min() << ", " << x.max() << ']';
+}
 
 }  // namespace aidstat

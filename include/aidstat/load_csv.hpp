@@ -1,11 +1,11 @@
-// Loading a dataset from CSV files (SPEC 6).
+// Loading a dataset from CSV files (docs/file-formats.md).
 //
 // A dataset directory holds items.csv (required) and optionally units.csv,
 // beneficiaries.csv, categories.csv, commitments.csv and stated_totals.csv. Every problem in every
 // file is found before anything is thrown, and reported at once as a validation_error whose
 // problems name file, line, column (the CSV field number) and what is wrong.
 //
-//   dataset d = load_dataset("examples/data/city-2023");
+//   dataset d = load_dataset(dir);  // e.g. examples/data/city-2023
 #pragma once
 
 #include <filesystem>

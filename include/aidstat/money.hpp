@@ -11,7 +11,9 @@
 #pragma once
 
 #include <compare>
+#include <concepts>
 #include <cstdint>
+#include <iosfwd>
 
 namespace aidstat {
 
@@ -27,6 +29,9 @@ class money {
 
   /// The amount in fen.
   constexpr std::int64_t fen() const noexcept { return fen_; }
+  /// The amount in its smallest unit (fen): the accessor money and count share, for
+  /// code written once for both.
+  constexpr std::int64_t units() const noexcept { return fen_; }
 
   /// Checked sum; throws overflow_error.
   friend money operator+(money a, money b);
@@ -36,6 +41,13 @@ class money {
   friend money operator*(money a, std::int64_t k);
   /// Checked scaling by a whole number; throws overflow_error.
   friend money operator*(std::int64_t k, money a) { return a * k; }
+  /// No scaling by a fraction: money * 2.5 would truncate; scale exact decimals
+  /// with integers (fen * 25 / 10) where it is meant.
+  template <std::floating_point F>
+  friend money operator*(money, F) = delete;
+  /// No scaling by a fraction (see above).
+  template <std::floating_point F>
+  friend money operator*(F, money) = delete;
   /// Adds in place (checked).
   money& operator+=(money b) { return *this = *this + b; }
   /// Subtracts in place (checked).
@@ -58,6 +70,8 @@ class count {
 
   /// The number.
   constexpr std::int64_t value() const noexcept { return n_; }
+  /// The number: the accessor money and count share (see money::units).
+  constexpr std::int64_t units() const noexcept { return n_; }
 
   /// Checked sum; throws overflow_error.
   friend count operator+(count a, count b);
@@ -65,6 +79,9 @@ class count {
   friend count operator-(count a, count b);
   /// Checked scaling; throws overflow_error.
   friend count operator*(count a, std::int64_t k);
+  /// No scaling by a fraction: it would truncate.
+  template <std::floating_point F>
+  friend count operator*(count, F) = delete;
   /// Adds in place (checked).
   count& operator+=(count b) { return *this = *this + b; }
 
@@ -74,6 +91,11 @@ class count {
  private:
   std::int64_t n_ = 0;
 };
+
+/// Writes the amount in yuan with two decimals and the unit: "3190000.00元", "-0.05元".
+std::ostream& operator<<(std::ostream& out, money m);
+/// Writes the number: "94".
+std::ostream& operator<<(std::ostream& out, count c);
 
 namespace detail {
 /// a + b, throwing overflow_error naming `what` when it does not fit.

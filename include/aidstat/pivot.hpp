@@ -1,4 +1,4 @@
-// A pivot matrix (SPEC 4): one dimension down, one across, a measure in each
+// A pivot matrix: one dimension down, one across, a measure in each
 // cell, with row and column totals. Cells are held in Eigen matrices.
 #pragma once
 
@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "aidstat/dataset.hpp"
+#include "aidstat/enums.hpp"
 #include "aidstat/totals.hpp"
 
 namespace aidstat {
@@ -19,6 +20,17 @@ enum class pivot_measure : std::uint8_t {
   headcount,  ///< people reached (distinct beneficiaries' headcounts)
 };
 
+/// The vocabulary of pivot_measure (key_of, parse_enum, keys_of).
+template <>
+struct enum_vocabulary<pivot_measure> {
+  static constexpr std::string_view what = "pivot measure";
+  static constexpr std::array<enum_entry<pivot_measure>, 3> entries{{
+      {pivot_measure::amount, "amount", "金额"},
+      {pivot_measure::records, "records", "记录数"},
+      {pivot_measure::headcount, "headcount", "人数"},
+  }};
+};
+
 /// A pivot: rows, columns, measure and a filter.
 struct pivot_query {
   dimension rows;                                 ///< the dimension down the side
@@ -26,6 +38,8 @@ struct pivot_query {
   pivot_measure measure = pivot_measure::amount;  ///< what each cell holds
   record_filter filter;                           ///< which records count
   unsigned threads = 0;  ///< threads to scan with; 0 for the hardware's concurrency
+  /// Equal when every field is.
+  friend bool operator==(const pivot_query&, const pivot_query&) = default;
 };
 
 /// A matrix of integers (fen for amounts, counts otherwise).
@@ -43,11 +57,17 @@ struct pivot_result {
   std::vector<aggregate> row_totals;    ///< each row over all columns
   std::vector<aggregate> col_totals;    ///< each column over all rows
   aggregate grand;                      ///< everything
+  /// Equal when every field is (matrices of the same shape and cells).
+  friend bool operator==(const pivot_result& a, const pivot_result& b);
 };
 
 /// Builds the pivot. Totals are computed from the records, not by adding cells, so
 /// headcounts of people who appear in several cells are not double counted.
 pivot_result compute_pivot(const dataset& d, const pivot_query& q);
+
+/// The item columns compute_pivot reads (the two dimensions and what the filter reads): what to
+/// load of an archive for it.
+item_fields fields_for(const pivot_query& q);
 
 /// The value of `a` for `m`, as [min, max] integers.
 std::pair<std::int64_t, std::int64_t> pivot_value(const aggregate& a, pivot_measure m);

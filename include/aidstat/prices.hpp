@@ -1,4 +1,4 @@
-// Constant prices (SPEC 4): a deflator table (year -> price index) restates
+// Constant prices: a deflator table (year -> price index) restates
 // amounts of one year in the prices of another.
 //
 //   deflator d = deflator::load("deflator.csv");   // year,index
@@ -9,8 +9,8 @@
 #include <filesystem>
 #include <map>
 
-#include "aidstat/interval.hpp"
 #include "aidstat/csv_text.hpp"
+#include "aidstat/interval.hpp"
 
 namespace aidstat {
 

@@ -1,4 +1,4 @@
-// Completion of planned commitments (实事项目, SPEC 4): counts by status, the
+// Completion of planned commitments (实事项目): counts by status, the
 // completion rate, and targets against the amounts actually recorded.
 //
 // "All ten practical things were implemented" is a completion rate of 10/10.
@@ -11,17 +11,26 @@
 #include <vector>
 
 #include "aidstat/dataset.hpp"
+#include "aidstat/enums.hpp"
 #include "aidstat/interval.hpp"
+#include "aidstat/item_fields.hpp"
 
 namespace aidstat {
 
 /// What commitments can be grouped by.
 enum class progress_dimension : std::uint8_t { year, category, category_parent, owner };
 
-/// Reads "year", "category", "category_parent" or "owner"; throws query_error otherwise.
-progress_dimension parse_progress_dimension(std::string_view name);
-/// The name of a progress dimension.
-std::string_view name_of(progress_dimension d) noexcept;
+/// The vocabulary of progress_dimension (key_of, parse_enum, keys_of).
+template <>
+struct enum_vocabulary<progress_dimension> {
+  static constexpr std::string_view what = "dimension of commitments";
+  static constexpr std::array<enum_entry<progress_dimension>, 4> entries{{
+      {progress_dimension::year, "year", "年度"},
+      {progress_dimension::category, "category", "类别"},
+      {progress_dimension::category_parent, "category_parent", "上级类别"},
+      {progress_dimension::owner, "owner", "责任单位"},
+  }};
+};
 
 /// Which commitments, grouped how.
 struct progress_query {
@@ -48,6 +57,8 @@ struct progress_group {
   std::int64_t total() const noexcept { return planned + in_progress + done + dropped; }
   /// done / total (dropped ones count against it); empty when there are none.
   std::optional<double> completion_rate() const noexcept;
+  /// Equal when every field is.
+  friend bool operator==(const progress_group&, const progress_group&) = default;
 };
 
 /// Every group's progress, and the overall row.
@@ -55,9 +66,15 @@ struct progress_result {
   std::vector<progress_dimension> by;  ///< the grouping dimensions
   std::vector<progress_group> groups;  ///< sorted by key
   progress_group overall;              ///< all selected commitments
+  /// Equal when every field is.
+  friend bool operator==(const progress_result&, const progress_result&) = default;
 };
 
 /// Computes the progress of the dataset's commitments.
 progress_result compute_progress(const dataset& d, const progress_query& q);
+
+/// The item columns compute_progress reads (the dates, units, categories and amounts of the
+/// records): what to load of an archive for it.
+item_fields fields_for(const progress_query& q);
 
 }  // namespace aidstat

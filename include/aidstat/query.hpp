@@ -1,4 +1,4 @@
-// What to group by and what to keep: the dimensions and filters of SPEC 4.
+// What to group by and what to keep: the dimensions and filters (docs/cli.md).
 //
 //   totals_query q;
 //   q.by = {dimension::parse("category"), dimension::parse("provider@1")};
@@ -13,10 +13,11 @@
 #include <vector>
 
 #include "aidstat/date.hpp"
+#include "aidstat/enums.hpp"
 
 namespace aidstat {
 
-/// The dimensions a query can group or filter by (SPEC 7 names).
+/// The dimensions a query can group or filter by (the names of docs/cli.md).
 enum class dimension_kind : std::uint8_t {
   category,          ///< category key
   category_parent,   ///< the parent category (a top-level category is its own parent)
@@ -35,14 +36,37 @@ enum class dimension_kind : std::uint8_t {
   recipient_at,      ///< recipient@N: ancestor of the recipient at depth N
 };
 
+/// The vocabulary of dimension_kind (key_of, parse_enum, keys_of).
+template <>
+struct enum_vocabulary<dimension_kind> {
+  static constexpr std::string_view what = "dimension";
+  static constexpr std::array<enum_entry<dimension_kind>, 15> entries{{
+      {dimension_kind::category, "category", "类别"},
+      {dimension_kind::category_parent, "category_parent", "上级类别"},
+      {dimension_kind::year, "year", "年"},
+      {dimension_kind::quarter, "quarter", "季度"},
+      {dimension_kind::month, "month", "月"},
+      {dimension_kind::provider, "provider", "提供单位"},
+      {dimension_kind::recipient, "recipient", "接受单位"},
+      {dimension_kind::unit_kind, "unit_kind", "单位类型"},
+      {dimension_kind::direction, "direction", "方向"},
+      {dimension_kind::beneficiary_kind, "beneficiary_kind", "对象类别"},
+      {dimension_kind::form, "form", "形式"},
+      {dimension_kind::measure, "measure", "计量"},
+      {dimension_kind::region, "region", "地区"},
+      {dimension_kind::provider_at, "provider@N", "上级提供单位"},
+      {dimension_kind::recipient_at, "recipient@N", "上级接受单位"},
+  }};
+};
+
 /// A dimension, with a depth for provider@N and recipient@N.
 struct dimension {
   dimension_kind kind = dimension_kind::category;  ///< which dimension
   std::uint32_t depth = 0;                         ///< N of provider@N / recipient@N
 
-  /// Reads a SPEC 7 name ("category", "provider@1"); throws query_error listing the names.
+  /// Reads a dimension name ("category", "provider@1"); throws query_error listing the names.
   static dimension parse(std::string_view name);
-  /// The SPEC 7 name, also the CSV column header ("provider@1").
+  /// The name, also the CSV column header ("provider@1").
   std::string name() const;
   /// Equal when kind and depth are equal.
   friend bool operator==(const dimension&, const dimension&) = default;
@@ -58,6 +82,8 @@ struct condition {
 
   /// Reads "DIM=VALUE[,VALUE...]"; throws query_error when malformed.
   static condition parse(std::string_view text);
+  /// Equal when every field is.
+  friend bool operator==(const condition&, const condition&) = default;
 };
 
 /// A day of the year, for year-to-date cuts ("06-30").
@@ -69,6 +95,8 @@ struct month_day {
   static month_day parse(std::string_view text);
   /// Back to "MM-DD".
   std::string to_string() const;
+  /// Equal when every field is.
+  friend bool operator==(const month_day&, const month_day&) = default;
 };
 
 /// Which records a query looks at, and which calendar its years follow. All parts must hold.
@@ -85,6 +113,8 @@ struct record_filter {
   /// Year to date: only records from the start of their year up to this day of it
   /// (a record whose month or year straddles the day is an error, never split).
   std::optional<month_day> through;
+  /// Equal when every field is.
+  friend bool operator==(const record_filter&, const record_filter&) = default;
 };
 
 /// A totals query: group keys and a filter.

@@ -1,5 +1,5 @@
 // Program categories and their hierarchy. The default taxonomy follows the
-// sample report (SPEC 2); applications may build or load their own.
+// sample report (docs/file-formats.md lists its keys); applications may build or load their own.
 //
 //   taxonomy t = taxonomy::standard();
 //   t.find("education");              // its index
@@ -22,7 +22,7 @@ class taxonomy {
  public:
   /// An empty taxonomy.
   taxonomy() = default;
-  /// The default taxonomy of SPEC 2 (condolence 慰问 ... other), all top-level.
+  /// The default taxonomy (condolence 慰问 ... other), all top-level.
   static taxonomy standard();
 
   /// Adds a category; its parent (if any) must already be present.
@@ -38,6 +38,9 @@ class taxonomy {
   std::size_t size() const noexcept { return categories_.size(); }
   /// The known key nearest to `text` (by edit distance, or by Chinese name); empty if none is near.
   std::optional<std::string> closest_key(std::string_view text) const;
+  /// The hint for an unknown category key `text`: "; did you mean 'education'?", or
+  /// `otherwise` when no key is near. Every "unknown category" message ends with it.
+  std::string did_you_mean(std::string_view text, std::string_view otherwise = {}) const;
   /// Equal when the same categories stand in the same order.
   friend bool operator==(const taxonomy& a, const taxonomy& b) {
     return a.categories_ == b.categories_;

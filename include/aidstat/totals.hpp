@@ -1,4 +1,4 @@
-// Per-group totals (SPEC 4): records, amount interval, quantity interval,
+// Per-group totals: records, amount interval, quantity interval,
 // people reached, and how much of each figure is estimated.
 //
 // A `totals` value is mergeable: the totals of two datasets (or of two halves
@@ -48,6 +48,8 @@ struct aggregate {
   bool has_quantity() const noexcept { return quantity_records > 0 && !mixed_measures; }
   /// Adds another aggregate of other records into this one (exact).
   void merge(const aggregate& other);
+  /// Equal when every field is.
+  friend bool operator==(const aggregate&, const aggregate&) = default;
 };
 
 /// One group: its key cells (one per dimension, "" for no value) and its figures.
@@ -55,6 +57,8 @@ struct group_totals {
   std::vector<std::string> key;     ///< key values, in the order of the query's `by`
   std::vector<std::string> labels;  ///< display names of the keys (unit names, 中文 categories)
   aggregate figures;                ///< the group's measures
+  /// Equal when every field is.
+  friend bool operator==(const group_totals&, const group_totals&) = default;
 };
 
 /// The answer to a totals query.
@@ -68,6 +72,8 @@ struct totals {
   std::optional<double> amount_share(const group_totals& g) const;
   /// Adds the totals of the same query over other records (exact).
   void merge(const totals& other);
+  /// Equal when every field is.
+  friend bool operator==(const totals&, const totals&) = default;
 };
 
 /// Computes totals over the records of `d` that pass the filter. Throws query_error

@@ -1,4 +1,4 @@
-// Several years (SPEC 4): per group, the series of amounts, the compound annual
+// Several years: per group, the series of amounts, the compound annual
 // growth rate, a least-squares trend (fitted with Eigen) and a projection for
 // the next year with its residual standard error. Years without records count
 // as zero and are shown.
@@ -31,6 +31,8 @@ struct trend_fit {
   double projection = 0;  ///< fitted yuan in the year after the last
   /// Residual standard error, sqrt(RSS / (n - 2)); empty with fewer than 3 years.
   std::optional<double> residual_se;
+  /// Equal when every field is.
+  friend bool operator==(const trend_fit&, const trend_fit&) = default;
 };
 
 /// One group followed over the years.
@@ -42,6 +44,8 @@ struct trend_group {
   /// empty when the first year's amount is zero or there is only one year.
   std::optional<double> cagr;
   trend_fit fit;  ///< least-squares trend of the midpoints
+  /// Equal when every field is.
+  friend bool operator==(const trend_group&, const trend_group&) = default;
 };
 
 /// Every group's series.
@@ -52,11 +56,17 @@ struct trend_result {
   std::vector<trend_group> groups;  ///< sorted by key
   trend_group total;                ///< all records together
   std::optional<int> prices_of;     ///< the year whose prices amounts are in, if restated
+  /// Equal when every field is.
+  friend bool operator==(const trend_result&, const trend_result&) = default;
 };
 
 /// Follows every group from `from_year` to `to_year`. Throws query_error for a bad
 /// range (more than 200 years, or reversed) or a missing price index.
 trend_result compute_trend(const dataset& d, const trend_query& q);
+
+/// The item columns compute_trend reads (the keys, the year and what the filter reads): what to
+/// load of an archive for it.
+item_fields fields_for(const trend_query& q);
 
 /// Fits a least-squares line to `values` at x = 0, 1, 2, ... (Eigen QR).
 trend_fit fit_trend(const std::vector<double>& values);

@@ -1,4 +1,4 @@
-// Year over year (SPEC 4): for every group, the base and current amounts, their
+// Year over year: for every group, the base and current amounts, their
 // difference, the percent change, whether the group is new, discontinued or
 // continuing, its share of each year's total and the change of that share, and
 // the change per head where headcount is known.
@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "aidstat/dataset.hpp"
+#include "aidstat/enums.hpp"
 #include "aidstat/prices.hpp"
 #include "aidstat/totals.hpp"
 
@@ -35,8 +36,20 @@ struct yoy_query {
 /// Whether a group has records in the base year, the current year or both.
 enum class yoy_status : std::uint8_t { continuing, new_, discontinued };
 
-/// The SPEC 7 word for a status: "continuing", "new" or "discontinued".
-std::string_view status_name(yoy_status s) noexcept;
+/// The vocabulary of yoy_status (key_of, parse_enum, keys_of).
+template <>
+struct enum_vocabulary<yoy_status> {
+  static constexpr std::string_view what = "year-over-year status";
+  static constexpr std::array<enum_entry<yoy_status>, 3> entries{{
+      {yoy_status::continuing, "continuing", "延续"},
+      {yoy_status::new_, "new", "新增"},
+      {yoy_status::discontinued, "discontinued", "停止"},
+  }};
+};
+
+/// A percent change in hundredths (pct_change_hundredths) as "12.34" / "-5.00", or ""
+/// when absent.
+std::string pct_change_text(std::optional<std::int64_t> hundredths);
 
 /// One group compared across the two years.
 struct yoy_group {
@@ -59,6 +72,8 @@ struct yoy_group {
 
   /// The percent change as "12.34" / "-5.00", or "" when absent.
   std::string pct_change_text() const;
+  /// Equal when every field is.
+  friend bool operator==(const yoy_group&, const yoy_group&) = default;
 };
 
 /// The comparison of every group.
@@ -70,11 +85,17 @@ struct yoy_result {
   aggregate base_total;           ///< all base-year records
   aggregate current_total;        ///< all current-year records
   std::optional<int> prices_of;   ///< the year whose prices amounts are in, if restated
+  /// Equal when every field is.
+  friend bool operator==(const yoy_result&, const yoy_result&) = default;
 };
 
 /// Compares the two years. Throws query_error for a bad query (same year twice, a
 /// `year` key, a year filter) or a missing price index.
 yoy_result compute_yoy(const dataset& d, const yoy_query& q);
+
+/// The item columns compute_yoy reads (the keys, the year and what the filter reads): what to load
+/// of an archive for it.
+item_fields fields_for(const yoy_query& q);
 
 /// Percent change from `base` to `current` on midpoints, in hundredths of a percent,
 /// rounded half away from zero; empty when the base midpoint is zero.

@@ -79,7 +79,7 @@ category_map category_map::read(const csv_text& file) {
                               ", not 1; a split must share out the whole category"});
   }
   detail::sort_problems(problems);
-  if (!problems.empty()) throw validation_error(std::move(problems));
+  if (!problems.empty()) detail::throw_error<validation_error>(std::move(problems));
   return out;
 }
 
@@ -92,14 +92,13 @@ dataset category_map::apply(const dataset& d) const {
   std::vector<problem> problems;
   for (const auto& m : mappings_) {
     if (!d.categories().find(m.to)) {
-      const auto near = d.categories().closest_key(m.to);
       problems.push_back({{m.where.file, m.where.line, 3},
                           "the new category '" + m.to + "' is not in the taxonomy" +
-                              (near ? "; did you mean '" + *near + "'?" : std::string())});
+                              d.categories().did_you_mean(m.to)});
     }
     by_key[{m.year, m.from}].push_back(&m);
   }
-  if (!problems.empty()) throw validation_error(std::move(problems));
+  if (!problems.empty()) detail::throw_error<validation_error>(std::move(problems));
 
   dataset out = d;
   out.clear_items();

@@ -11,8 +11,7 @@
 namespace aidstat {
 
 std::string finding::to_string() const {
-  static constexpr const char* levels[] = {"error", "warning", "note"};
-  return problem{where, std::string(levels[static_cast<int>(level)]) + ": " + message}.to_string();
+  return problem{where, std::string(key_of(level)) + ": " + message}.to_string();
 }
 
 std::size_t check_report::errors() const noexcept {

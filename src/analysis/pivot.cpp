@@ -18,6 +18,13 @@ std::pair<std::int64_t, std::int64_t> pivot_value(const aggregate& a, pivot_meas
   }
 }
 
+item_fields fields_for(const pivot_query& q) {
+  totals_query tq;
+  tq.by = {q.rows, q.cols};
+  tq.filter = q.filter;
+  return fields_for(tq);
+}
+
 pivot_result compute_pivot(const dataset& d, const pivot_query& q) {
   if (q.rows == q.cols)
     detail::throw_error<query_error>("rows and columns are both '" + q.rows.name() +
@@ -59,6 +66,19 @@ pivot_result compute_pivot(const dataset& d, const pivot_query& q) {
   }
   out.grand = cells.grand;
   return out;
+}
+
+namespace {
+bool same_matrix(const count_matrix& a, const count_matrix& b) {
+  return a.rows() == b.rows() && a.cols() == b.cols() && a == b;
+}
+}  // namespace
+
+bool operator==(const pivot_result& a, const pivot_result& b) {
+  return a.query == b.query && a.row_keys == b.row_keys && a.row_labels == b.row_labels &&
+         a.col_keys == b.col_keys && a.col_labels == b.col_labels && same_matrix(a.min, b.min) &&
+         same_matrix(a.max, b.max) && a.row_totals == b.row_totals &&
+         a.col_totals == b.col_totals && a.grand == b.grand;
 }
 
 }  // namespace aidstat

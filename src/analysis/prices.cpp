@@ -15,7 +15,7 @@ namespace aidstat {
 using detail::i128;
 
 void deflator::set(int year, std::int64_t mantissa, int scale) {
-  if (mantissa <= 0) detail::throw_error("a price index must be positive");
+  if (mantissa <= 0) detail::throw_error<data_error>("a price index must be positive");
   index_[year] = {mantissa, scale};
 }
 
@@ -61,7 +61,7 @@ deflator deflator::read(const csv_text& file) {
     out.set(year, idx->mantissa, idx->scale);
   });
   detail::sort_problems(problems);
-  if (!problems.empty()) throw validation_error(std::move(problems));
+  if (!problems.empty()) detail::throw_error<validation_error>(std::move(problems));
   return out;
 }
 

@@ -10,28 +10,6 @@
 
 namespace aidstat {
 
-progress_dimension parse_progress_dimension(std::string_view name) {
-  for (auto d : {progress_dimension::year, progress_dimension::category,
-                 progress_dimension::category_parent, progress_dimension::owner})
-    if (name_of(d) == name) return d;
-  detail::throw_error<query_error>("'" + std::string(name) +
-                                   "' is not a dimension of commitments; use year, category, "
-                                   "category_parent or owner");
-}
-
-std::string_view name_of(progress_dimension d) noexcept {
-  switch (d) {
-    case progress_dimension::year:
-      return "year";
-    case progress_dimension::category:
-      return "category";
-    case progress_dimension::category_parent:
-      return "category_parent";
-    default:
-      return "owner";
-  }
-}
-
 std::optional<double> progress_group::completion_rate() const noexcept {
   if (total() == 0) return std::nullopt;
   return static_cast<double>(done) / static_cast<double>(total());
@@ -41,13 +19,17 @@ namespace {
 
 using target_key = std::tuple<std::string, std::string, int>;  // owner, category, year
 
-// Amount recorded for one owner subtree, category subtree and year.
-money_interval recorded_for(const dataset& d, const target_key& k) {
+// The query of the amount recorded for one owner subtree, category subtree and year.
+totals_query recorded_query(const target_key& k) {
   totals_query q;
   q.filter.year = std::get<2>(k);
   q.filter.where.push_back(condition{dimension{dimension_kind::provider, 0}, {std::get<0>(k)}});
   q.filter.where.push_back(condition{dimension{dimension_kind::category, 0}, {std::get<1>(k)}});
-  return compute_totals(d, q).grand.amount;
+  return q;
+}
+// The amount recorded for one owner subtree, category subtree and year.
+money_interval recorded_for(const dataset& d, const target_key& k) {
+  return compute_totals(d, recorded_query(k)).grand.amount;
 }
 
 void tally(progress_group& g, const commitment& c) {
@@ -72,6 +54,8 @@ void tally(progress_group& g, const commitment& c) {
 }
 
 }  // namespace
+
+item_fields fields_for(const progress_query&) { return fields_for(recorded_query({"", "", 2000})); }
 
 progress_result compute_progress(const dataset& d, const progress_query& q) {
   progress_result out;

@@ -44,6 +44,25 @@ void finish(trend_group& g) {
 
 }  // namespace
 
+namespace {
+
+// One scan grouped by the year and then the keys, over the years of the trend.
+totals_query scan_query(const trend_query& q) {
+  totals_query tq;
+  tq.by.push_back(dimension{dimension_kind::year, 0});
+  tq.by.insert(tq.by.end(), q.by.begin(), q.by.end());
+  tq.filter = q.filter;
+  tq.threads = q.threads;
+  condition years{dimension{dimension_kind::year, 0}, {}};
+  for (int y = q.from_year; y <= q.to_year; ++y) years.values.push_back(std::to_string(y));
+  tq.filter.where.push_back(years);
+  return tq;
+}
+
+}  // namespace
+
+item_fields fields_for(const trend_query& q) { return fields_for(scan_query(q)); }
+
 trend_result compute_trend(const dataset& d, const trend_query& q) {
   if (q.to_year < q.from_year)
     detail::throw_error<query_error>("the series runs from " + std::to_string(q.from_year) +
@@ -63,15 +82,7 @@ trend_result compute_trend(const dataset& d, const trend_query& q) {
                                          std::to_string(y));
   }
 
-  totals_query tq;
-  tq.by.push_back(dimension{dimension_kind::year, 0});
-  tq.by.insert(tq.by.end(), q.by.begin(), q.by.end());
-  tq.filter = q.filter;
-  tq.threads = q.threads;
-  condition years{dimension{dimension_kind::year, 0}, {}};
-  for (int y = q.from_year; y <= q.to_year; ++y) years.values.push_back(std::to_string(y));
-  tq.filter.where.push_back(years);
-  const totals t = compute_totals(d, tq);
+  const totals t = compute_totals(d, scan_query(q));
 
   trend_result out;
   out.by = q.by;

@@ -10,17 +10,6 @@ namespace aidstat {
 
 using detail::i128;
 
-std::string_view status_name(yoy_status s) noexcept {
-  switch (s) {
-    case yoy_status::new_:
-      return "new";
-    case yoy_status::discontinued:
-      return "discontinued";
-    default:
-      return "continuing";
-  }
-}
-
 std::optional<std::int64_t> pct_change_hundredths(money_interval base, money_interval current) {
   // Midpoints are (min + max) / 2; their ratio needs only the sums.
   const i128 b = static_cast<i128>(base.min().fen()) + base.max().fen();
@@ -37,13 +26,17 @@ std::optional<std::int64_t> pct_change_hundredths(money_interval base, money_int
   return static_cast<std::int64_t>(v);
 }
 
-std::string yoy_group::pct_change_text() const {
-  if (!pct_change_hundredths) return "";
-  const std::int64_t v = *pct_change_hundredths;
+std::string pct_change_text(std::optional<std::int64_t> hundredths) {
+  if (!hundredths) return "";
+  const std::int64_t v = *hundredths;
   const std::uint64_t mag =
       v < 0 ? 0ULL - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
   const std::string frac = std::to_string(mag % 100);
   return (v < 0 ? "-" : "") + std::to_string(mag / 100) + "." + (frac.size() < 2 ? "0" : "") + frac;
+}
+
+std::string yoy_group::pct_change_text() const {
+  return aidstat::pct_change_text(pct_change_hundredths);
 }
 
 namespace {
@@ -61,9 +54,8 @@ std::optional<double> per_head(const aggregate& a) {
   return a.amount_midpoint_yuan() / static_cast<double>(people);
 }
 
-}  // namespace
-
-yoy_result compute_yoy(const dataset& d, const yoy_query& q) {
+// Throws query_error for a comparison that cannot be made.
+void require_comparable(const yoy_query& q) {
   if (q.base_year == q.current_year)
     detail::throw_error<query_error>("the base year and the current year are both " +
                                      std::to_string(q.base_year) + "; compare two different years");
@@ -80,38 +72,69 @@ yoy_result compute_yoy(const dataset& d, const yoy_query& q) {
         detail::throw_error<query_error>("the deflator table has no index for " +
                                          std::to_string(y));
   }
+}
 
-  // One scan grouped by the keys and then the year gives both years' figures,
-  // each exact and separate.
+// The groups of `year` out of totals grouped by the keys and then the year, in the
+// query's prices.
+totals year_totals(const totals& by_year, const yoy_query& q, int year) {
+  const std::string wanted = std::to_string(year);
+  totals t;
+  t.by = q.by;
+  for (const group_totals& g : by_year.groups) {
+    if (g.key.back() != wanted) continue;
+    group_totals row = g;
+    row.key.pop_back();
+    row.labels.pop_back();
+    t.grand.merge(row.figures);
+    t.groups.push_back(std::move(row));
+  }
+  if (q.prices) {
+    const auto restate = [&](aggregate& a) {
+      a.amount = q.prices->table.restate(a.amount, year, q.prices->year);
+    };
+    for (auto& g : t.groups) restate(g.figures);
+    restate(t.grand);
+  }
+  return t;
+}
+
+// Fills the figures of a group that derive from its two years' and the totals.
+void compare(yoy_group& y, const yoy_result& out) {
+  y.delta = y.current.amount - y.base.amount;
+  y.pct_change_hundredths = pct_change_hundredths(y.base.amount, y.current.amount);
+  y.status = y.base.records == 0      ? yoy_status::new_
+             : y.current.records == 0 ? yoy_status::discontinued
+                                      : yoy_status::continuing;
+  y.base_share = share(y.base, out.base_total);
+  y.current_share = share(y.current, out.current_total);
+  if (y.base_share && y.current_share)
+    y.share_change_pp = (*y.current_share - *y.base_share) * 100.0;
+  y.base_per_head = per_head(y.base);
+  y.current_per_head = per_head(y.current);
+  if (y.base_per_head && y.current_per_head)
+    y.per_head_change = *y.current_per_head - *y.base_per_head;
+}
+
+// One scan grouped by the keys and then the year gives both years' figures, each
+// exact and separate.
+totals_query scan_query(const yoy_query& q) {
   totals_query tq;
   tq.by = q.by;
-  tq.by.push_back(dimension::parse("year"));
+  tq.by.push_back(dimension{dimension_kind::year, 0});
   tq.filter = q.filter;
   tq.threads = q.threads;
-  const totals by_year = compute_totals(d, tq);
-  const auto year_totals = [&](int year) {
-    const std::string wanted = std::to_string(year);
-    totals t;
-    t.by = q.by;
-    for (const group_totals& g : by_year.groups) {
-      if (g.key.back() != wanted) continue;
-      group_totals row = g;
-      row.key.pop_back();
-      row.labels.pop_back();
-      t.grand.merge(row.figures);
-      t.groups.push_back(std::move(row));
-    }
-    if (q.prices) {
-      const auto restate = [&](aggregate& a) {
-        a.amount = q.prices->table.restate(a.amount, year, q.prices->year);
-      };
-      for (auto& g : t.groups) restate(g.figures);
-      restate(t.grand);
-    }
-    return t;
-  };
-  const totals base = year_totals(q.base_year);
-  const totals current = year_totals(q.current_year);
+  return tq;
+}
+
+}  // namespace
+
+item_fields fields_for(const yoy_query& q) { return fields_for(scan_query(q)); }
+
+yoy_result compute_yoy(const dataset& d, const yoy_query& q) {
+  require_comparable(q);
+  const totals by_year = compute_totals(d, scan_query(q));
+  const totals base = year_totals(by_year, q, q.base_year);
+  const totals current = year_totals(by_year, q, q.current_year);
 
   yoy_result out;
   out.by = q.by;
@@ -122,32 +145,17 @@ yoy_result compute_yoy(const dataset& d, const yoy_query& q) {
   if (q.prices) out.prices_of = q.prices->year;
 
   std::map<std::vector<std::string>, yoy_group> groups;
-  for (const auto& g : base.groups) {
-    yoy_group& y = groups[g.key];
-    y.key = g.key;
-    y.labels = g.labels;
-    y.base = g.figures;
-  }
-  for (const auto& g : current.groups) {
-    yoy_group& y = groups[g.key];
-    y.key = g.key;
-    y.labels = g.labels;
-    y.current = g.figures;
+  for (const auto& [from, figures] :
+       {std::pair{&base, &yoy_group::base}, {&current, &yoy_group::current}}) {
+    for (const auto& g : from->groups) {
+      yoy_group& y = groups[g.key];
+      y.key = g.key;
+      y.labels = g.labels;
+      y.*figures = g.figures;
+    }
   }
   for (auto& [key, y] : groups) {
-    y.delta = y.current.amount - y.base.amount;
-    y.pct_change_hundredths = pct_change_hundredths(y.base.amount, y.current.amount);
-    y.status = y.base.records == 0      ? yoy_status::new_
-               : y.current.records == 0 ? yoy_status::discontinued
-                                        : yoy_status::continuing;
-    y.base_share = share(y.base, out.base_total);
-    y.current_share = share(y.current, out.current_total);
-    if (y.base_share && y.current_share)
-      y.share_change_pp = (*y.current_share - *y.base_share) * 100.0;
-    y.base_per_head = per_head(y.base);
-    y.current_per_head = per_head(y.current);
-    if (y.base_per_head && y.current_per_head)
-      y.per_head_change = *y.current_per_head - *y.base_per_head;
+    compare(y, out);
     out.groups.push_back(std::move(y));
   }
   std::sort(out.groups.begin(), out.groups.end(),

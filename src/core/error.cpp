@@ -70,6 +70,30 @@ std::string join(const std::vector<problem>& ps) {
 }  // namespace
 
 validation_error::validation_error(std::vector<problem> problems)
-    : error(join(problems)), problems_(std::move(problems)) {}
+    : data_error(join(problems)), problems_(std::move(problems)) {}
+
+namespace detail {
+
+void rethrow_with_prefix(const std::string& prefix) {
+  try {
+    throw;
+  } catch (const validation_error&) {
+    throw;
+  } catch (const parse_error& e) {
+    throw_error<parse_error>(prefix + e.what());
+  } catch (const overflow_error& e) {
+    throw_error<overflow_error>(prefix + e.what());
+  } catch (const query_error& e) {
+    throw_error<query_error>(prefix + e.what());
+  } catch (const io_error& e) {
+    throw_error<io_error>(prefix + e.what());
+  } catch (const data_error& e) {
+    throw_error<data_error>(prefix + e.what());
+  } catch (const error& e) {
+    throw_error<error>(prefix + e.what());
+  }
+}
+
+}  // namespace detail
 
 }  // namespace aidstat

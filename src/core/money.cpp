@@ -1,5 +1,6 @@
 #include "aidstat/money.hpp"
 
+#include <ostream>
 #include <string>
 
 #include "aidstat/error.hpp"
@@ -53,5 +54,16 @@ count operator-(count a, count b) {
 count operator*(count a, std::int64_t k) {
   return count{detail::checked_mul(a.n_, k, "product of a quantity")};
 }
+
+std::ostream& operator<<(std::ostream& out, money m) {
+  const std::int64_t fen = m.fen();
+  const std::uint64_t mag =
+      fen < 0 ? 0ULL - static_cast<std::uint64_t>(fen) : static_cast<std::uint64_t>(fen);
+  const std::uint64_t cents = mag % 100;
+  return out << (fen < 0 ? "-" : "") << mag / 100 << '.' << (cents < 10 ? "0" : "") << cents
+             << "元";
+}
+
+std::ostream& operator<<(std::ostream& out, count c) { return out << c.value(); }
 
 }  // namespace aidstat

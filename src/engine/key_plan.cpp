@@ -45,6 +45,102 @@ std::vector<char> categories_within(const dataset& d, std::uint32_t root) {
   return within;
 }
 
+// The texts of the unit keys: code 0 for none, then every unit's id and name.
+void unit_texts(key_column& k, const dataset& d) {
+  const auto units = static_cast<std::uint32_t>(d.unit_count());
+  k.cardinality = units + 1;
+  k.texts.assign(k.cardinality, "");
+  k.labels.assign(k.cardinality, "");
+  for (std::uint32_t u = 0; u < units; ++u) {
+    k.texts[u + 1] = d.unit_at(u).id;
+    k.labels[u + 1] = d.unit_at(u).name;
+  }
+}
+
+// category and category_parent: each category's key, or its parent's.
+void category_keys(key_column& k, const dataset& d) {
+  const auto n = static_cast<std::uint32_t>(d.categories().size());
+  k.cardinality = n + 1;
+  k.texts.assign(k.cardinality, "");
+  k.labels.assign(k.cardinality, "");
+  k.table.resize(n);
+  for (std::uint32_t c = 0; c < n; ++c) {
+    k.texts[c + 1] = d.categories().at(c).key;
+    const auto& zh = d.categories().at(c).name_zh;
+    k.labels[c + 1] = zh.empty() ? k.texts[c + 1] : zh;
+    k.table[c] = (k.dim.kind == dimension_kind::category ? c : d.categories().parent_of(c)) + 1;
+  }
+}
+
+// year, quarter and month: every period of the years min_year..max_year.
+void period_keys(key_column& k, int min_year, int max_year) {
+  k.base_year = min_year;
+  const int years = max_year >= min_year ? max_year - min_year + 1 : 0;
+  const int per = k.dim.kind == dimension_kind::year      ? 1
+                  : k.dim.kind == dimension_kind::quarter ? 4
+                                                          : 12;
+  k.cardinality = static_cast<std::uint32_t>(years * per + 1);
+  k.texts.assign(k.cardinality, "");
+  for (int y = 0; y < years; ++y) {
+    for (int p = 1; p <= per; ++p) {
+      const std::string year = std::to_string(min_year + y);
+      k.texts[static_cast<std::size_t>(y * per + p)] = per == 1   ? year
+                                                       : per == 4 ? year + "-Q" + std::to_string(p)
+                                                                  : year + "-" + two_digits(p);
+    }
+  }
+  k.labels = k.texts;
+}
+
+// provider, recipient and their ancestors at a depth: the unit's own key, or the
+// ancestor's at the depth (the unit itself when shallow enough, else its parent's).
+void unit_keys(key_column& k, const dataset& d) {
+  unit_texts(k, d);
+  const auto units = static_cast<std::uint32_t>(d.unit_count());
+  const bool at_depth =
+      k.dim.kind == dimension_kind::provider_at || k.dim.kind == dimension_kind::recipient_at;
+  k.table.resize(units);
+  for (std::uint32_t u = 0; u < units; ++u)
+    k.table[u] = !at_depth || d.unit_depth(u) <= k.dim.depth ? u + 1 : k.table[d.unit_parent(u)];
+}
+
+// unit_kind and region: a property of the unit.
+void unit_property_keys(key_column& k, const dataset& d) {
+  const auto units = static_cast<std::uint32_t>(d.unit_count());
+  k.table.resize(units);
+  if (k.dim.kind == dimension_kind::unit_kind) {
+    enum_texts<unit_kind>(k);
+    for (std::uint32_t u = 0; u < units; ++u)
+      k.table[u] = static_cast<std::uint32_t>(d.unit_at(u).kind) + 1;
+    return;
+  }
+  std::map<std::string, std::uint32_t> regions;
+  for (std::uint32_t u = 0; u < units; ++u)
+    if (!d.unit_at(u).region.empty()) regions.emplace(d.unit_at(u).region, 0);
+  k.texts.assign(1, "");
+  for (auto& [name, code] : regions) {
+    code = static_cast<std::uint32_t>(k.texts.size());
+    k.texts.push_back(name);
+  }
+  k.labels = k.texts;
+  k.cardinality = static_cast<std::uint32_t>(k.texts.size());
+  for (std::uint32_t u = 0; u < units; ++u)
+    k.table[u] = d.unit_at(u).region.empty() ? 0 : regions.at(d.unit_at(u).region);
+}
+
+// beneficiary_kind: the kind of each row's beneficiary.
+void beneficiary_kind_keys(key_column& k, const dataset& d) {
+  enum_texts<beneficiary_kind>(k);
+  const auto n = static_cast<std::uint32_t>(d.beneficiary_count());
+  k.table.resize(n);
+  for (std::uint32_t b = 0; b < n; ++b)
+    k.table[b] = static_cast<std::uint32_t>(d.beneficiary_at(b).kind) + 1;
+  const auto& people = d.columns().beneficiary;
+  k.by_row.assign(d.item_count(), 0);
+  for (std::size_t i = 0; i < people.rows.size(); ++i)
+    k.by_row[people.rows[i]] = static_cast<std::uint8_t>(k.table[people.ids[i]]);
+}
+
 }  // namespace
 
 key_column make_key_column(const dataset& d, dimension dim, int min_year, int max_year,
@@ -52,102 +148,29 @@ key_column make_key_column(const dataset& d, dimension dim, int min_year, int ma
   key_column k;
   k.dim = dim;
   k.fiscal_start = fiscal_start;
-  const auto units = static_cast<std::uint32_t>(d.unit_count());
-  const auto unit_texts = [&] {
-    k.cardinality = units + 1;
-    k.texts.assign(k.cardinality, "");
-    k.labels.assign(k.cardinality, "");
-    for (std::uint32_t u = 0; u < units; ++u) {
-      k.texts[u + 1] = d.unit_at(u).id;
-      k.labels[u + 1] = d.unit_at(u).name;
-    }
-  };
   switch (dim.kind) {
     case dimension_kind::category:
-    case dimension_kind::category_parent: {
-      const auto n = static_cast<std::uint32_t>(d.categories().size());
-      k.cardinality = n + 1;
-      k.texts.assign(k.cardinality, "");
-      k.labels.assign(k.cardinality, "");
-      k.table.resize(n);
-      for (std::uint32_t c = 0; c < n; ++c) {
-        k.texts[c + 1] = d.categories().at(c).key;
-        const auto& zh = d.categories().at(c).name_zh;
-        k.labels[c + 1] = zh.empty() ? k.texts[c + 1] : zh;
-        k.table[c] = (dim.kind == dimension_kind::category ? c : d.categories().parent_of(c)) + 1;
-      }
+    case dimension_kind::category_parent:
+      category_keys(k, d);
       break;
-    }
     case dimension_kind::year:
     case dimension_kind::quarter:
-    case dimension_kind::month: {
-      k.base_year = min_year;
-      const int years = max_year >= min_year ? max_year - min_year + 1 : 0;
-      const int per = dim.kind == dimension_kind::year      ? 1
-                      : dim.kind == dimension_kind::quarter ? 4
-                                                            : 12;
-      k.cardinality = static_cast<std::uint32_t>(years * per + 1);
-      k.texts.assign(k.cardinality, "");
-      for (int y = 0; y < years; ++y) {
-        for (int p = 1; p <= per; ++p) {
-          const std::string year = std::to_string(min_year + y);
-          k.texts[static_cast<std::size_t>(y * per + p)] = per == 1 ? year
-                                                           : per == 4
-                                                               ? year + "-Q" + std::to_string(p)
-                                                               : year + "-" + two_digits(p);
-        }
-      }
-      k.labels = k.texts;
+    case dimension_kind::month:
+      period_keys(k, min_year, max_year);
       break;
-    }
     case dimension_kind::provider:
     case dimension_kind::recipient:
-      unit_texts();
-      k.table.resize(units);
-      for (std::uint32_t u = 0; u < units; ++u) k.table[u] = u + 1;
-      break;
     case dimension_kind::provider_at:
     case dimension_kind::recipient_at:
-      unit_texts();
-      k.table.resize(units);
-      // The ancestor at the depth: the unit itself when shallow enough, else its parent's.
-      for (std::uint32_t u = 0; u < units; ++u)
-        k.table[u] = d.unit_depth(u) <= dim.depth ? u + 1 : k.table[d.unit_parent(u)];
+      unit_keys(k, d);
       break;
     case dimension_kind::unit_kind:
-      enum_texts<unit_kind>(k);
-      k.table.resize(units);
-      for (std::uint32_t u = 0; u < units; ++u)
-        k.table[u] = static_cast<std::uint32_t>(d.unit_at(u).kind) + 1;
+    case dimension_kind::region:
+      unit_property_keys(k, d);
       break;
-    case dimension_kind::region: {
-      std::map<std::string, std::uint32_t> regions;
-      for (std::uint32_t u = 0; u < units; ++u)
-        if (!d.unit_at(u).region.empty()) regions.emplace(d.unit_at(u).region, 0);
-      k.texts.assign(1, "");
-      for (auto& [name, code] : regions) {
-        code = static_cast<std::uint32_t>(k.texts.size());
-        k.texts.push_back(name);
-      }
-      k.labels = k.texts;
-      k.cardinality = static_cast<std::uint32_t>(k.texts.size());
-      k.table.resize(units);
-      for (std::uint32_t u = 0; u < units; ++u)
-        k.table[u] = d.unit_at(u).region.empty() ? 0 : regions.at(d.unit_at(u).region);
+    case dimension_kind::beneficiary_kind:
+      beneficiary_kind_keys(k, d);
       break;
-    }
-    case dimension_kind::beneficiary_kind: {
-      enum_texts<beneficiary_kind>(k);
-      const auto n = static_cast<std::uint32_t>(d.beneficiary_count());
-      k.table.resize(n);
-      for (std::uint32_t b = 0; b < n; ++b)
-        k.table[b] = static_cast<std::uint32_t>(d.beneficiary_at(b).kind) + 1;
-      const auto& people = d.columns().beneficiary;
-      k.by_row.assign(d.item_count(), 0);
-      for (std::size_t i = 0; i < people.rows.size(); ++i)
-        k.by_row[people.rows[i]] = static_cast<std::uint8_t>(k.table[people.ids[i]]);
-      break;
-    }
     case dimension_kind::direction:
       enum_texts<direction>(k);
       break;
@@ -187,9 +210,8 @@ std::vector<char> accepted_codes(const dataset& d, const key_column& col, const 
       case dimension_kind::category_parent: {
         const auto root = d.categories().find(v);
         if (!root) {
-          const auto near = d.categories().closest_key(v);
           detail::throw_error<query_error>(dim + "=" + v + ": there is no category '" + v + "'" +
-                                           (near ? "; did you mean '" + *near + "'?" : ""));
+                                           d.categories().did_you_mean(v));
         }
         const auto within = categories_within(d, *root);
         for (std::uint32_t code = 1; code < col.cardinality; ++code)

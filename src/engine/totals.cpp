@@ -43,9 +43,9 @@ void aggregate::merge(const aggregate& o) {
       merged.push_back(*b++);
     } else {
       if (a->second != b->second)
-        detail::throw_error("beneficiary '" + a->first + "' has headcount " +
-                            std::to_string(a->second) + " in one part and " +
-                            std::to_string(b->second) + " in another; the parts disagree");
+        detail::throw_error<data_error>(
+            "beneficiary '" + a->first + "' has headcount " + std::to_string(a->second) +
+            " in one part and " + std::to_string(b->second) + " in another; the parts disagree");
       merged.push_back(*a++);
       ++b;
     }

@@ -48,10 +48,6 @@ constexpr std::string_view kXmlStart =
     "<boost_serialization signature=\"serialization::archive\" version=\"18\">\n";
 constexpr std::string_view kXmlEnd = "</boost_serialization>\n";
 
-std::string_view format_name(archive_format f) {
-  return f == archive_format::binary ? "binary" : f == archive_format::text ? "text" : "xml";
-}
-
 // ---- Boost archives over streams ----
 
 // Runs body(ar) with a Boost output archive of `format` writing to `out`.
@@ -142,7 +138,7 @@ struct memory_buffer : std::streambuf {
 // ---- format 3: sections ----
 
 void write_framed(std::ostream& out, const dataset& d, archive_format format) {
-  detail::frame_writer frame(out, format_name(format), archive_version);
+  detail::frame_writer frame(out, key_of(format), archive_version);
   const auto section = [&](std::string_view name, auto&& write) {
     detail::hashing_buffer& buffer = frame.begin_section(name);
     std::ostream s(&buffer);
@@ -181,7 +177,7 @@ void read_section(const detail::frame_reader& frame, const detail::section_view&
 // Reads the sections of `fields` (checking their checksums), and walks past the rest.
 dataset read_framed(std::string_view bytes, const std::string& name, item_fields fields) {
   detail::frame_reader frame(bytes, name);
-  const auto format = parse_archive_format(frame.kind());
+  const auto format = parse_enum<archive_format>(frame.kind());
   if (!format) archive_damaged("unknown archive kind '" + frame.kind() + "'");
   dataset d;
   std::uint64_t n = 0;
@@ -277,7 +273,7 @@ header_line read_header(std::string_view bytes) {
     words.push_back(line.substr(at, space - at));
     at = space + 1;
   }
-  const auto format = parse_archive_format(words[1]);
+  const auto format = parse_enum<archive_format>(words[1]);
   if (!format || words.size() < 3)
     archive_damaged("unknown archive kind in '" + std::string(line) + "'");
   std::uint32_t version = 0;
@@ -293,12 +289,6 @@ header_line read_header(std::string_view bytes) {
 
 }  // namespace
 
-std::optional<archive_format> parse_archive_format(std::string_view name) noexcept {
-  for (auto f : {archive_format::binary, archive_format::text, archive_format::xml})
-    if (format_name(f) == name) return f;
-  return std::nullopt;
-}
-
 void save_archive(const dataset& d, const std::filesystem::path& file, archive_format format) {
   d.require_fields(item_fields::all, "saving an archive");
   detail::write_file_atomically(file, [&](std::ostream& out) { write_framed(out, d, format); });
@@ -309,18 +299,18 @@ dataset read_archive(std::string_view bytes, const std::string& name, item_field
   try {
     const header_line h = read_header(bytes);
     if (h.version > archive_version)
-      detail::throw_error(prefix + "written by a newer aidstat (archive format " +
-                          std::to_string(h.version) + "); this version reads formats up to " +
-                          std::to_string(archive_version));
+      detail::throw_error<data_error>(
+          prefix + "written by a newer aidstat (archive format " + std::to_string(h.version) +
+          "); this version reads formats up to " + std::to_string(archive_version));
     if (h.version >= 3) return read_framed(bytes, name, fields);
     return read_unframed(bytes.substr(h.size), h.format, h.version);
   } catch (const error& e) {
-    const std::string what = e.what();
-    if (what.starts_with(prefix)) throw;
-    detail::throw_error(prefix + what);
+    if (std::string_view(e.what()).starts_with(prefix)) throw;
+    detail::rethrow_with_prefix(prefix);
   } catch (const std::exception& e) {
     // Boost archive exceptions, stream errors, bad_alloc of a bounded size...
-    detail::throw_error(prefix + "the archive is damaged or not an aidstat archive: " + e.what());
+    detail::throw_error<data_error>(
+        prefix + "the archive is damaged or not an aidstat archive: " + e.what());
   }
 }
 
@@ -329,8 +319,8 @@ archive_info read_archive_info(const std::filesystem::path& file) {
   try {
     const header_line h = read_header(bytes.bytes());
     return {h.format, h.version};
-  } catch (const error& e) {
-    detail::throw_error(file.string() + ": " + e.what());
+  } catch (const error&) {
+    detail::rethrow_with_prefix(file.string() + ": ");
   }
 }
 

@@ -61,7 +61,7 @@ std::uint64_t checksum_of(std::string_view bytes) noexcept {
 
 hashing_buffer::hashing_buffer(std::streambuf* to)
     : to_(to), state_(XXH3_createState()), buffer_(kBufferSize) {
-  if (!state_) throw std::bad_alloc();
+  if (!state_) detail::throw_error<std::bad_alloc>();
   XXH3_64bits_reset(state_of(state_));
   setp(buffer_.data(), buffer_.data() + buffer_.size());
 }
@@ -197,8 +197,8 @@ void frame_reader::finish() const {
 }
 
 void frame_reader::damaged(const std::string& why) const {
-  throw_error(name_ + ": the archive is damaged: " + why +
-              "; restore it from a copy or save the dataset again");
+  throw_error<data_error>(name_ + ": the archive is damaged: " + why +
+                          "; restore it from a copy or save the dataset again");
 }
 
 }  // namespace aidstat::detail

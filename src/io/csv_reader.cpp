@@ -75,6 +75,68 @@ csv_reader::csv_reader(std::string_view text, std::string file)
   if (text_.starts_with("\xEF\xBB\xBF")) pos_ = 3;
 }
 
+void csv_reader::report(sink& s, std::uint32_t line, std::size_t column,
+                        const std::string& what) const {
+  s.problems.push_back({{file_, line, static_cast<std::uint32_t>(column)}, what});
+  s.ok = false;
+}
+
+bool csv_reader::read_quoted(csv_field& f, std::size_t column, sink& s) {
+  ++pos_;
+  bool closed = false;
+  while (pos_ < text_.size()) {
+    const char c = text_[pos_];
+    if (c == '"') {
+      if (pos_ + 1 < text_.size() && text_[pos_ + 1] == '"') {
+        f.text += '"';
+        pos_ += 2;
+        continue;
+      }
+      ++pos_;
+      closed = true;
+      break;
+    }
+    if (c == '\n') ++line_;
+    f.text += c;
+    ++pos_;
+  }
+  if (!closed) {
+    report(s, f.line, column,
+           "a quoted field is never closed; add the missing '\"' (the rest of the file was "
+           "read as part of this field)");
+    return false;
+  }
+  if (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '\n' && text_[pos_] != '\r') {
+    report(s, line_, column,
+           "text follows a closing quote; a quote inside a quoted field must be doubled "
+           "(\"\")");
+    while (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '\n') ++pos_;
+  }
+  return true;
+}
+
+void csv_reader::read_unquoted(csv_field& f, std::size_t column, sink& s) {
+  const std::size_t start = pos_;
+  bool stray_quote = false;
+  const char* data = text_.data();
+  const std::size_t size = text_.size();
+  while (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '\n') {
+    // Skip plain bytes eight at a time; a '\r' stops it but belongs to the field.
+    pos_ = static_cast<std::size_t>(next_special(data + pos_, data + size) - data);
+    if (pos_ >= size || data[pos_] == ',' || data[pos_] == '\n') break;
+    if (text_[pos_] == '"' && !stray_quote) {
+      stray_quote = true;
+      report(s, line_, column,
+             "a quote appears inside an unquoted field; quote the whole field and double "
+             "the quote (\"\")");
+    }
+    ++pos_;
+  }
+  std::size_t end = pos_;
+  if (end > start && text_[end - 1] == '\r') --end;
+  f.text.assign(text_.substr(start, end - start));
+}
+
 bool csv_reader::next(std::vector<csv_field>& fields, bool& ok, std::vector<problem>& problems) {
   fields.clear();
   ok = true;
@@ -85,71 +147,21 @@ bool csv_reader::next(std::vector<csv_field>& fields, bool& ok, std::vector<prob
   }
   if (pos_ >= text_.size()) return false;
   record_line_ = line_;
-  const auto report = [&](std::uint32_t line, std::size_t column, const std::string& what) {
-    problems.push_back({{file_, line, static_cast<std::uint32_t>(column)}, what});
-    ok = false;
-  };
-
+  sink s{problems, ok};
   for (;;) {
     csv_field f;
     f.line = line_;
     const std::size_t column = fields.size() + 1;
     if (pos_ < text_.size() && text_[pos_] == '"') {
-      ++pos_;
-      bool closed = false;
-      while (pos_ < text_.size()) {
-        const char c = text_[pos_];
-        if (c == '"') {
-          if (pos_ + 1 < text_.size() && text_[pos_ + 1] == '"') {
-            f.text += '"';
-            pos_ += 2;
-            continue;
-          }
-          ++pos_;
-          closed = true;
-          break;
-        }
-        if (c == '\n') ++line_;
-        f.text += c;
-        ++pos_;
-      }
-      if (!closed) {
-        report(f.line, column,
-               "a quoted field is never closed; add the missing '\"' (the rest of the file was "
-               "read as part of this field)");
+      if (!read_quoted(f, column, s)) {
         fields.push_back(std::move(f));
         return true;
       }
-      if (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '\n' && text_[pos_] != '\r') {
-        report(line_, column,
-               "text follows a closing quote; a quote inside a quoted field must be doubled "
-               "(\"\")");
-        while (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '\n') ++pos_;
-      }
     } else {
-      const std::size_t start = pos_;
-      bool stray_quote = false;
-      const char* data = text_.data();
-      const std::size_t size = text_.size();
-      while (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '\n') {
-        // Skip plain bytes eight at a time; a '\r' stops it but belongs to the field.
-        pos_ = static_cast<std::size_t>(next_special(data + pos_, data + size) - data);
-        if (pos_ >= size || data[pos_] == ',' || data[pos_] == '\n') break;
-        if (text_[pos_] == '"' && !stray_quote) {
-          stray_quote = true;
-          report(line_, column,
-                 "a quote appears inside an unquoted field; quote the whole field and double "
-                 "the quote (\"\")");
-        }
-        ++pos_;
-      }
-      std::size_t end = pos_;
-      if (end > start && text_[end - 1] == '\r') --end;
-      f.text.assign(text_.substr(start, end - start));
+      read_unquoted(f, column, s);
     }
-    if (!valid_utf8(f.text)) {
-      report(f.line, column, "the field is not valid UTF-8; save the file as UTF-8");
-    }
+    if (!valid_utf8(f.text))
+      report(s, f.line, column, "the field is not valid UTF-8; save the file as UTF-8");
     fields.push_back(std::move(f));
     if (pos_ >= text_.size()) return true;
     if (text_[pos_] == ',') {

@@ -35,6 +35,17 @@ class csv_reader {
   std::uint32_t record_line() const noexcept { return record_line_; }
 
  private:
+  // One record's problems go to `problems`, and clear `ok`.
+  struct sink {
+    std::vector<problem>& problems;
+    bool& ok;
+  };
+  void report(sink& s, std::uint32_t line, std::size_t column, const std::string& what) const;
+  // Reads a quoted field from the opening quote; false when it is never closed.
+  bool read_quoted(csv_field& f, std::size_t column, sink& s);
+  // Reads an unquoted field up to its comma or line break.
+  void read_unquoted(csv_field& f, std::size_t column, sink& s);
+
   std::string_view text_;
   std::string file_;
   std::size_t pos_ = 0;

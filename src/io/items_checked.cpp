@@ -77,10 +77,9 @@ void read_items_checked(const csv_view& file, dataset& d, bool units_defined,
     if (it.category.empty()) {
       bad(c_category, "the category is missing");
     } else if (!d.categories().find(it.category)) {
-      const auto near = d.categories().closest_key(it.category);
       bad(c_category, "unknown category '" + it.category + "'" +
-                          (near ? "; did you mean '" + *near + "'?"
-                                : std::string("; see categories.csv or the default taxonomy")));
+                          d.categories().did_you_mean(
+                              it.category, "; see categories.csv or the default taxonomy"));
     }
     it.provider = r.get(c_provider);
     if (it.provider.empty()) bad(c_provider, "the provider is missing; name the giving unit");

@@ -8,17 +8,15 @@
 #include <string>
 #include <thread>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include "aidstat/amount_text.hpp"
 #include "aidstat/error.hpp"
 #include "core/run_parallel.hpp"
 #include "io/csv_reader.hpp"
 #include "io/mapped_file.hpp"
+#include "io/record_split.hpp"
 #include "model/id_table.hpp"
 #include "model/item_appender.hpp"
+#include "model/item_row.hpp"
 
 namespace aidstat::detail {
 
@@ -54,138 +52,6 @@ std::optional<std::int64_t> plain_yuan(std::string_view t) noexcept {
 namespace {
 
 constexpr const auto& kColumns = item_column_names;
-constexpr std::size_t kMaxFields = 64;  // a header wider than this is read by the checking reader
-
-// Splits one CSV record at p into fields, as csv_reader does for a record without
-// problems. Returns the position after it, or nullptr when the record is irregular
-// (any quoting problem, or more than `width` fields).
-const char* split_record(const char* p, const char* end, std::size_t width,
-                         std::array<std::string_view, kMaxFields>& fields, std::size_t& n,
-                         std::array<std::string, kMaxFields>& scratch, std::uint32_t& newlines) {
-  n = 0;
-  for (;;) {
-    if (n == width) return nullptr;
-    std::string_view field;
-    if (p < end && *p == '"') {
-      const char* start = ++p;
-      bool doubled = false;
-      for (;;) {
-        const auto* q =
-            static_cast<const char*>(std::memchr(p, '"', static_cast<std::size_t>(end - p)));
-        if (!q) return nullptr;  // never closed
-        newlines += static_cast<std::uint32_t>(std::count(p, q, '\n'));
-        if (q + 1 < end && q[1] == '"') {
-          doubled = true;
-          p = q + 2;
-          continue;
-        }
-        field = std::string_view(start, static_cast<std::size_t>(q - start));
-        p = q + 1;
-        break;
-      }
-      if (doubled) {
-        std::string& s = scratch[n];
-        s.clear();
-        for (std::size_t i = 0; i < field.size(); ++i) {
-          s += field[i];
-          if (field[i] == '"') ++i;  // "" stands for one quote
-        }
-        field = s;
-      }
-      if (p < end && *p == '\r' && !(p + 1 == end || p[1] == '\n')) return nullptr;
-      if (p < end && *p != ',' && *p != '\n' && *p != '\r') return nullptr;
-    } else {
-      const char* start = p;
-      for (;;) {
-        p = next_special(p, end);
-        if (p < end && *p == '\r') {  // inside a field, or the end of a CRLF line
-          ++p;
-          continue;
-        }
-        break;
-      }
-      if (p < end && *p == '"') return nullptr;  // a quote inside an unquoted field
-      const char* stop = p;
-      if (stop > start && stop[-1] == '\r') --stop;
-      field = std::string_view(start, static_cast<std::size_t>(stop - start));
-    }
-    fields[n++] = field;
-    if (p >= end) return p;
-    if (*p == ',') {
-      ++p;
-      continue;
-    }
-    if (*p == '\r') ++p;
-    if (p < end && *p == '\n') {
-      ++p;
-      ++newlines;
-    }
-    return p;
-  }
-}
-
-// The quotes in [p, end), by memchr jumps: files of numbers and ids have none.
-std::size_t count_quotes(const char* p, const char* end) noexcept {
-  std::size_t n = 0;
-  while (p < end) {
-    const auto* q =
-        static_cast<const char*>(std::memchr(p, '"', static_cast<std::size_t>(end - p)));
-    if (!q) break;
-    ++n;
-    p = q + 1;
-  }
-  return n;
-}
-
-#if defined(__SSE2__)
-// Bit i set where p[i] == c, for i < 64.
-std::uint64_t bits_of(const char* p, char c) noexcept {
-  const __m128i want = _mm_set1_epi8(c);
-  std::uint64_t out = 0;
-  for (int k = 0; k < 4; ++k) {
-    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
-    out |= static_cast<std::uint64_t>(
-               static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, want))))
-           << (16 * k);
-  }
-  return out;
-}
-#endif
-
-// Splits a record without quotes or carriage returns, 64 bytes at a time: the
-// commas and the line break of a block are found at once. Returns nullptr when the
-// record is not such a record (or lies near the end of the text): split_record then
-// reads it.
-const char* split_plain_record(const char* p, const char* end, std::size_t width,
-                               std::array<std::string_view, kMaxFields>& fields, std::size_t& n,
-                               std::uint32_t& newlines) {
-#if defined(__SSE2__)
-  n = 0;
-  const char* field = p;
-  for (const char* base = p; base + 64 <= end; base += 64) {
-    const std::uint64_t line_end = bits_of(base, '\n');
-    const std::uint64_t first_end = line_end & (~line_end + 1);  // lowest set bit, or 0
-    const std::uint64_t span = first_end ? (first_end - 1) | first_end : ~std::uint64_t{0};
-    if ((bits_of(base, '"') | bits_of(base, '\r')) & span) return nullptr;
-    for (std::uint64_t commas = bits_of(base, ',') & span; commas; commas &= commas - 1) {
-      if (n == width) return nullptr;
-      const char* at = base + std::countr_zero(commas);
-      fields[n++] = std::string_view(field, static_cast<std::size_t>(at - field));
-      field = at + 1;
-    }
-    if (first_end) {
-      if (n == width) return nullptr;
-      const char* at = base + std::countr_zero(first_end);
-      fields[n++] = std::string_view(field, static_cast<std::size_t>(at - field));
-      ++newlines;
-      return at + 1;
-    }
-  }
-#else
-  (void)p, (void)end, (void)width, (void)fields, (void)n, (void)newlines;
-#endif
-  return nullptr;
-}
 
 // What the threads share: read-only lookups built from the dataset.
 struct lookups {
@@ -243,9 +109,42 @@ side side_of_unit(const lookups& l, std::uint32_t u) {
   return (u & kFresh) ? side::unknown : l.unit_side[u];
 }
 
-template <class E>
-std::uint8_t code_of(std::optional<E> v) {
-  return v ? static_cast<std::uint8_t>(static_cast<std::uint8_t>(*v) + 1) : 0;
+// An amount: plain yuan here, every other notation through parse_money; false for
+// any text the checking reader would report.
+bool read_amount(std::string_view a, std::int64_t& amount, std::int64_t& amount_max) {
+  if (a.empty()) return true;
+  if (const auto fen = plain_yuan(a)) {
+    amount = amount_max = *fen;
+  } else {
+    try {
+      const money_interval m = parse_money(a);
+      amount = m.min().fen(), amount_max = m.max().fen();
+    } catch (const error&) {
+      return false;
+    }
+  }
+  return amount >= 0;
+}
+
+// A quantity and its measure, by the rules of the checking reader; false where it
+// would report a problem.
+bool read_quantity(std::string_view q, std::string_view m, std::optional<measure>& unit,
+                   std::int64_t& quantity, std::int64_t& quantity_max) {
+  if (!m.empty() && !(unit = parse_enum<measure>(m))) return false;
+  if (q.empty()) return !unit;
+  if (const auto n = plain_count(q)) {
+    quantity = quantity_max = *n;
+  } else {
+    try {
+      const quantity_text t = parse_quantity(q);
+      quantity = t.value.min().value(), quantity_max = t.value.max().value();
+      if (t.unit && unit && *t.unit != *unit) return false;
+      if (t.unit) unit = t.unit;
+    } catch (const error&) {
+      return false;
+    }
+  }
+  return unit && quantity >= 0;
 }
 
 // Checks one record's fields and appends it to `out` as dataset::add_item would;
@@ -257,7 +156,6 @@ bool add_record(const lookups& l, const std::array<std::string_view, kMaxFields>
     const int at = index[c];
     return at < 0 ? std::string_view() : fields[static_cast<std::size_t>(at)];
   };
-  const auto row = static_cast<std::uint32_t>(out.size());
   const std::optional<date> dt = date::try_parse(get(c_date));
   if (!dt) return false;
   const std::uint32_t category = l.categories.find(get(c_category));
@@ -271,78 +169,39 @@ bool add_record(const lookups& l, const std::array<std::string_view, kMaxFields>
   std::optional<aid_form> form;
   if (const auto f = get(c_form); !f.empty() && !(form = parse_enum<aid_form>(f))) return false;
 
-  // Amount: plain yuan here, every other notation through parse_money.
   std::int64_t amount = no_value, amount_max = no_value;
-  if (const auto a = get(c_amount); !a.empty()) {
-    if (const auto fen = plain_yuan(a)) {
-      amount = amount_max = *fen;
-    } else {
-      try {
-        const money_interval m = parse_money(a);
-        amount = m.min().fen(), amount_max = m.max().fen();
-      } catch (const error&) {
-        return false;
-      }
-    }
-    if (amount < 0) return false;
-  }
-  // Quantity and measure, by the rules of the checking reader.
+  if (!read_amount(get(c_amount), amount, amount_max)) return false;
   std::optional<measure> unit;
-  if (const auto m = get(c_measure); !m.empty() && !(unit = parse_enum<measure>(m))) return false;
   std::int64_t quantity = no_value, quantity_max = no_value;
-  if (const auto q = get(c_quantity); !q.empty()) {
-    if (const auto n = plain_count(q)) {
-      quantity = quantity_max = *n;
-    } else {
-      try {
-        const quantity_text t = parse_quantity(q);
-        quantity = t.value.min().value(), quantity_max = t.value.max().value();
-        if (t.unit && unit && *t.unit != *unit) return false;
-        if (t.unit) unit = t.unit;
-      } catch (const error&) {
-        return false;
-      }
-    }
-    if (!unit || quantity < 0) return false;
-  } else if (unit) {
-    return false;
-  }
+  if (!read_quantity(get(c_quantity), get(c_measure), unit, quantity, quantity_max)) return false;
   std::optional<direction> dir;
   if (const auto t = get(c_direction); !t.empty()) {
     if (!(dir = parse_enum<direction>(t))) return false;
   } else {
-    side towards = recipient != no_id ? side_of_unit(l, recipient) : side::unknown;
-    if (towards == side::unknown && person != no_id) towards = l.person_side[person];
-    dir = derive_direction(side_of_unit(l, provider), towards);
+    const side to = recipient != no_id ? side_of_unit(l, recipient) : side::unknown;
+    const side of_person = person != no_id ? l.person_side[person] : side::unknown;
+    dir = direction_of(side_of_unit(l, provider), to, of_person);
   }
-
-  out.year.push_back(static_cast<std::int16_t>(dt->year()));
-  out.month.push_back(static_cast<std::uint8_t>(dt->month()));
-  out.day.push_back(static_cast<std::uint8_t>(dt->day()));
-  out.category.push_back(static_cast<std::uint16_t>(category));
-  out.provider.push_back(provider);
-  out.recipient.push_back(recipient);
-  if (person != no_id) out.beneficiary.rows.push_back(row), out.beneficiary.ids.push_back(person);
-  out.form.push_back(code_of(form));
-  out.direction.push_back(code_of(dir));
-  out.amount_min.push_back(amount);
-  if (amount_max != amount) out.amount_approx.push_back({row, amount_max});
-  if (quantity != no_value) {
-    out.quantity.rows.push_back(row);
-    out.quantity.measures.push_back(code_of(unit));
-    out.quantity.mins.push_back(quantity);
-    if (quantity_max != quantity) out.quantity_approx.push_back({row, quantity_max});
-  }
-  if (const auto note = get(c_note); !note.empty()) {
-    // The only field kept as written, so the only one checked for UTF-8 here: the
-    // others are parsed or looked up, and bytes that are not UTF-8 match no id, word or
-    // notation, which sends the file to the checking reader to be named.
-    if (!valid_utf8(note)) return false;
-    out.notes.rows.push_back(row);
-    out.notes.chars += note;
-    out.notes.ends.push_back(out.notes.chars.size());
-  }
-  ++out.rows;
+  const auto note = get(c_note);
+  // The only field kept as written, so the only one checked for UTF-8 here: the
+  // others are parsed or looked up, and bytes that are not UTF-8 match no id, word or
+  // notation, which sends the file to the checking reader to be named.
+  if (!note.empty() && !valid_utf8(note)) return false;
+  item_row r;
+  r.year = static_cast<std::int16_t>(dt->year());
+  r.month = static_cast<std::uint8_t>(dt->month());
+  r.day = static_cast<std::uint8_t>(dt->day());
+  r.category = static_cast<std::uint16_t>(category);
+  r.provider = provider;
+  r.recipient = recipient;
+  r.beneficiary = person;
+  r.form = code_of(form);
+  r.direction = code_of(dir);
+  r.amount_min = amount, r.amount_max = amount_max;
+  if (quantity != no_value) r.measure = code_of(unit);
+  r.quantity_min = quantity, r.quantity_max = quantity_max;
+  r.note = note;
+  append_item(out, r);
   return true;
 }
 

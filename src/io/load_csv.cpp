@@ -152,7 +152,7 @@ void read_beneficiaries(const csv_text& file, dataset& d, std::vector<problem>& 
         const quantity_text q = parse_quantity(h);
         if (!q.value.is_exact() || q.value.min() < count{1} ||
             (q.unit && *q.unit != measure::person))
-          throw parse_error("'" + h + "'");
+          detail::throw_error<parse_error>("'" + h + "'");
         b.headcount = q.value.min().value();
       } catch (const parse_error&) {
         t.report(r, 3, "headcount '" + h + "' is not a whole number of people of at least 1");
@@ -186,9 +186,7 @@ void read_commitments(const csv_text& file, dataset& d, bool units_defined,
       bad(1, "'" + r.get(1) + "' is not a year such as 2023");
     c.category = r.get(2);
     if (!d.categories().find(c.category)) {
-      const auto near = d.categories().closest_key(c.category);
-      bad(2, "unknown category '" + c.category + "'" +
-                 (near ? "; did you mean '" + *near + "'?" : std::string()));
+      bad(2, "unknown category '" + c.category + "'" + d.categories().did_you_mean(c.category));
     }
     c.owner = r.get(3);
     if (c.owner.empty()) {
@@ -251,9 +249,7 @@ void read_stated_totals(const csv_text& file, dataset& d, std::vector<problem>& 
       bad(1, "'" + r.get(1) + "' is not a year such as 2023");
     st.category = r.get(2);
     if (!st.category.empty() && !d.categories().find(st.category)) {
-      const auto near = d.categories().closest_key(st.category);
-      bad(2, "unknown category '" + st.category + "'" +
-                 (near ? "; did you mean '" + *near + "'?" : std::string()));
+      bad(2, "unknown category '" + st.category + "'" + d.categories().did_you_mean(st.category));
     }
     st.provider = r.get(3);
     if (!st.provider.empty() && !d.find_unit(st.provider))
@@ -323,7 +319,7 @@ dataset read_texts(const dataset_texts& texts, const detail::csv_view& items,
     sorted.insert(sorted.end(), part.begin(), part.end());
   }
   problems = std::move(sorted);
-  if (!problems.empty()) throw validation_error(std::move(problems));
+  if (!problems.empty()) detail::throw_error<validation_error>(std::move(problems));
   return d;
 }
 

@@ -5,20 +5,13 @@
 
 #include "aidstat/error.hpp"
 #include "model/item_appender.hpp"
+#include "model/item_row.hpp"
 
 namespace aidstat {
 
 namespace {
-template <class E>
-std::uint8_t code_of(const std::optional<E>& v) {
-  return v ? static_cast<std::uint8_t>(static_cast<std::uint8_t>(*v) + 1) : 0;
-}
-[[noreturn]] void bad_item(const std::string& why) { detail::throw_error(why); }
-template <class E>
-std::optional<E> enum_of(std::uint8_t code) {
-  if (code == 0) return std::nullopt;
-  return static_cast<E>(code - 1);
-}
+using detail::enum_of;
+[[noreturn]] void bad_item(const std::string& why) { detail::throw_error<data_error>(why); }
 }  // namespace
 
 side side_of(beneficiary_kind kind) noexcept {
@@ -42,19 +35,20 @@ dataset::dataset() : dataset(taxonomy::standard()) {}
 
 dataset::dataset(taxonomy categories) : categories_(std::move(categories)) {
   if (categories_.size() > std::numeric_limits<std::uint16_t>::max())
-    detail::throw_error("a taxonomy can hold at most 65535 categories");
+    detail::throw_error<data_error>("a taxonomy can hold at most 65535 categories");
 }
 
 std::uint32_t dataset::add_unit(unit u) {
-  if (u.id.empty()) detail::throw_error("a unit needs an id");
-  if (unit_index_.contains(u.id)) detail::throw_error("unit '" + u.id + "' is defined twice");
-  if (units_.size() >= detail::no_id) detail::throw_error("too many units");
+  if (u.id.empty()) detail::throw_error<data_error>("a unit needs an id");
+  if (unit_index_.contains(u.id))
+    detail::throw_error<data_error>("unit '" + u.id + "' is defined twice");
+  if (units_.size() >= detail::no_id) detail::throw_error<data_error>("too many units");
   std::uint32_t parent = detail::no_id, depth = 0;
   if (!u.parent.empty()) {
     const auto p = find_unit(u.parent);
     if (!p)
-      detail::throw_error("unit '" + u.id + "' names parent '" + u.parent +
-                          "', which is not defined");
+      detail::throw_error<data_error>("unit '" + u.id + "' names parent '" + u.parent +
+                                      "', which is not defined");
     parent = *p;
     depth = unit_depth_[parent] + 1;
   }
@@ -79,16 +73,18 @@ std::uint32_t dataset::unit_ancestor(std::uint32_t index, std::uint32_t depth) c
 }
 
 std::uint32_t dataset::add_beneficiary(beneficiary b) {
-  if (b.id.empty()) detail::throw_error("a beneficiary needs an id");
+  if (b.id.empty()) detail::throw_error<data_error>("a beneficiary needs an id");
   if (beneficiary_index_.contains(b.id))
-    detail::throw_error("beneficiary '" + b.id + "' is defined twice");
+    detail::throw_error<data_error>("beneficiary '" + b.id + "' is defined twice");
   if (b.headcount < 1)
-    detail::throw_error("beneficiary '" + b.id + "' has headcount " + std::to_string(b.headcount) +
-                        "; a person counts 1 and a group at least 1");
+    detail::throw_error<data_error>("beneficiary '" + b.id + "' has headcount " +
+                                    std::to_string(b.headcount) +
+                                    "; a person counts 1 and a group at least 1");
   if (!b.unit.empty() && !find_unit(b.unit))
-    detail::throw_error("beneficiary '" + b.id + "' names unit '" + b.unit +
-                        "', which is not defined");
-  if (beneficiaries_.size() >= detail::no_id) detail::throw_error("too many beneficiaries");
+    detail::throw_error<data_error>("beneficiary '" + b.id + "' names unit '" + b.unit +
+                                    "', which is not defined");
+  if (beneficiaries_.size() >= detail::no_id)
+    detail::throw_error<data_error>("too many beneficiaries");
   const auto index = static_cast<std::uint32_t>(beneficiaries_.size());
   beneficiary_index_.emplace(b.id, index);
   beneficiaries_.push_back(std::move(b));
@@ -106,9 +102,7 @@ void dataset::add_commitment(commitment c) {
   for (const auto& other : commitments_)
     if (other.id == c.id) bad_item("commitment '" + c.id + "' is defined twice");
   if (!categories_.find(c.category)) {
-    const auto near = categories_.closest_key(c.category);
-    bad_item("unknown category '" + c.category + "'" +
-             (near ? "; did you mean '" + *near + "'?" : std::string()));
+    bad_item("unknown category '" + c.category + "'" + categories_.did_you_mean(c.category));
   }
   if (!find_unit(c.owner)) bad_item("owner '" + c.owner + "' is not a defined unit");
   if (c.year < 1 || c.year > 9999)
@@ -123,9 +117,7 @@ void dataset::add_stated_total(stated_total t) {
   for (const auto& other : stated_totals_)
     if (other.id == t.id) bad_item("stated total '" + t.id + "' is defined twice");
   if (!t.category.empty() && !categories_.find(t.category)) {
-    const auto near = categories_.closest_key(t.category);
-    bad_item("unknown category '" + t.category + "'" +
-             (near ? "; did you mean '" + *near + "'?" : std::string()));
+    bad_item("unknown category '" + t.category + "'" + categories_.did_you_mean(t.category));
   }
   if (!t.provider.empty() && !find_unit(t.provider))
     bad_item("provider '" + t.provider + "' is not a defined unit");
@@ -157,9 +149,7 @@ void dataset::add_item(const aid_item& item) {
   const auto fail = [](const std::string& why) { bad_item(why); };
   const auto cat = categories_.find(item.category);
   if (!cat) {
-    const auto near = categories_.closest_key(item.category);
-    fail("unknown category '" + item.category + "'" +
-         (near ? "; did you mean '" + *near + "'?" : std::string()));
+    fail("unknown category '" + item.category + "'" + categories_.did_you_mean(item.category));
   }
   if (item.provider.empty()) fail("an aid item needs a provider unit");
   const auto provider = find_unit(item.provider);
@@ -182,41 +172,29 @@ void dataset::add_item(const aid_item& item) {
   if (item.quantity && item.quantity->min() < count{0}) fail("a quantity cannot be negative");
   if (items_.size() >= detail::no_id) fail("a dataset can hold at most 4294967294 items");
 
-  std::optional<direction> dir = item.direction;
-  if (!dir) {
-    side to = side::unknown;
-    if (recipient != detail::no_id) to = units_[recipient].side;
-    if (to == side::unknown && benef != detail::no_id) to = side_of(beneficiaries_[benef].kind);
-    dir = derive_direction(units_[*provider].side, to);
-  }
-
-  const auto row = static_cast<std::uint32_t>(items_.size());
-  auto& c = items_;
-  c.year.push_back(static_cast<std::int16_t>(item.date.year()));
-  c.month.push_back(static_cast<std::uint8_t>(item.date.month()));
-  c.day.push_back(static_cast<std::uint8_t>(item.date.day()));
-  c.category.push_back(static_cast<std::uint16_t>(*cat));
-  c.provider.push_back(*provider);
-  c.recipient.push_back(recipient);
-  if (benef != detail::no_id) c.beneficiary.rows.push_back(row), c.beneficiary.ids.push_back(benef);
-  c.form.push_back(code_of(item.form));
-  c.direction.push_back(code_of(dir));
-  c.amount_min.push_back(item.amount ? item.amount->min().fen() : detail::no_value);
-  if (item.amount && !item.amount->is_exact())
-    c.amount_approx.push_back({row, item.amount->max().fen()});
+  const side to = recipient != detail::no_id ? units_[recipient].side : side::unknown;
+  const side of_person =
+      benef != detail::no_id ? side_of(beneficiaries_[benef].kind) : side::unknown;
+  detail::item_row r;
+  r.year = static_cast<std::int16_t>(item.date.year());
+  r.month = static_cast<std::uint8_t>(item.date.month());
+  r.day = static_cast<std::uint8_t>(item.date.day());
+  r.category = static_cast<std::uint16_t>(*cat);
+  r.provider = *provider;
+  r.recipient = recipient;
+  r.beneficiary = benef;
+  r.form = detail::code_of(item.form);
+  r.direction =
+      detail::code_of(item.direction ? item.direction
+                                     : detail::direction_of(units_[*provider].side, to, of_person));
+  if (item.amount) r.amount_min = item.amount->min().fen(), r.amount_max = item.amount->max().fen();
   if (item.quantity) {
-    c.quantity.rows.push_back(row);
-    c.quantity.measures.push_back(code_of(item.measure));
-    c.quantity.mins.push_back(item.quantity->min().value());
-    if (!item.quantity->is_exact())
-      c.quantity_approx.push_back({row, item.quantity->max().value()});
+    r.measure = detail::code_of(item.measure);
+    r.quantity_min = item.quantity->min().value();
+    r.quantity_max = item.quantity->max().value();
   }
-  if (!item.note.empty()) {
-    c.notes.rows.push_back(row);
-    c.notes.chars += item.note;
-    c.notes.ends.push_back(c.notes.chars.size());
-  }
-  ++c.rows;
+  r.note = item.note;
+  detail::append_item(items_, r);
 }
 
 void dataset::require_fields(item_fields wanted, std::string_view purpose) const {
@@ -292,8 +270,9 @@ const detail::approx_entry* find_approx(const std::vector<detail::approx_entry>&
 aid_item dataset::item(std::size_t row_index) const {
   require_fields(item_fields::all, "reading an item");
   if (row_index >= items_.size())
-    detail::throw_error("item " + std::to_string(row_index) + " does not exist; the dataset has " +
-                        std::to_string(items_.size()));
+    detail::throw_error<query_error>("item " + std::to_string(row_index) +
+                                     " does not exist; the dataset has " +
+                                     std::to_string(items_.size()));
   const auto row = static_cast<std::uint32_t>(row_index);
   const auto& c = items_;
   aid_item it;
@@ -332,7 +311,8 @@ namespace detail {
 void item_appender::append(dataset& d, item_columns&& block) {
   item_columns& c = d.items_;
   const std::size_t base = c.size();
-  if (block.size() >= no_id - base) throw_error("a dataset can hold at most 4294967294 items");
+  if (block.size() >= no_id - base)
+    throw_error<data_error>("a dataset can hold at most 4294967294 items");
   if (base == 0) {
     c = std::move(block);
     block = {};

@@ -8,34 +8,16 @@
 namespace aidstat {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, dimension_kind>, 13> plain_names{{
-    {"category", dimension_kind::category},
-    {"category_parent", dimension_kind::category_parent},
-    {"year", dimension_kind::year},
-    {"quarter", dimension_kind::quarter},
-    {"month", dimension_kind::month},
-    {"provider", dimension_kind::provider},
-    {"recipient", dimension_kind::recipient},
-    {"unit_kind", dimension_kind::unit_kind},
-    {"direction", dimension_kind::direction},
-    {"beneficiary_kind", dimension_kind::beneficiary_kind},
-    {"form", dimension_kind::form},
-    {"measure", dimension_kind::measure},
-    {"region", dimension_kind::region},
-}};
-
-[[noreturn]] void unknown_dimension(std::string_view name) {
-  std::string all;
-  for (const auto& [n, k] : plain_names) all += std::string(n) + ", ";
-  detail::throw_error<query_error>("'" + std::string(name) + "' is not a dimension; use one of " +
-                                   all + "provider@N or recipient@N");
+// provider@N and recipient@N are read apart: their keys name a pattern, not a name.
+bool takes_depth(dimension_kind k) {
+  return k == dimension_kind::provider_at || k == dimension_kind::recipient_at;
 }
 
 }  // namespace
 
 dimension dimension::parse(std::string_view name) {
-  for (const auto& [n, k] : plain_names)
-    if (n == name) return dimension{k, 0};
+  if (const auto k = parse_enum<dimension_kind>(name); k && !takes_depth(*k))
+    return dimension{*k, 0};
   const auto at = name.find('@');
   if (at != std::string_view::npos) {
     const std::string_view base = name.substr(0, at), depth = name.substr(at + 1);
@@ -48,15 +30,14 @@ dimension dimension::parse(std::string_view name) {
     if (base == "provider") return dimension{dimension_kind::provider_at, n};
     if (base == "recipient") return dimension{dimension_kind::recipient_at, n};
   }
-  unknown_dimension(name);
+  detail::throw_error<query_error>("'" + std::string(name) + "' is not a dimension; use one of " +
+                                   accepted_keys<dimension_kind>());
 }
 
 std::string dimension::name() const {
   if (kind == dimension_kind::provider_at) return "provider@" + std::to_string(depth);
   if (kind == dimension_kind::recipient_at) return "recipient@" + std::to_string(depth);
-  for (const auto& [n, k] : plain_names)
-    if (k == kind) return std::string(n);
-  return "?";
+  return std::string(key_of(kind));
 }
 
 condition condition::parse(std::string_view text) {

@@ -30,15 +30,16 @@ taxonomy taxonomy::standard() {
 }
 
 std::uint32_t taxonomy::add(category c) {
-  if (c.key.empty()) detail::throw_error("a category needs a key");
-  if (index_.contains(c.key)) detail::throw_error("category '" + c.key + "' is defined twice");
+  if (c.key.empty()) detail::throw_error<data_error>("a category needs a key");
+  if (index_.contains(c.key))
+    detail::throw_error<data_error>("category '" + c.key + "' is defined twice");
   const auto index = static_cast<std::uint32_t>(categories_.size());
   std::uint32_t parent = index;
   if (!c.parent.empty()) {
     const auto p = find(c.parent);
     if (!p)
-      detail::throw_error("category '" + c.key + "' names parent '" + c.parent +
-                          "', which is not defined");
+      detail::throw_error<data_error>("category '" + c.key + "' names parent '" + c.parent +
+                                      "', which is not defined");
     parent = *p;
   }
   index_.emplace(c.key, index);
@@ -69,6 +70,11 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 }  // namespace
+
+std::string taxonomy::did_you_mean(std::string_view text, std::string_view otherwise) const {
+  const auto near = closest_key(text);
+  return near ? "; did you mean '" + *near + "'?" : std::string(otherwise);
+}
 
 std::optional<std::string> taxonomy::closest_key(std::string_view text) const {
   std::optional<std::string> best;

@@ -138,4 +138,18 @@ void write_totals_json(std::ostream& out, const totals& t) {
   out << doc.dump(2) << '\n';
 }
 
+void write_totals(std::ostream& out, const totals& t, output_format f, money_unit unit) {
+  switch (f) {
+    case output_format::csv:
+      return write_totals_csv(out, t);
+    case output_format::json:
+      return write_totals_json(out, t);
+    case output_format::md:
+      return write_totals_markdown(out, t, unit);
+    case output_format::table:
+      break;
+  }
+  write_totals_table(out, t, unit);
+}
+
 }  // namespace aidstat

@@ -1,0 +1,54 @@
+// What the writers of analysis results share: number cells, JSON pieces, key cells,
+// and the one choice between an aligned table and Markdown. Internal to output.
+#pragma once
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "aidstat/amount_text.hpp"
+#include "aidstat/analysis_output.hpp"
+#include "aidstat/query.hpp"
+#include "io/csv_writer.hpp"
+#include "output/text_table.hpp"
+
+namespace aidstat::detail {
+
+using json = nlohmann::ordered_json;
+
+inline std::string fixed2(double v) { return fmt::format("{:.2f}", v); }
+inline std::string opt_fixed2(const std::optional<double>& v) { return v ? fixed2(*v) : ""; }
+inline std::string percent(const std::optional<double>& share) {
+  return share ? fmt::format("{:.1f}%", *share * 100.0) : "";
+}
+inline json yuan_pair(money_interval m) {
+  return {{"min", format_yuan_decimal(m.min())}, {"max", format_yuan_decimal(m.max())}};
+}
+inline json opt_number(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
+
+// Human tables and Markdown share one builder per result; CSV and JSON are separate.
+inline void write_human(std::ostream& out, const text_table& t, output_format f) {
+  if (f == output_format::md)
+    t.write_markdown(out);
+  else
+    t.write_aligned(out);
+}
+
+inline std::vector<std::string> key_cells(const std::vector<std::string>& key,
+                                          const std::vector<std::string>& labels) {
+  std::vector<std::string> cells;
+  for (std::size_t i = 0; i < key.size(); ++i) cells.push_back(key_cell(key[i], labels[i]));
+  return cells;
+}
+
+inline json key_object(const std::vector<dimension>& by, const std::vector<std::string>& key) {
+  json k = json::object();
+  for (std::size_t i = 0; i < key.size(); ++i) k[by[i].name()] = key[i];
+  return k;
+}
+
+}  // namespace aidstat::detail
