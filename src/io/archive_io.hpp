@@ -7,8 +7,11 @@
 
 #include <boost/serialization/array_wrapper.hpp>
 #include <boost/serialization/nvp.hpp>
+#include <concepts>
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "aidstat/dataset.hpp"
@@ -83,10 +86,28 @@ class archive_writer {
     num(name, v ? static_cast<std::uint8_t>(*v) : kNoEnum);
   }
   template <class T>
-  void opt_interval(const char* name, const std::optional<interval<T>>& v, std::int64_t (*raw)(T)) {
+  void opt_interval(const char* name, const std::optional<interval<T>>& v) {
     num(name, static_cast<std::uint8_t>(v.has_value()));
-    num(name, v ? raw(v->min()) : 0);
-    num(name, v ? raw(v->max()) : 0);
+    num(name, v ? v->min().units() : 0);
+    num(name, v ? v->max().units() : 0);
+  }
+
+  // One field of an entity, by its type: what `fields(visitor, entity)` calls, here
+  // and in archive_reader, so that one field list serves both.
+  void field(const char* name, const std::string& s) { str(name, s); }
+  template <std::integral T>
+  void field(const char* name, const T& v) {
+    num(name, v);
+  }
+  template <class E>
+  requires std::is_enum_v<E>
+  void field(const char* name, const E& v) { num(name, static_cast<std::uint8_t>(v)); }
+  template <class E>
+  requires std::is_enum_v<E>
+  void field(const char* name, const std::optional<E>& v) { opt_enum(name, v); }
+  template <class T>
+  void field(const char* name, const std::optional<interval<T>>& v) {
+    opt_interval(name, v);
   }
 
  private:
@@ -180,6 +201,23 @@ class archive_reader {
     if (has > 1 || lo > hi) archive_damaged(std::string(name) + " is not a valid interval");
     if (!has) return std::nullopt;
     return interval<T>(T{lo}, T{hi});
+  }
+
+  // One field of an entity, read in place: the counterpart of archive_writer::field.
+  void field(const char* name, std::string& s) { s = str(name); }
+  template <std::integral T>
+  void field(const char* name, T& v) {
+    v = num<T>(name);
+  }
+  template <class E>
+  requires std::is_enum_v<E>
+  void field(const char* name, E& v) { v = enum_value<E>(name); }
+  template <class E>
+  requires std::is_enum_v<E>
+  void field(const char* name, std::optional<E>& v) { v = opt_enum<E>(name); }
+  template <class T>
+  void field(const char* name, std::optional<interval<T>>& v) {
+    v = opt_interval<T>(name);
   }
 
  private:

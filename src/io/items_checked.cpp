@@ -41,29 +41,34 @@ bool read_quantity(table_reader& t, const table_row& r, int qcol, int mcol,
   return ok;
 }
 
-void read_items_checked(const csv_view& file, dataset& d, bool units_defined,
-                        bool have_beneficiaries, std::vector<problem>& problems,
-                        std::vector<std::uint32_t>* lines) {
-  // `direction` is an optional extension of SPEC 6: without it, directions are derived.
-  const auto& cols = item_column_names;
-  table_reader t(file, problems);
-  t.read(cols, 3, [&](const table_row& r) {
-    aid_item it;
-    bool ok = true;
-    const auto bad = [&](int col, std::string what) {
-      t.report(r, col, std::move(what));
-      ok = false;
-    };
-    const auto unit_ref = [&](int col, const char* role) {
-      const std::string& id = r.get(col);
-      if (id.empty() || d.find_unit(id)) return;
-      if (units_defined)
-        return bad(col, std::string(role) + " '" + id + "' is not defined in units.csv");
-      unit u;
-      u.id = u.name = id;
-      d.add_unit(std::move(u));
-    };
+namespace {
 
+// Reads one row of items.csv into an aid_item, reporting each problem of its fields.
+struct checked_row {
+  table_reader& t;
+  const table_row& r;
+  dataset& d;
+  bool units_defined, have_beneficiaries;
+  aid_item it;
+  bool ok = true;
+
+  void bad(int col, std::string what) {
+    t.report(r, col, std::move(what));
+    ok = false;
+  }
+
+  // A unit id of column `col`; without units.csv an unknown id becomes a unit.
+  void unit_ref(int col, const char* role) {
+    const std::string& id = r.get(col);
+    if (id.empty() || d.find_unit(id)) return;
+    if (units_defined)
+      return bad(col, std::string(role) + " '" + id + "' is not defined in units.csv");
+    unit u;
+    u.id = u.name = id;
+    d.add_unit(std::move(u));
+  }
+
+  void read_date_and_category() {
     if (r.get(c_date).empty()) {
       bad(c_date, "the date is missing; write YYYY-MM-DD, YYYY-MM or YYYY");
     } else {
@@ -81,6 +86,9 @@ void read_items_checked(const csv_view& file, dataset& d, bool units_defined,
                           d.categories().did_you_mean(
                               it.category, "; see categories.csv or the default taxonomy"));
     }
+  }
+
+  void read_parties() {
     it.provider = r.get(c_provider);
     if (it.provider.empty()) bad(c_provider, "the provider is missing; name the giving unit");
     unit_ref(c_provider, "provider");
@@ -91,9 +99,11 @@ void read_items_checked(const csv_view& file, dataset& d, bool units_defined,
       bad(c_beneficiary,
           "beneficiary '" + it.beneficiary + "' is not defined" +
               (have_beneficiaries ? " in beneficiaries.csv" : " (there is no beneficiaries.csv)"));
+  }
+
+  void read_figures() {
     it.form = enum_field<aid_form>(t, r, c_form);
     if (!it.form && !r.get(c_form).empty()) ok = false;
-
     if (const std::string& a = r.get(c_amount); !a.empty()) {
       try {
         it.amount = parse_money(a);
@@ -107,9 +117,23 @@ void read_items_checked(const csv_view& file, dataset& d, bool units_defined,
       if (!it.direction) ok = false;
     }
     it.note = r.get(c_note);
-    if (!ok) return;
+  }
+};
+
+}  // namespace
+
+void read_items_checked(const csv_view& file, dataset& d, bool units_defined,
+                        bool have_beneficiaries, std::vector<problem>& problems,
+                        std::vector<std::uint32_t>* lines) {
+  table_reader t(file, problems);
+  t.read(item_column_names, 3, [&](const table_row& r) {
+    checked_row row{t, r, d, units_defined, have_beneficiaries, {}};
+    row.read_date_and_category();
+    row.read_parties();
+    row.read_figures();
+    if (!row.ok) return;
     try {
-      d.add_item(it);
+      d.add_item(row.it);
       if (lines) lines->push_back(r.line);
     } catch (const error& e) {
       t.report(r.line, 0, e.what());

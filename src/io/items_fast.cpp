@@ -279,26 +279,10 @@ void settle_fresh_units(dataset& d, std::vector<chunk>& chunks) {
   });
 }
 
-}  // namespace
-
-bool read_items_fast(const csv_view& file, dataset& d, unsigned threads,
-                     std::vector<std::uint32_t>* lines, bool units_defined) {
-  if (d.unit_count() >= kFresh) return false;
-  const std::string_view text = file.text;
-  const char* begin = text.data();
-  const char* const end = text.data() + text.size();
-  if (text.starts_with("\xEF\xBB\xBF")) begin += 3;
-
-  // The header: known columns, each once, the first three present.
-  std::array<std::string_view, kMaxFields> fields;
-  std::array<std::string, kMaxFields> scratch;
-  std::size_t width = 0;
-  std::uint32_t header_newlines = 0;
-  const char* body = split_record(begin, end, kMaxFields, fields, width, scratch, header_newlines);
-  if (!body || width == 0 ||
-      !valid_utf8(std::string_view(begin, static_cast<std::size_t>(body - begin))))
-    return false;
-  std::array<int, kColumns.size()> index;
+// The positions of the known columns in a header of `width` fields; false for an
+// unknown or repeated column or a missing required one.
+bool index_columns(const std::array<std::string_view, kMaxFields>& fields, std::size_t width,
+                   std::array<int, kColumns.size()>& index) {
   index.fill(-1);
   for (std::size_t i = 0; i < width; ++i) {
     const auto col = std::find(kColumns.begin(), kColumns.end(), fields[i]);
@@ -306,15 +290,16 @@ bool read_items_fast(const csv_view& file, dataset& d, unsigned threads,
       return false;
     index[static_cast<std::size_t>(col - kColumns.begin())] = static_cast<int>(i);
   }
-  if (index[c_date] < 0 || index[c_category] < 0 || index[c_provider] < 0) return false;
+  return index[c_date] >= 0 && index[c_category] >= 0 && index[c_provider] >= 0;
+}
 
-  // Chunks end at a line break outside quotes: where the count of quotes so far is even.
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+// The body [body, end) cut into `threads` chunks. Chunks end at a line break outside
+// quotes: where the count of quotes so far is even.
+std::vector<chunk> cut_into_chunks(const char* body, const char* end, unsigned threads) {
   const auto size = static_cast<std::size_t>(end - body);
-  threads = static_cast<unsigned>(std::clamp<std::size_t>(size / (1 << 20), 1, threads));
   std::vector<chunk> chunks(threads);
   std::vector<std::size_t> quotes(threads, 0);
-  detail::run_parallel(threads, [&](unsigned t) {
+  run_parallel(threads, [&](unsigned t) {
     quotes[t] = count_quotes(body + size * t / threads, body + size * (t + 1) / threads);
   });
   std::size_t quotes_before = 0;  // quotes in [body, the tentative end of chunk t)
@@ -332,21 +317,42 @@ bool read_items_fast(const csv_view& file, dataset& d, unsigned threads,
     chunks[t].end = std::max(stop, start);
     start = chunks[t].end;
   }
+  return chunks;
+}
 
+}  // namespace
+
+bool read_items_fast(const csv_view& file, dataset& d, unsigned threads,
+                     std::vector<std::uint32_t>* lines, bool units_defined) {
+  if (d.unit_count() >= kFresh) return false;
+  const std::string_view text = file.text;
+  const char* begin = text.data();
+  const char* const end = text.data() + text.size();
+  if (text.starts_with("\xEF\xBB\xBF")) begin += 3;
+
+  // The header: known columns, each once, the first three present.
+  std::array<std::string_view, kMaxFields> fields;
+  std::array<std::string, kMaxFields> scratch;
+  std::size_t width = 0;
+  std::uint32_t header_newlines = 0;
+  const char* body = split_record(begin, end, kMaxFields, fields, width, scratch, header_newlines);
+  std::array<int, kColumns.size()> index;
+  if (!body || width == 0 ||
+      !valid_utf8(std::string_view(begin, static_cast<std::size_t>(body - begin))) ||
+      !index_columns(fields, width, index))
+    return false;
+
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  const auto size = static_cast<std::size_t>(end - body);
+  threads = static_cast<unsigned>(std::clamp<std::size_t>(size / (1 << 20), 1, threads));
+  std::vector<chunk> chunks = cut_into_chunks(body, end, threads);
   const lookups l(d, units_defined);
-  std::vector<std::exception_ptr> errors(threads);
-  detail::run_parallel(threads, [&](unsigned t) {
-    try {
-      // Room for the rows the share likely holds (a row takes 30 bytes or more); the
-      // first share's columns become the dataset's, so they get room for the file.
-      const auto bytes = t == 0 ? size : static_cast<std::size_t>(chunks[t].end - chunks[t].begin);
-      read_chunk(l, width, index, bytes / 30, lines != nullptr, chunks[t]);
-    } catch (...) {
-      errors[t] = std::current_exception();
-    }
+  run_parallel(threads, [&](unsigned t) {
+    // Room for the rows the share likely holds (a row takes 30 bytes or more); the
+    // first share's columns become the dataset's, so they get room for the file.
+    const auto bytes = t == 0 ? size : static_cast<std::size_t>(chunks[t].end - chunks[t].begin);
+    read_chunk(l, width, index, bytes / 30, lines != nullptr, chunks[t]);
   });
-  for (const auto& e : errors)
-    if (e) std::rethrow_exception(e);
   for (const chunk& c : chunks)
     if (!c.ok) return false;
   if (!units_defined) settle_fresh_units(d, chunks);

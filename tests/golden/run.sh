@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every command of commands.txt with the given `aidstat` and writes each output
 # (stdout, then stderr, then the exit status) into OUT/NN.txt; with --compare EXPECTED
-# it diffs OUT against EXPECTED and fails on any difference. Behaviour that must not
+# it diffs OUT against EXPECTED and fails on any difference. OUT/files.txt holds the
+# SHA-256 of every file the commands wrote (archives, exported CSV). Behaviour that must not
 # change across a restructuring is pinned this way (tests/CMakeLists.txt runs it).
 #   usage: run.sh AIDSTAT OUT [--compare EXPECTED]
 set -euo pipefail
@@ -28,6 +29,8 @@ while IFS= read -r line; do
     sed -e "s|$tmp|@TMP@|g" -e "s|$root/examples/data/city-2023|@DATA@|g" -e "s|$here|@HERE@|g" >"$file"
   rm -f "$file.out" "$file.err"
 done <"$here/commands.txt"
+# The files the commands wrote (archives, exported CSV), byte for byte.
+(cd "$tmp" && find . -type f | LC_ALL=C sort | xargs sha256sum) >"$out/files.txt"
 if [ "${3:-}" = "--compare" ]; then
   diff -ru "$4" "$out"
   echo "all $n outputs are unchanged"
