@@ -190,7 +190,7 @@ int main(int argc, char** argv) {
   out["bytes_per_record"] = bytes_per_record;
 
   // Bytes the engine reads per record for a query: the columns it scans.
-  const auto& c = d.columns();
+  const auto& c = aidstat::detail::columns_of(d);
   // Every totals query reads the amount column and the sparse columns (quantities,
   // approximate values, beneficiaries) besides its keys.
   const auto bytes_of = [](const auto& v) { return static_cast<double>(v.size() * sizeof(v[0])); };

@@ -4,6 +4,7 @@
 
 #include "aidstat/date.hpp"
 #include "aidstat/error.hpp"
+#include "core/calendar.hpp"  // src/
 
 using aidstat::date;
 using aidstat::date_precision;
@@ -62,9 +63,9 @@ TEST_CASE("try_parse reads exactly what parse reads, without exceptions", "[date
 
 TEST_CASE("a date covers its first to last day", "[date]") {
   CHECK(date::parse("1970-01-01").first_day() == 0);
-  CHECK(date::parse("2023").first_day() == aidstat::days_from_civil(2023, 1, 1));
-  CHECK(date::parse("2023").last_day() == aidstat::days_from_civil(2023, 12, 31));
-  CHECK(date::parse("2024-02").last_day() == aidstat::days_from_civil(2024, 2, 29));
+  CHECK(date::parse("2023").first_day() == aidstat::detail::days_from_civil(2023, 1, 1));
+  CHECK(date::parse("2023").last_day() == aidstat::detail::days_from_civil(2023, 12, 31));
+  CHECK(date::parse("2024-02").last_day() == aidstat::detail::days_from_civil(2024, 2, 29));
   CHECK(date::parse("2023-02").last_day() - date::parse("2023-02").first_day() == 27);
   CHECK(date::parse("2023-12-31").last_day() + 1 == date::parse("2024-01-01").first_day());
 }

@@ -28,5 +28,5 @@ TEST_CASE("every enum round-trips through its key", "[enums]") {
   for (const auto& e : enum_vocabulary<aid_form>::entries)
     CHECK(parse_enum<aid_form>(e.key) == e.value);
   CHECK_FALSE(parse_enum<side>("Military").has_value());  // keys are exact
-  CHECK(accepted_keys<direction>() == "support_military or support_civilians");
+  CHECK(detail::accepted_keys<direction>() == "support_military or support_civilians");
 }

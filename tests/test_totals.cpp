@@ -6,6 +6,7 @@
 #include "aidstat/amount_text.hpp"
 #include "aidstat/error.hpp"
 #include "aidstat/totals.hpp"
+#include "engine/key_order.hpp"
 #include "test_support.hpp"
 
 using namespace aidstat;
@@ -206,7 +207,7 @@ void check_against_reference(const dataset& d, const std::vector<dimension>& by,
   CHECK(all_records == static_cast<std::int64_t>(d.item_count()));
   CHECK(t.grand.records == all_records);
   for (std::size_t i = 1; i < t.groups.size(); ++i)
-    CHECK(key_less(t.by, t.groups[i - 1].key, t.groups[i].key));
+    CHECK(detail::key_less(t.by, t.groups[i - 1].key, t.groups[i].key));
 }
 
 // An item of 2023 in category "other", from the city to the firm, with no figures.

@@ -32,6 +32,14 @@ struct archive_access;
 struct item_appender;
 }  // namespace detail
 
+class dataset;
+
+namespace detail {
+/// The column store of `d`, for the query engine and the archive (internal layout,
+/// see detail/item_columns.hpp).
+const item_columns& columns_of(const dataset& d) noexcept;
+}  // namespace detail
+
 /// Units, beneficiaries, a taxonomy and aid items, with ids interned to dense indexes.
 class dataset {
  public:
@@ -52,8 +60,11 @@ class dataset {
   const unit& unit_at(std::uint32_t index) const { return units_.at(index); }
   /// The index of unit `id`, or empty.
   std::optional<std::uint32_t> find_unit(std::string_view id) const;
-  /// The index of the parent of unit `index`, or detail::no_id for a root.
-  std::uint32_t unit_parent(std::uint32_t index) const { return unit_parent_.at(index); }
+  /// The index of the parent of unit `index`; empty for a root.
+  std::optional<std::uint32_t> unit_parent(std::uint32_t index) const {
+    const std::uint32_t p = unit_parent_.at(index);
+    return p == detail::no_id ? std::nullopt : std::optional<std::uint32_t>(p);
+  }
   /// Depth of unit `index` in its tree (a root has depth 0).
   std::uint32_t unit_depth(std::uint32_t index) const { return unit_depth_.at(index); }
   /// The ancestor of unit `index` at `depth`, or the unit itself when it is shallower.
@@ -107,10 +118,9 @@ class dataset {
   /// items (with their order) are all equal.
   friend bool operator==(const dataset& a, const dataset& b);
 
-  /// The column store, for query engines (internal layout, see detail/item_columns.hpp).
-  const detail::item_columns& columns() const noexcept { return items_; }
-
  private:
+  friend const detail::item_columns& detail::columns_of(const dataset& d) noexcept;
+
   taxonomy categories_;
   std::vector<unit> units_;
   std::vector<std::uint32_t> unit_parent_;

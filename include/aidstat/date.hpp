@@ -61,8 +61,6 @@ class date {
   std::uint8_t day_ = 0;
 };
 
-/// Days since 1970-01-01 of the civil date y-m-d (proleptic Gregorian).
-std::int32_t days_from_civil(int y, int m, int d) noexcept;
 /// The number of days in month m of year y.
 int days_in_month(int y, int m) noexcept;
 

@@ -195,6 +195,15 @@ constexpr std::optional<E> parse_enum(std::string_view text) noexcept {
   return std::nullopt;
 }
 
+/// The English keys of E in order, e.g. a command line's accepted values.
+template <class E>
+std::vector<std::string> keys_of() {
+  std::vector<std::string> out;
+  for (const auto& e : enum_vocabulary<E>::entries) out.emplace_back(e.key);
+  return out;
+}
+
+namespace detail {
 /// "a, b or c": the accepted keys of E, for error messages.
 template <class E>
 std::string accepted_keys() {
@@ -206,14 +215,7 @@ std::string accepted_keys() {
   }
   return out;
 }
-
-/// The English keys of E in order, e.g. a command line's accepted values.
-template <class E>
-std::vector<std::string> keys_of() {
-  std::vector<std::string> out;
-  for (const auto& e : enum_vocabulary<E>::entries) out.emplace_back(e.key);
-  return out;
-}
+}  // namespace detail
 
 /// The enumerator with key `text` (as parse_enum reads it); throws query_error
 /// "'x' is not a <what>; use one of a, b or c" when there is none.
@@ -222,7 +224,7 @@ E parse_key(std::string_view text) {
   if (const auto v = parse_enum<E>(text)) return *v;
   detail::throw_error<query_error>("'" + std::string(text) + "' is not a " +
                                    std::string(enum_vocabulary<E>::what) + "; use one of " +
-                                   accepted_keys<E>());
+                                   detail::accepted_keys<E>());
 }
 
 }  // namespace aidstat

@@ -86,8 +86,4 @@ totals compute_totals(const dataset& d, const totals_query& q);
 /// filter. load_archive(file, fields_for(q)) loads just enough to answer it.
 item_fields fields_for(const totals_query& q);
 
-/// Orders key rows: empty first, years numerically, everything else by bytes.
-bool key_less(const std::vector<dimension>& by, const std::vector<std::string>& a,
-              const std::vector<std::string>& b);
-
 }  // namespace aidstat

@@ -92,7 +92,7 @@ std::vector<reconciliation> reconcile(const dataset& d) {
 
 std::vector<std::vector<std::size_t>> find_duplicates(const dataset& d) {
   d.require_fields(item_fields::all, "finding duplicates");
-  const auto& c = d.columns();
+  const auto& c = detail::columns_of(d);
   // Amount bounds, looked up from the sparse table of approximate values.
   std::vector<std::int64_t> amount_max(c.amount_min);
   for (const auto& e : c.amount_approx) amount_max[e.row] = e.max;
@@ -174,7 +174,7 @@ finding reconciliation_finding(const stated_total& st, const reconciliation& r) 
 
 // Rows that name neither a recipient unit nor a beneficiary ("3400余人" reached).
 std::vector<std::size_t> unnamed_rows(const dataset& d) {
-  const auto& c = d.columns();
+  const auto& c = detail::columns_of(d);
   std::vector<std::size_t> rows;
   std::size_t k = 0;
   for (std::uint32_t r = 0; r < c.size(); ++r) {

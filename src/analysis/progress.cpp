@@ -7,6 +7,7 @@
 
 #include "aidstat/error.hpp"
 #include "aidstat/totals.hpp"
+#include "engine/key_order.hpp"
 
 namespace aidstat {
 
@@ -108,8 +109,9 @@ progress_result compute_progress(const dataset& d, const progress_query& q) {
   for (auto dim : q.by)
     sort_dims.push_back(dimension{
         dim == progress_dimension::year ? dimension_kind::year : dimension_kind::category, 0});
-  std::sort(out.groups.begin(), out.groups.end(),
-            [&](const auto& a, const auto& b) { return key_less(sort_dims, a.key, b.key); });
+  std::sort(out.groups.begin(), out.groups.end(), [&](const auto& a, const auto& b) {
+    return detail::key_less(sort_dims, a.key, b.key);
+  });
   return out;
 }
 

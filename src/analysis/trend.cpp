@@ -6,6 +6,7 @@
 #include <map>
 
 #include "aidstat/error.hpp"
+#include "engine/key_order.hpp"
 
 namespace aidstat {
 
@@ -113,7 +114,7 @@ trend_result compute_trend(const dataset& d, const trend_query& q) {
   }
   finish(out.total);
   std::sort(out.groups.begin(), out.groups.end(), [&](const trend_group& a, const trend_group& b) {
-    return key_less(out.by, a.key, b.key);
+    return detail::key_less(out.by, a.key, b.key);
   });
   return out;
 }

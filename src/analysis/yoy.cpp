@@ -5,6 +5,7 @@
 
 #include "aidstat/error.hpp"
 #include "core/int128.hpp"
+#include "engine/key_order.hpp"
 
 namespace aidstat {
 
@@ -158,8 +159,9 @@ yoy_result compute_yoy(const dataset& d, const yoy_query& q) {
     compare(y, out);
     out.groups.push_back(std::move(y));
   }
-  std::sort(out.groups.begin(), out.groups.end(),
-            [&](const yoy_group& a, const yoy_group& b) { return key_less(out.by, a.key, b.key); });
+  std::sort(out.groups.begin(), out.groups.end(), [&](const yoy_group& a, const yoy_group& b) {
+    return detail::key_less(out.by, a.key, b.key);
+  });
   return out;
 }
 

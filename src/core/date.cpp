@@ -1,10 +1,11 @@
 #include "aidstat/date.hpp"
 
 #include "aidstat/error.hpp"
+#include "core/calendar.hpp"
 
 namespace aidstat {
 
-std::int32_t days_from_civil(int y, int m, int d) noexcept {
+std::int32_t detail::days_from_civil(int y, int m, int d) noexcept {
   // Howard Hinnant's algorithm (public domain), date.h days_from_civil.
   y -= m <= 2;
   const int era = (y >= 0 ? y : y - 399) / 400;
@@ -76,12 +77,12 @@ std::optional<date> date::try_parse(std::string_view text) noexcept {
 }
 
 std::int32_t date::first_day() const noexcept {
-  return days_from_civil(year_, month_ ? month_ : 1, day_ ? day_ : 1);
+  return detail::days_from_civil(year_, month_ ? month_ : 1, day_ ? day_ : 1);
 }
 
 std::int32_t date::last_day() const noexcept {
   const int m = month_ ? month_ : 12;
-  return days_from_civil(year_, m, day_ ? day_ : days_in_month(year_, m));
+  return detail::days_from_civil(year_, m, day_ ? day_ : days_in_month(year_, m));
 }
 
 std::string date::to_string() const {

@@ -29,8 +29,8 @@ std::string two_digits(int v) { return (v < 10 ? "0" : "") + std::to_string(v); 
 std::vector<char> units_within(const dataset& d, std::uint32_t root) {
   std::vector<char> within(d.unit_count(), 0);
   for (std::uint32_t u = 0; u < within.size(); ++u) {
-    const std::uint32_t p = d.unit_parent(u);
-    within[u] = u == root || (p != no_id && within[p]);
+    const auto p = d.unit_parent(u);
+    within[u] = u == root || (p && within[*p]);
   }
   return within;
 }
@@ -101,7 +101,7 @@ void unit_keys(key_column& k, const dataset& d) {
       k.dim.kind == dimension_kind::provider_at || k.dim.kind == dimension_kind::recipient_at;
   k.table.resize(units);
   for (std::uint32_t u = 0; u < units; ++u)
-    k.table[u] = !at_depth || d.unit_depth(u) <= k.dim.depth ? u + 1 : k.table[d.unit_parent(u)];
+    k.table[u] = !at_depth || d.unit_depth(u) <= k.dim.depth ? u + 1 : k.table[*d.unit_parent(u)];
 }
 
 // unit_kind and region: a property of the unit.
@@ -135,7 +135,7 @@ void beneficiary_kind_keys(key_column& k, const dataset& d) {
   k.table.resize(n);
   for (std::uint32_t b = 0; b < n; ++b)
     k.table[b] = static_cast<std::uint32_t>(d.beneficiary_at(b).kind) + 1;
-  const auto& people = d.columns().beneficiary;
+  const auto& people = detail::columns_of(d).beneficiary;
   k.by_row.assign(d.item_count(), 0);
   for (std::size_t i = 0; i < people.rows.size(); ++i)
     k.by_row[people.rows[i]] = static_cast<std::uint8_t>(k.table[people.ids[i]]);
@@ -179,7 +179,7 @@ key_column make_key_column(const dataset& d, dimension dim, int min_year, int ma
       break;
     case dimension_kind::measure:
       enum_texts<measure>(k);
-      k.by_row = measure_by_row(d.columns());
+      k.by_row = measure_by_row(detail::columns_of(d));
       break;
   }
   return k;

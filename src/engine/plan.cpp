@@ -50,7 +50,7 @@ plan make_plan(const dataset& d, const totals_query& q) {
   if (fs < 1 || fs > 12)
     throw_error<query_error>("the fiscal year must start in a month from 1 to 12, not " +
                              std::to_string(fs));
-  plan pl{d.columns(), {}, {}, f};
+  plan pl{detail::columns_of(d), {}, {}, f};
   add_columns(pl, d, q);
   pl.from_day = f.from ? f.from->first_day() : INT32_MIN;
   pl.to_day = f.to ? f.to->last_day() : INT32_MAX;

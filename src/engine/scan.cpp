@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "aidstat/date.hpp"
+#include "core/calendar.hpp"
 #include "engine/batch_add.hpp"
 
 namespace aidstat::detail {

@@ -9,6 +9,7 @@
 #include "aidstat/error.hpp"
 #include "core/int128.hpp"
 #include "core/run_parallel.hpp"
+#include "engine/key_order.hpp"
 #include "engine/scan.hpp"
 
 namespace aidstat {
@@ -59,8 +60,8 @@ std::optional<double> totals::amount_share(const group_totals& g) const {
   return g.figures.amount_midpoint_yuan() / total;
 }
 
-bool key_less(const std::vector<dimension>& by, const std::vector<std::string>& a,
-              const std::vector<std::string>& b) {
+bool detail::key_less(const std::vector<dimension>& by, const std::vector<std::string>& a,
+                      const std::vector<std::string>& b) {
   for (std::size_t i = 0; i < a.size() && i < b.size(); ++i) {
     if (a[i] == b[i]) continue;
     if (i < by.size() && by[i].kind == dimension_kind::year && !a[i].empty() && !b[i].empty() &&
@@ -87,7 +88,7 @@ void totals::merge(const totals& other) {
   }
   grand.merge(other.grand);
   std::sort(groups.begin(), groups.end(), [&](const group_totals& x, const group_totals& y) {
-    return key_less(by, x.key, y.key);
+    return detail::key_less(by, x.key, y.key);
   });
 }
 
@@ -236,9 +237,10 @@ totals decode(std::vector<group_sum>& groups, const plan& pl, const dataset& d,
     out.grand.merge(row.figures);
     out.groups.push_back(std::move(row));
   }
-  std::sort(
-      out.groups.begin(), out.groups.end(),
-      [&](const group_totals& a, const group_totals& b) { return key_less(out.by, a.key, b.key); });
+  std::sort(out.groups.begin(), out.groups.end(),
+            [&](const group_totals& a, const group_totals& b) {
+              return detail::key_less(out.by, a.key, b.key);
+            });
   return out;
 }
 

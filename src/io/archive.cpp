@@ -152,7 +152,7 @@ void write_framed(std::ostream& out, const dataset& d, archive_format format) {
   section("entities", [&](auto& w) { detail::write_entities(w, d); });
   for (const auto& entry : detail::kItemGroups) {
     const item_fields group = entry.first;  // (clang 14 cannot capture a binding)
-    section(entry.second, [&](auto& w) { detail::visit_group(w, group, d.columns()); });
+    section(entry.second, [&](auto& w) { detail::visit_group(w, group, detail::columns_of(d)); });
   }
   frame.finish();
 }

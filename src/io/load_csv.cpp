@@ -209,7 +209,7 @@ void read_commitments(const csv_text& file, dataset& d, bool units_defined,
       }
     }
     if (r.get(6).empty()) {
-      bad(6, "the status is missing; write " + accepted_keys<commitment_status>());
+      bad(6, "the status is missing; write " + detail::accepted_keys<commitment_status>());
     } else if (auto s = enum_field<commitment_status>(t, r, 6)) {
       c.status = *s;
     } else {

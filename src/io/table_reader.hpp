@@ -130,7 +130,7 @@ std::optional<E> enum_field(table_reader& t, const table_row& r, int col) {
   if (auto v = parse_enum<E>(text)) return v;
   t.report(r, col,
            "'" + text + "' is not a " + std::string(enum_vocabulary<E>::what) + "; write " +
-               accepted_keys<E>());
+               detail::accepted_keys<E>());
   return std::nullopt;
 }
 

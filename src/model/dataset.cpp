@@ -9,6 +9,8 @@
 
 namespace aidstat {
 
+const detail::item_columns& detail::columns_of(const dataset& d) noexcept { return d.items_; }
+
 namespace {
 using detail::enum_of;
 [[noreturn]] void bad_item(const std::string& why) { detail::throw_error<data_error>(why); }

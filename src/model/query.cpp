@@ -31,7 +31,7 @@ dimension dimension::parse(std::string_view name) {
     if (base == "recipient") return dimension{dimension_kind::recipient_at, n};
   }
   detail::throw_error<query_error>("'" + std::string(name) + "' is not a dimension; use one of " +
-                                   accepted_keys<dimension_kind>());
+                                   detail::accepted_keys<dimension_kind>());
 }
 
 std::string dimension::name() const {
