@@ -3,14 +3,14 @@
 #include <fstream>
 
 #include "aidstat/archive.hpp"
-#include "aidstat/open_dataset.hpp"
 #include "aidstat/check.hpp"
-#include "io/atomic_file.hpp"
 #include "aidstat/error.hpp"
 #include "aidstat/load_csv.hpp"
+#include "aidstat/open_dataset.hpp"
 #include "aidstat/totals.hpp"
 #include "archive_fixture.hpp"
 #include "io/archive_frame.hpp"
+#include "io/atomic_file.hpp"
 #include "io/csv_reader.hpp"
 #include "test_support.hpp"
 

@@ -27,6 +27,11 @@ static_assert(!multipliable<money, money>);
 static_assert(!std::is_convertible_v<long, money>);
 static_assert(!std::is_convertible_v<money, long>);
 
+// Scaling by a fraction would truncate, so it does not compile.
+static_assert(multipliable<long, money> && multipliable<money, int>);
+static_assert(!multipliable<money, double> && !multipliable<double, money>);
+static_assert(!multipliable<money, float> && !multipliable<count, double>);
+
 TEST_CASE("money is integer fen", "[money]") {
   CHECK(money::from_yuan(3'190'000).fen() == 319'000'000);
   CHECK((money{150} + money{50}).fen() == 200);
