@@ -618,3 +618,16 @@ TEST_CASE("an empty dataset has one empty grand total", "[totals]") {
   CHECK(t.grand.records == 0);
   CHECK(run(d, {}).groups.empty());
 }
+
+TEST_CASE("results compare with ==: the same query on 1 and 3 threads gives equal totals",
+          "[totals]") {
+  const dataset d = random_dataset(5, 60'000);
+  totals_query q;
+  q.by = {dimension::parse("provider"), dimension::parse("quarter")};
+  q.threads = 1;
+  const totals one = compute_totals(d, q);
+  q.threads = 3;
+  CHECK(compute_totals(d, q) == one);
+  q.filter.year = 2022;
+  CHECK_FALSE(compute_totals(d, q) == one);
+}

@@ -51,4 +51,28 @@ inline json key_object(const std::vector<dimension>& by, const std::vector<std::
   return k;
 }
 
+/// Writes result `r` in format `f`: CSV and JSON by their writers, the aligned table
+/// and Markdown by the one table writer.
+template <class R, class Csv, class Json, class Table>
+void write_in_format(std::ostream& out, const R& r, output_format f, money_unit unit, Csv csv,
+                     Json json, Table table) {
+  if (f == output_format::csv) return csv(out, r);
+  if (f == output_format::json) return json(out, r);
+  table(out, r, f, unit);
+}
+
+/// The table rows of `groups` (each row_of(group, its key cells)) and the total row
+/// labelled "total"; without keys, the total alone is the one row.
+template <class Group, class RowOf>
+void add_group_rows(text_table& t, const std::vector<Group>& groups, const Group& total,
+                    std::size_t keys, RowOf row_of) {
+  if (keys == 0) {
+    t.rows.push_back(row_of(total, {}));
+    return;
+  }
+  for (const Group& g : groups) t.rows.push_back(row_of(g, key_cells(g.key, g.labels)));
+  std::vector<std::string> cells(keys, "");
+  cells[0] = "total";
+  t.total = row_of(total, cells);
+}
 }  // namespace aidstat::detail

@@ -118,9 +118,7 @@ void write_pivot_table(std::ostream& out, const pivot_result& r, output_format f
 }  // namespace
 
 void write_pivot(std::ostream& out, const pivot_result& r, output_format f, money_unit unit) {
-  if (f == output_format::csv) return write_pivot_csv(out, r);
-  if (f == output_format::json) return write_pivot_json(out, r);
-  write_pivot_table(out, r, f, unit);
+  write_in_format(out, r, f, unit, write_pivot_csv, write_pivot_json, write_pivot_table);
 }
 
 }  // namespace aidstat

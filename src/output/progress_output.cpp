@@ -74,24 +74,17 @@ void write_progress_table(std::ostream& out, const progress_result& r, output_fo
   for (const char* h :
        {"planned", "in progress", "done", "dropped", "completion", "target", "recorded"})
     t.column(h, true);
-  if (r.by.empty()) {
-    t.rows.push_back(progress_row(r.overall, {}, unit));  // no groups: the overall row alone
-  } else {
-    for (const auto& g : r.groups)
-      t.rows.push_back(progress_row(g, key_cells(g.key, g.labels), unit));
-    std::vector<std::string> total(r.by.size(), "");
-    total[0] = "total";
-    t.total = progress_row(r.overall, total, unit);
-  }
+  add_group_rows(t, r.groups, r.overall, r.by.size(),
+                 [&](const progress_group& g, std::vector<std::string> cells) {
+                   return progress_row(g, std::move(cells), unit);
+                 });
   write_human(out, t, f);
 }
 
 }  // namespace
 
 void write_progress(std::ostream& out, const progress_result& r, output_format f, money_unit unit) {
-  if (f == output_format::csv) return write_progress_csv(out, r);
-  if (f == output_format::json) return write_progress_json(out, r);
-  write_progress_table(out, r, f, unit);
+  write_in_format(out, r, f, unit, write_progress_csv, write_progress_json, write_progress_table);
 }
 
 }  // namespace aidstat

@@ -67,26 +67,23 @@ detail::text_table human_table(const totals& t, money_unit unit) {
 
 void write_totals_csv(std::ostream& out, const totals& t) {
   const bool quantity = has_measure_key(t);
-  for (const auto& d : t.by) out << detail::csv_escape(d.name()) << ',';
-  out << "records,amount_min,amount_max,headcount";
-  if (quantity) out << ",quantity_min,quantity_max";
-  out << '\n';
+  std::vector<std::string> cells;
+  for (const auto& d : t.by) cells.push_back(d.name());
+  for (const char* h : {"records", "amount_min", "amount_max", "headcount"}) cells.push_back(h);
+  if (quantity) cells.insert(cells.end(), {"quantity_min", "quantity_max"});
+  detail::write_csv_row(out, cells);
   for (const auto& g : rows_of(t)) {
-    for (const auto& k : g.key) out << detail::csv_escape(k) << ',';
     const aggregate& a = g.figures;
-    out << a.records << ',';
-    if (a.amount_records)
-      out << format_yuan_decimal(a.amount.min()) << ',' << format_yuan_decimal(a.amount.max());
-    else
-      out << ',';
-    out << ',' << a.headcount();
+    cells = g.key;
+    cells.push_back(std::to_string(a.records));
+    cells.push_back(a.amount_records ? format_yuan_decimal(a.amount.min()) : "");
+    cells.push_back(a.amount_records ? format_yuan_decimal(a.amount.max()) : "");
+    cells.push_back(std::to_string(a.headcount()));
     if (quantity) {
-      if (a.quantity_records)
-        out << ',' << a.quantity.min().value() << ',' << a.quantity.max().value();
-      else
-        out << ",,";
+      cells.push_back(a.quantity_records ? std::to_string(a.quantity.min().value()) : "");
+      cells.push_back(a.quantity_records ? std::to_string(a.quantity.max().value()) : "");
     }
-    out << '\n';
+    detail::write_csv_row(out, cells);
   }
 }
 

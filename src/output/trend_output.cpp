@@ -82,14 +82,10 @@ void write_trend_table(std::ostream& out, const trend_result& r, output_format f
   t.column("trend/yr", true);
   t.column(std::to_string(r.to_year + 1) + " (proj.)", true);
   t.column("± se", true);
-  if (r.by.empty()) {
-    t.rows.push_back(trend_row(r.total, {}, unit));  // no groups: the series of all records
-  } else {
-    for (const auto& g : r.groups) t.rows.push_back(trend_row(g, key_cells(g.key, g.labels), unit));
-    std::vector<std::string> total(r.by.size(), "");
-    total[0] = "total";
-    t.total = trend_row(r.total, total, unit);
-  }
+  add_group_rows(t, r.groups, r.total, r.by.size(),
+                 [&](const trend_group& g, std::vector<std::string> cells) {
+                   return trend_row(g, std::move(cells), unit);
+                 });
   if (r.prices_of) out << "amounts in " << *r.prices_of << " prices\n";
   write_human(out, t, f);
 }
@@ -97,9 +93,7 @@ void write_trend_table(std::ostream& out, const trend_result& r, output_format f
 }  // namespace
 
 void write_trend(std::ostream& out, const trend_result& r, output_format f, money_unit unit) {
-  if (f == output_format::csv) return write_trend_csv(out, r);
-  if (f == output_format::json) return write_trend_json(out, r);
-  write_trend_table(out, r, f, unit);
+  write_in_format(out, r, f, unit, write_trend_csv, write_trend_json, write_trend_table);
 }
 
 }  // namespace aidstat

@@ -99,9 +99,7 @@ void write_yoy_table(std::ostream& out, const yoy_result& r, output_format f, mo
 }  // namespace
 
 void write_yoy(std::ostream& out, const yoy_result& r, output_format f, money_unit unit) {
-  if (f == output_format::csv) return write_yoy_csv(out, r);
-  if (f == output_format::json) return write_yoy_json(out, r);
-  write_yoy_table(out, r, f, unit);
+  write_in_format(out, r, f, unit, write_yoy_csv, write_yoy_json, write_yoy_table);
 }
 
 }  // namespace aidstat
