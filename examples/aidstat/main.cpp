@@ -205,7 +205,7 @@ int run_progress(const options& o) {
     for (const auto& b : o.by) q.by.push_back(as::parse_key<as::progress_dimension>(b));
     return 0;
   });
-  const as::dataset d = load(o, as::item_fields::all);
+  const as::dataset d = load(o, as::fields_for(q));
   as::write_progress(std::cout, as::compute_progress(d, q), format_of(o), unit_of(o));
   return 0;
 }

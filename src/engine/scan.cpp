@@ -29,9 +29,10 @@ std::uint64_t add_batch_packed(partial& p, const Key& key, const std::int64_t* a
                            : add_packed<1, Unstated, Sign>(w, off, key, amount, b, m);
 }
 
+// add_batch_packed with Unstated chosen at run time.
 template <int Sign, class Key>
-std::uint64_t add_batch_packed(bool unstated, partial& p, const Key& key,
-                               const std::int64_t* amount, std::size_t b, std::size_t m) {
+std::uint64_t pack_batch(bool unstated, partial& p, const Key& key, const std::int64_t* amount,
+                         std::size_t b, std::size_t m) {
   return unstated ? add_batch_packed<true, Sign>(p, key, amount, b, m)
                   : add_batch_packed<false, Sign>(p, key, amount, b, m);
 }
@@ -45,7 +46,7 @@ template <class Key>
 bool add_amounts_packed(partial& p, const Key& key, const std::int64_t* amount, std::size_t b,
                         std::size_t m) {
   bool unstated = p.unstated_seen;
-  std::uint64_t bits = add_batch_packed<1>(unstated, p, key, amount, b, m);
+  std::uint64_t bits = pack_batch<1>(unstated, p, key, amount, b, m);
   if (!unstated && bits >> 63) {
     add_batch_packed<false, -1>(p, key, amount, b, m);
     unstated = p.unstated_seen = true;
@@ -54,10 +55,10 @@ bool add_amounts_packed(partial& p, const Key& key, const std::int64_t* amount, 
   std::uint64_t bound = p.amount_bound;
   const bool packed = packed_words::could_take(bits, m) && within_bound(bound, bits, m);
   if (!packed || !p.amounts.has_room(bits, m)) {
-    add_batch_packed<-1>(unstated, p, key, amount, b, m);
+    pack_batch<-1>(unstated, p, key, amount, b, m);
     if (packed) {
       p.flush_amounts();
-      add_batch_packed<1>(unstated, p, key, amount, b, m);
+      pack_batch<1>(unstated, p, key, amount, b, m);
     }
   }
   if (packed) {
