@@ -4,6 +4,7 @@
 
 #include "aidstat/amount_text.hpp"
 #include "aidstat/analysis_output.hpp"
+#include "aidstat/check.hpp"
 #include "aidstat/pivot.hpp"
 
 using namespace aidstat;
@@ -71,4 +72,32 @@ TEST_CASE("a percent change in hundredths reads as a report writes it", "[analys
   CHECK(pct_change_text(-500) == "-5.00");
   CHECK(pct_change_text(7) == "0.07");
   CHECK(pct_change_text(std::nullopt).empty());
+}
+
+TEST_CASE("every result compares with ==", "[analysis_output]") {
+  const dataset d = two_years();
+  yoy_query y;
+  y.base_year = 2022;
+  y.current_year = 2023;
+  y.by = {dimension::parse("category")};
+  CHECK(compute_yoy(d, y) == compute_yoy(d, y));
+  yoy_query other = y;
+  other.by = {};
+  CHECK_FALSE(compute_yoy(d, other) == compute_yoy(d, y));
+
+  trend_query t;
+  t.from_year = 2022;
+  t.to_year = 2023;
+  CHECK(compute_trend(d, t) == compute_trend(d, t));
+
+  pivot_query p;
+  p.rows = dimension::parse("category");
+  p.cols = dimension::parse("year");
+  CHECK(compute_pivot(d, p) == compute_pivot(d, p));
+  pivot_query swapped = p;
+  std::swap(swapped.rows, swapped.cols);
+  CHECK_FALSE(compute_pivot(d, swapped) == compute_pivot(d, p));  // another shape
+
+  CHECK(compute_progress(d, {}) == compute_progress(d, {}));
+  CHECK(check_dataset(d) == check_dataset(d));
 }

@@ -63,6 +63,8 @@ struct source_location {
   std::string file;          ///< file name as given, e.g. "items.csv"
   std::uint32_t line = 0;    ///< 0 when not applicable
   std::uint32_t column = 0;  ///< CSV field number; 0 when not applicable
+  /// Equal when file, line and column are.
+  friend bool operator==(const source_location&, const source_location&) = default;
 };
 
 /// One problem found while validating data.
@@ -72,6 +74,8 @@ struct problem {
 
   /// "items.csv:12:7: message" (parts that are unknown are left out).
   std::string to_string() const;
+  /// Equal when place and message are.
+  friend bool operator==(const problem&, const problem&) = default;
 };
 
 /// Every problem found in a dataset at once; what() lists them, one per line.

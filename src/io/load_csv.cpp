@@ -162,6 +162,57 @@ void read_beneficiaries(const csv_text& file, dataset& d, std::vector<problem>& 
   });
 }
 
+// One row's problems: each reported at its column, and the row then left out.
+struct row_check {
+  table_reader& t;
+  const row& r;
+  bool ok = true;
+
+  void bad(int col, std::string what) {
+    t.report(r, col, std::move(what));
+    ok = false;
+  }
+  // An amount in report notation from column `col`, if there is one.
+  void money_field(int col, std::optional<money_interval>& out) {
+    if (const std::string& a = r.get(col); !a.empty()) {
+      try {
+        out = parse_money(a);
+      } catch (const parse_error& e) {
+        bad(col, e.what());
+      }
+    }
+  }
+  // Columns 0-2 of commitments.csv and stated_totals.csv: an id unique in `seen`, a
+  // year, and a category (which stated totals may leave empty).
+  void id_year_category(const dataset& d, std::unordered_set<std::string>& seen,
+                        const std::string& what, std::string& id, int& year, std::string& category,
+                        bool category_required) {
+    id = r.get(0);
+    if (id.empty())
+      bad(0, "a " + what + " needs an id");
+    else if (!seen.insert(id).second)
+      bad(0, what + " '" + id + "' is defined twice");
+    if (const auto y = detail::parse_year(r.get(1)))
+      year = *y;
+    else
+      bad(1, "'" + r.get(1) + "' is not a year such as 2023");
+    category = r.get(2);
+    if ((category_required || !category.empty()) && !d.categories().find(category))
+      bad(2, "unknown category '" + category + "'" + d.categories().did_you_mean(category));
+  }
+};
+
+// Column 3 of commitments.csv: the owner, which without units.csv becomes a unit.
+void read_owner(row_check& c, dataset& d, bool units_defined, std::string& owner) {
+  owner = c.r.get(3);
+  if (owner.empty()) return c.bad(3, "the owner is missing; name the responsible unit");
+  if (d.find_unit(owner)) return;
+  if (units_defined) return c.bad(3, "owner '" + owner + "' is not defined in units.csv");
+  unit u;
+  u.id = u.name = owner;
+  d.add_unit(std::move(u));
+}
+
 void read_commitments(const csv_text& file, dataset& d, bool units_defined,
                       std::vector<problem>& problems) {
   static constexpr std::array<std::string_view, 7> cols = {
@@ -170,52 +221,19 @@ void read_commitments(const csv_text& file, dataset& d, bool units_defined,
   std::unordered_set<std::string> seen;
   t.read(cols, 4, [&](const row& r) {
     commitment c;
-    bool ok = true;
-    const auto bad = [&](int col, std::string what) {
-      t.report(r, col, std::move(what));
-      ok = false;
-    };
-    c.id = r.get(0);
-    if (c.id.empty())
-      bad(0, "a commitment needs an id");
-    else if (!seen.insert(c.id).second)
-      bad(0, "commitment '" + c.id + "' is defined twice");
-    if (const auto year = detail::parse_year(r.get(1)))
-      c.year = *year;
-    else
-      bad(1, "'" + r.get(1) + "' is not a year such as 2023");
-    c.category = r.get(2);
-    if (!d.categories().find(c.category)) {
-      bad(2, "unknown category '" + c.category + "'" + d.categories().did_you_mean(c.category));
-    }
-    c.owner = r.get(3);
-    if (c.owner.empty()) {
-      bad(3, "the owner is missing; name the responsible unit");
-    } else if (!d.find_unit(c.owner)) {
-      if (units_defined) {
-        bad(3, "owner '" + c.owner + "' is not defined in units.csv");
-      } else {
-        unit u;
-        u.id = u.name = c.owner;
-        d.add_unit(std::move(u));
-      }
-    }
+    row_check check{t, r};
+    check.id_year_category(d, seen, "commitment", c.id, c.year, c.category, true);
+    read_owner(check, d, units_defined, c.owner);
     c.title = r.get(4);
-    if (const std::string& a = r.get(5); !a.empty()) {
-      try {
-        c.target_amount = parse_money(a);
-      } catch (const parse_error& e) {
-        bad(5, e.what());
-      }
-    }
+    check.money_field(5, c.target_amount);
     if (r.get(6).empty()) {
-      bad(6, "the status is missing; write " + detail::accepted_keys<commitment_status>());
+      check.bad(6, "the status is missing; write " + detail::accepted_keys<commitment_status>());
     } else if (auto s = enum_field<commitment_status>(t, r, 6)) {
       c.status = *s;
     } else {
-      ok = false;
+      check.ok = false;
     }
-    if (!ok) return;
+    if (!check.ok) return;
     try {
       d.add_commitment(std::move(c));
     } catch (const error& e) {
@@ -233,43 +251,22 @@ void read_stated_totals(const csv_text& file, dataset& d, std::vector<problem>& 
   std::unordered_set<std::string> seen;
   t.read(cols, 2, [&](const row& r) {
     stated_total st;
-    bool ok = true;
-    const auto bad = [&](int col, std::string what) {
-      t.report(r, col, std::move(what));
-      ok = false;
-    };
-    st.id = r.get(0);
-    if (st.id.empty())
-      bad(0, "a stated total needs an id");
-    else if (!seen.insert(st.id).second)
-      bad(0, "stated total '" + st.id + "' is defined twice");
-    if (const auto year = detail::parse_year(r.get(1)))
-      st.year = *year;
-    else
-      bad(1, "'" + r.get(1) + "' is not a year such as 2023");
-    st.category = r.get(2);
-    if (!st.category.empty() && !d.categories().find(st.category)) {
-      bad(2, "unknown category '" + st.category + "'" + d.categories().did_you_mean(st.category));
-    }
+    row_check check{t, r};
+    check.id_year_category(d, seen, "stated total", st.id, st.year, st.category, false);
     st.provider = r.get(3);
     if (!st.provider.empty() && !d.find_unit(st.provider))
-      bad(3, "provider '" + st.provider + "' is not a unit of the dataset");
+      check.bad(3, "provider '" + st.provider + "' is not a unit of the dataset");
     st.recipient = r.get(4);
     if (!st.recipient.empty() && !d.find_unit(st.recipient))
-      bad(4, "recipient '" + st.recipient + "' is not a unit of the dataset");
+      check.bad(4, "recipient '" + st.recipient + "' is not a unit of the dataset");
     st.beneficiary_kind = enum_field<beneficiary_kind>(t, r, 5);
-    if (!st.beneficiary_kind && !r.get(5).empty()) ok = false;
-    if (const std::string& a = r.get(6); !a.empty()) {
-      try {
-        st.amount = parse_money(a);
-      } catch (const parse_error& e) {
-        bad(6, e.what());
-      }
-    }
-    if (!detail::read_quantity(t, r, 7, 8, st.quantity, st.measure)) ok = false;
-    if (ok && !st.amount && !st.quantity) bad(6, "a stated total needs an amount or a quantity");
+    if (!st.beneficiary_kind && !r.get(5).empty()) check.ok = false;
+    check.money_field(6, st.amount);
+    if (!detail::read_quantity(t, r, 7, 8, st.quantity, st.measure)) check.ok = false;
+    if (check.ok && !st.amount && !st.quantity)
+      check.bad(6, "a stated total needs an amount or a quantity");
     st.note = r.get(9);
-    if (!ok) return;
+    if (!check.ok) return;
     try {
       d.add_stated_total(std::move(st));
       if (lines) lines->push_back(r.line);
