@@ -18,7 +18,7 @@
 #include "aidstat/totals.hpp"
 #include "io/archive_frame.hpp"  // src/: checksums, to reseal archives
 #include "io/items_checked.hpp"
-#include "io/items_fast.hpp"     // src/: the two items readers are compared
+#include "io/items_fast.hpp"  // src/: the two items readers are compared
 
 namespace aidstat::fuzz {
 
