@@ -16,7 +16,7 @@ if ! { cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAIDSTAT_
   exit 1
 fi
 data="$root/examples/data/city-2023"
-echo "== xx市 2023: totals by category (amounts in 万元; ≥ marks a report's '余', ≤ its '近') =="
+echo "== xx市 2023: totals by category (amounts in 万元, written as the report writes them) =="
 "$build/examples/aidstat" totals "$data" --year 2023 --by category --unit wan
 echo
 echo "== the same, by the kind of the providing unit =="

@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <random>
 
 #include "aidstat/amount_text.hpp"
 #include "aidstat/error.hpp"
@@ -148,12 +149,12 @@ TEST_CASE("amounts display the way a report writes them", "[amount_text]") {
   CHECK(format_money(parse_money("319万元")) == "3190000元");
   CHECK(format_money(parse_money("3190000.5")) == "3190000.5元");
   CHECK(format_money(parse_money("78.8万元"), money_unit::wan) == "78.8万元");
-  CHECK(format_money(parse_money("1100余万元"), money_unit::wan) == "≥1100万元");
-  CHECK(format_money(parse_money("10万余元"), money_unit::wan) == "≥10万元");
-  CHECK(format_money(parse_money("近3万元"), money_unit::wan) == "≤3万元");
+  CHECK(format_money(parse_money("1100余万元"), money_unit::wan) == "1100余万元");
+  CHECK(format_money(parse_money("10万余元"), money_unit::wan) == "[10, 11]万元");
+  CHECK(format_money(parse_money("近3万元"), money_unit::wan) == "近3万元");
   CHECK(format_money(parse_money("约5万元"), money_unit::wan) == "约5万元");
-  CHECK(format_money(parse_money("数十万元"), money_unit::wan) == "[20, 90]万元");
-  CHECK(format_count(parse_quantity("3000余人次").value, measure::person_time) == "≥3000人次");
+  CHECK(format_money(parse_money("数十万元"), money_unit::wan) == "数十万元");
+  CHECK(format_count(parse_quantity("3000余人次").value, measure::person_time) == "3000余人次");
   CHECK(format_count(count_interval::exact(count{94}), measure::person) == "94人");
 }
 
@@ -175,4 +176,63 @@ TEST_CASE("machine format has exactly two decimals", "[amount_text]") {
   CHECK(format_yuan_decimal(money{-1250}) == "-12.50");
   CHECK(format_yuan_decimal(money{std::numeric_limits<std::int64_t>::min()}) ==
         "-92233720368547758.08");
+}
+
+namespace {
+// A random interval of fen (or of a count) of one of the shapes the display knows:
+// exact, N余, 近N, 约N, 数十 of the unit, or any other [a, b].
+std::pair<std::int64_t, std::int64_t> random_interval(std::mt19937_64& rng, std::int64_t unit) {
+  const auto pick = [&](std::int64_t n) {
+    return static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(n));
+  };
+  // A value of 1..4 significant digits at a random place, up to about 10^14.
+  std::int64_t v = 1 + pick(9999);
+  for (int e = static_cast<int>(pick(11)); e > 0; --e) v *= 10;
+  std::int64_t place = 1;
+  while (v % (place * 10) == 0) place *= 10;
+  switch (pick(6)) {
+    case 0:
+      return {v, v};
+    case 1:
+      return {v, v + place};  // N余
+    case 2:
+      return {v * 9 / 10, v};  // 近N
+    case 3:
+      return {v * 9 / 10, (v * 11 + 9) / 10};  // 约N
+    case 4:
+      return {20 * unit, 90 * unit};  // 数十
+    default:
+      return {v, v + 1 + pick(v)};  // anything else
+  }
+}
+}  // namespace
+
+TEST_CASE("every displayed amount and count reads back to the same interval", "[amount_text]") {
+  std::mt19937_64 rng(2026);
+  for (int i = 0; i < 20000; ++i) {
+    for (const money_unit unit : {money_unit::yuan, money_unit::wan}) {
+      const auto [lo, hi] = random_interval(rng, unit == money_unit::wan ? 1'000'000 : 100);
+      const money_interval x(money{lo}, money{hi});
+      const std::string shown = format_money(x, unit);
+      INFO(lo << ".." << hi << " shown as " << shown);
+      REQUIRE(parse_money(shown) == x);
+    }
+    const auto [lo, hi] = random_interval(rng, 1);
+    const count_interval q(count{lo}, count{hi});
+    const std::string shown = format_count(q, measure::person_time);
+    INFO(lo << ".." << hi << " shown as " << shown);
+    const quantity_text back = parse_quantity(shown);
+    REQUIRE(back.value == q);
+    REQUIRE(back.unit == measure::person_time);
+  }
+}
+
+TEST_CASE("the display writes the report's own notation where it fits", "[amount_text]") {
+  CHECK(format_money(parse_money("数十万元"), money_unit::wan) == "数十万元");
+  CHECK(format_money(parse_money("约5万元"), money_unit::wan) == "约5万元");
+  CHECK(format_money(parse_money("78.8余万元"), money_unit::wan) == "78.8余万元");
+  // [1000万, 1001万] is no N余 (1000余万 would be [1000万, 2000万]): written as an interval.
+  CHECK(format_money(money_interval(money{1'000'000'000}, money{1'001'000'000}), money_unit::wan) ==
+        "[1000, 1001]万元");
+  CHECK(format_money(parse_money("1000余万元"), money_unit::wan) == "1000余万元");
 }

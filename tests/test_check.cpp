@@ -66,10 +66,10 @@ TEST_CASE("check findings: one line each with file and line, errors counted", "[
              Catch::StartsWith("items.csv:4: warning: record repeated at line 5, line 8"));
   CHECK(lines[1] ==
         "stated_totals.csv:2: note: stated total 'ok' against 2 record(s): amount "
-        "≥11000000元 vs ≥11000000元: consistent");
+        "11000000余元 vs 11000000余元: consistent");
   CHECK(lines[2] ==
         "stated_totals.csv:3: warning: stated total 'short' against 2 record(s): amount "
-        "15000000元 vs ≥11000000元: incomplete, short by 3000000元; records may be "
+        "15000000元 vs 11000000余元: incomplete, short by 3000000元; records may be "
         "missing");
   CHECK(lines[3] ==
         "stated_totals.csv:4: error: stated total 'over' against 3 record(s): amount 100000元 vs "

@@ -8,7 +8,7 @@
 // throws aidstat::parse_error naming the text: it is never read as zero.
 //
 //   money_interval a = parse_money("1100余万元");
-//   format_money(a, money_unit::wan);        // "≥1100万元"
+//   format_money(a, money_unit::wan);        // "1100余万元", which reads back to a
 //   quantity_text q = parse_quantity("3000余人次");
 //   q.value.max();                            // count{4000}; *q.unit == measure::person_time
 #pragma once
@@ -70,11 +70,12 @@ struct enum_vocabulary<money_unit> {
   }};
 };
 
-/// Shows an amount for people, the way a report would: "319万元", "≥1100万元",
-/// "≤3万元", "约5万元", else "[a, b]万元".
+/// Shows an amount for people, the way a report would, so that parse_money reads it
+/// back to the same interval: "319万元", "1100余万元", "近3万元", "约5万元", "数十万元",
+/// else "[a, b]万元".
 std::string format_money(money_interval amount, money_unit unit = money_unit::yuan);
 
-/// Shows a quantity for people: "94人", "≥3000人次", "[20, 30]".
+/// Shows a quantity for people, as format_money does: "94人", "3000余人次", "[20, 30]".
 std::string format_count(count_interval value, std::optional<aidstat::measure> unit = {});
 
 /// Writes an amount in yuan with exactly two decimals ("3190000.00", "-12.50"): the

@@ -16,7 +16,7 @@ namespace aidstat {
 void write_totals_csv(std::ostream& out, const totals& t);
 
 /// Writes an aligned text table (display width aware), amounts shown as reports
-/// write them (≥1100万元), with a share column and a total row.
+/// write them (1100余万元), with a share column and a total row.
 void write_totals_table(std::ostream& out, const totals& t, money_unit unit = money_unit::yuan);
 
 /// Writes a GitHub-flavoured Markdown table with the same columns as the text table.

@@ -270,21 +270,29 @@ std::string scaled(std::int64_t v, int decimals) {
   return out;
 }
 
+// An interval in the report's own notation where one reads back to it exactly, else
+// "[a, b]". `unit` is the display unit in the values' own units (fen per 元 or 万元;
+// 1 for counts): 数十 is [20, 90] of it.
 template <class Show>
-std::string format_interval(std::int64_t lo, std::int64_t hi, std::string_view suffix, Show show) {
+std::string format_interval(std::int64_t lo, std::int64_t hi, std::int64_t unit,
+                            std::string_view suffix, Show show) {
   const std::string sfx(suffix);
   if (lo == hi) return show(lo) + sfx;
   const i128 w = static_cast<i128>(hi) - lo;
-  // "N余": the width is a power of ten that divides the lower bound.
-  if (lo > 0 && last_place(w) == w && lo % w == 0) return "≥" + show(lo) + sfx;
+  // "N余": [N, N + s], s the place of N's last non-zero digit (1100余万 = [1100万, 1200万]).
+  if (lo > 0 && w == last_place(lo)) return show(lo) + "余" + sfx;
   // "近N": [floor(0.9 N), N].
-  if (hi > 0 && lo == static_cast<i128>(hi) * 9 / 10) return "≤" + show(hi) + sfx;
-  // "约N": [floor(0.9 N), ceil(1.1 N)] around an N that is a round figure.
+  if (hi > 0 && lo == static_cast<i128>(hi) * 9 / 10) return "近" + show(hi) + sfx;
+  // "约N": [floor(0.9 N), ceil(1.1 N)].
   if ((static_cast<i128>(lo) + hi) % 2 == 0) {
     const i128 n = (static_cast<i128>(lo) + hi) / 2;
     if (n > 0 && lo == n * 9 / 10 && hi == (n * 11 + 9) / 10)
       return "约" + show(static_cast<std::int64_t>(n)) + sfx;
   }
+  // "数十": [20, 90] of the unit.
+  if (static_cast<i128>(lo) == 20 * static_cast<i128>(unit) &&
+      static_cast<i128>(hi) == 90 * static_cast<i128>(unit))
+    return "数十" + sfx;
   return "[" + show(lo) + ", " + show(hi) + "]" + sfx;
 }
 
@@ -292,13 +300,13 @@ std::string format_interval(std::int64_t lo, std::int64_t hi, std::string_view s
 
 std::string format_money(money_interval amount, money_unit unit) {
   const int decimals = unit == money_unit::wan ? 6 : 2;
-  return format_interval(amount.min().fen(), amount.max().fen(),
-                         unit == money_unit::wan ? "万元" : "元",
-                         [&](std::int64_t v) { return scaled(v, decimals); });
+  return format_interval(
+      amount.min().fen(), amount.max().fen(), unit == money_unit::wan ? 1'000'000 : 100,
+      unit == money_unit::wan ? "万元" : "元", [&](std::int64_t v) { return scaled(v, decimals); });
 }
 
 std::string format_count(count_interval value, std::optional<aidstat::measure> unit) {
-  return format_interval(value.min().value(), value.max().value(),
+  return format_interval(value.min().value(), value.max().value(), 1,
                          unit ? zh_name_of(*unit) : std::string_view{},
                          [](std::int64_t v) { return std::to_string(v); });
 }
