@@ -4,7 +4,6 @@
 #include <array>
 #include <bit>
 #include <cstring>
-#include <exception>
 #include <string>
 #include <thread>
 
