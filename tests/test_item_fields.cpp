@@ -20,9 +20,10 @@ TEST_CASE("item field sets combine and name their groups", "[item_fields]") {
 }
 
 TEST_CASE("every query says which item columns it reads", "[item_fields]") {
-  // Every query reads the figures: amounts, quantities and beneficiaries.
-  const item_fields figures =
-      item_fields::amounts | item_fields::quantities | item_fields::beneficiaries;
+  // Every query reads the figures: amounts, quantities and beneficiaries, and the
+  // forms, since transfer records follow their own rule.
+  const item_fields figures = item_fields::amounts | item_fields::quantities |
+                              item_fields::beneficiaries | item_fields::form;
   totals_query t;
   t.by = {dimension::parse("category")};
   CHECK(fields_for(t) == (figures | item_fields::category));

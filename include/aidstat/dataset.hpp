@@ -93,13 +93,16 @@ class dataset {
 
   /// Adds an aid item. Its category, units and beneficiary must exist; it needs a
   /// recipient or a beneficiary; a quantity needs a measure and vice versa; amounts
-  /// and quantities cannot be negative. Throws aidstat::error saying which rule failed.
-  /// The direction is derived from the sides when not given.
+  /// and quantities cannot be negative; a transfer names its recipient. Throws aidstat::error
+  /// saying which rule failed. The direction is derived from the sides when not given.
   void add_item(const aid_item& item);
   /// Number of aid items.
   std::size_t item_count() const noexcept { return items_.size(); }
   /// The item at `row`, rebuilt as an entity with string ids. Needs every column.
   aid_item item(std::size_t row) const;
+  /// Whether any item has form `transfer` (then every aggregate says how many transfer
+  /// records it left out: SPEC 4). Reads the form column once; needs it loaded.
+  bool holds_transfers() const;
   /// Removes every item (units, beneficiaries and the taxonomy stay).
   void clear_items() noexcept {
     items_ = {};

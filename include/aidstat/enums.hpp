@@ -45,7 +45,14 @@ enum class beneficiary_kind : std::uint8_t {
   other
 };
 /// The form support took.
-enum class aid_form : std::uint8_t { cash, in_kind, fee_waiver, service, investment };
+enum class aid_form : std::uint8_t {
+  cash,
+  in_kind,
+  fee_waiver,
+  service,
+  investment,
+  transfer  ///< money passed to another unit to be given on (counted once: SPEC 4)
+};
 /// What a quantity counts.
 enum class measure : std::uint8_t {
   person,
@@ -120,12 +127,13 @@ struct enum_vocabulary<beneficiary_kind> {
 template <>
 struct enum_vocabulary<aid_form> {
   static constexpr std::string_view what = "form";
-  static constexpr std::array<enum_entry<aid_form>, 5> entries{{
+  static constexpr std::array<enum_entry<aid_form>, 6> entries{{
       {aid_form::cash, "cash", "现金"},
       {aid_form::in_kind, "in_kind", "实物"},
       {aid_form::fee_waiver, "fee_waiver", "减免"},
       {aid_form::service, "service", "服务"},
       {aid_form::investment, "investment", "投资"},
+      {aid_form::transfer, "transfer", "转拨"},
   }};
 };
 

@@ -57,6 +57,7 @@ struct pivot_result {
   std::vector<aggregate> row_totals;    ///< each row over all columns
   std::vector<aggregate> col_totals;    ///< each column over all rows
   aggregate grand;                      ///< everything
+  bool holds_transfers = false;         ///< the dataset holds transfer records (SPEC 4)
   /// Equal when every field is (matrices of the same shape and cells).
   friend bool operator==(const pivot_result& a, const pivot_result& b);
 };

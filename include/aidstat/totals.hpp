@@ -34,6 +34,9 @@ struct aggregate {
   /// `quantity` adds unlike things and is not shown).
   std::optional<aidstat::measure> quantity_measure;
   bool mixed_measures = false;  ///< quantities of more than one measure
+  /// Transfer records left out because their recipient lies inside the group's units
+  /// (SPEC 4): counted neither in `records` nor in any other figure.
+  std::int64_t transfers_excluded = 0;
   /// The distinct beneficiaries the records name, (id, headcount), sorted by id.
   std::vector<std::pair<std::string, std::int64_t>> beneficiaries;
 
@@ -65,7 +68,11 @@ struct group_totals {
 struct totals {
   std::vector<dimension> by;         ///< the grouping dimensions
   std::vector<group_totals> groups;  ///< sorted by key (years numerically, text by bytes)
-  aggregate grand;                   ///< all records together
+  /// All records together. With transfers and a provider key, its own transfer rule
+  /// (every unit of the dataset) can leave out more than the groups do.
+  aggregate grand;
+  /// The dataset holds transfer records: outputs show `transfers_excluded`.
+  bool holds_transfers = false;
 
   /// Share of the grand total amount taken by `g`, on interval midpoints; empty
   /// when the grand total is zero or no amount is stated.
@@ -76,10 +83,17 @@ struct totals {
   friend bool operator==(const totals&, const totals&) = default;
 };
 
-/// Computes totals over the records of `d` that pass the filter. Throws query_error
+/// Computes totals over the records of `d` that pass the filter, each transfer record
+/// counted in a group only when its recipient lies outside the group's units: with
+/// provider in `by`, that one unit; with provider@N, the subtree; otherwise every
+/// unit of the dataset (SPEC 4). Throws query_error
 /// for an unknown filter value, when a date range cuts through a record's period, or
 /// when `d` was loaded without a column group the query reads.
 totals compute_totals(const dataset& d, const totals_query& q);
+
+/// Whether a key of `by` (provider or provider@N) bounds the units a transfer must
+/// leave to count in a group; without one, the bound is every unit of the dataset.
+bool bounds_transfers(const std::vector<dimension>& by) noexcept;
 
 /// The item column groups `q` reads: amounts, quantities and beneficiaries (every
 /// group's figures), the columns of its keys and conditions, and dates for a time

@@ -65,6 +65,7 @@ pivot_result compute_pivot(const dataset& d, const pivot_query& q) {
     out.max(row_at.at(g.key[0]), col_at.at(g.key[1])) = hi;
   }
   out.grand = cells.grand;
+  out.holds_transfers = cells.holds_transfers;
   return out;
 }
 
@@ -78,7 +79,8 @@ bool operator==(const pivot_result& a, const pivot_result& b) {
   return a.query == b.query && a.row_keys == b.row_keys && a.row_labels == b.row_labels &&
          a.col_keys == b.col_keys && a.col_labels == b.col_labels && same_matrix(a.min, b.min) &&
          same_matrix(a.max, b.max) && a.row_totals == b.row_totals &&
-         a.col_totals == b.col_totals && a.grand == b.grand;
+         a.col_totals == b.col_totals && a.grand == b.grand &&
+         a.holds_transfers == b.holds_transfers;
 }
 
 }  // namespace aidstat

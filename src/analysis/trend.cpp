@@ -90,6 +90,7 @@ trend_result compute_trend(const dataset& d, const trend_query& q) {
   out.from_year = q.from_year;
   out.to_year = q.to_year;
   if (q.prices) out.prices_of = q.prices->year;
+  out.holds_transfers = t.holds_transfers;
   out.total.years.assign(n, aggregate{});
   std::map<std::vector<std::string>, trend_group> groups;
   for (const auto& g : t.groups) {
@@ -107,6 +108,12 @@ trend_result compute_trend(const dataset& d, const trend_query& q) {
     }
     tg.years[at].merge(a);
     out.total.years[at].merge(a);
+  }
+  if (t.holds_transfers && bounds_transfers(q.by)) {
+    // Each year's total has every unit as its bound: transfers the groups count are out.
+    trend_query whole = q;
+    whole.by.clear();
+    out.total = compute_trend(d, whole).total;
   }
   for (auto& [key, g] : groups) {
     finish(g);

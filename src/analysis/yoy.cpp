@@ -143,6 +143,15 @@ yoy_result compute_yoy(const dataset& d, const yoy_query& q) {
   out.current_year = q.current_year;
   out.base_total = base.grand;
   out.current_total = current.grand;
+  out.holds_transfers = by_year.holds_transfers;
+  if (by_year.holds_transfers && bounds_transfers(q.by)) {
+    // Each year's total has every unit as its bound: transfers the groups count are out.
+    yoy_query whole = q;
+    whole.by.clear();
+    const totals years = compute_totals(d, scan_query(whole));
+    out.base_total = year_totals(years, whole, q.base_year).grand;
+    out.current_total = year_totals(years, whole, q.current_year).grand;
+  }
   if (q.prices) out.prices_of = q.prices->year;
 
   std::map<std::vector<std::string>, yoy_group> groups;

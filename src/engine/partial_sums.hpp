@@ -36,7 +36,8 @@ struct hot_sum {
 struct cold_sum {
   std::int64_t approx = 0, amount_width = 0;
   std::int64_t quantity_records = 0, quantity_min = 0, quantity_width = 0;
-  std::uint32_t measures = 0;  // bit m set: a quantity of measure code m
+  std::uint32_t measures = 0;           // bit m set: a quantity of measure code m
+  std::int64_t transfers_excluded = 0;  // transfer records the group leaves out
 };
 
 // Records and a sum in one word per slot, so that a row costs one addition: records

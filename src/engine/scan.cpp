@@ -224,8 +224,14 @@ void plan::slots_of_batch(std::size_t b, std::size_t m, partial& p, std::uint32_
     const auto wanted = static_cast<std::int16_t>(*f.year);
     for (std::size_t i = 0; i < m; ++i) slot[i] = year[i] == wanted ? slot[i] : p.dump;
   } else if (filtered) {
-    for (std::size_t i = 0; i < m; ++i)
-      if (!passes(b + i, p)) slot[i] = p.dump;
+    for (std::size_t i = 0; i < m; ++i) {
+      if (!passes(b + i, p)) {
+        slot[i] = p.dump;
+      } else if (transfers && left_out(b + i)) {
+        ++p.cold[slot[i]].transfers_excluded;
+        slot[i] = p.dump;
+      }
+    }
   }
 }
 

@@ -14,6 +14,9 @@
 
 namespace aidstat::detail {
 
+/// The form column's code of a transfer.
+inline constexpr std::uint8_t transfer_code = static_cast<std::uint8_t>(aid_form::transfer) + 1;
+
 /// Everything a scan needs, compiled once per query (make_plan).
 struct plan {
   const item_columns& c;
@@ -28,6 +31,20 @@ struct plan {
   /// direct_key computes them.
   bool direct_keys = false;
   std::uint64_t key_space = 1;
+  /// The dataset holds transfer records: each is left out of a group unless its
+  /// recipient lies outside the group's units (SPEC 4).
+  bool transfers = false;
+  /// The key whose groups bound the units for that rule (provider, else the deepest
+  /// provider@N); -1: every unit of the dataset, so every transfer is left out.
+  int boundary = -1;
+
+  /// Whether row r is a transfer the rule leaves out of its group.
+  bool left_out(std::size_t r) const noexcept {
+    if (c.form[r] != transfer_code) return false;
+    if (boundary < 0) return true;
+    const auto& table = keys[static_cast<std::size_t>(boundary)].table;
+    return table[c.provider[r]] == table[c.recipient[r]];
+  }
 
   /// Scans rows [begin, end) into p with the fastest key functor that fits the query.
   void scan(std::size_t begin, std::size_t end, partial& p) const;
@@ -44,6 +61,10 @@ struct plan {
   template <bool WithYear, bool OneYear>
   void scan_by_column(std::size_t begin, std::size_t end, partial& p) const;
 };
+
+/// The key among `keys` whose groups bound a transfer's units: provider, else the
+/// deepest provider@N; -1 when there is none.
+int unit_boundary(const std::vector<key_column>& keys);
 
 /// Compiles query `q` on dataset `d` into a plan; throws query_error for a query
 /// that cannot be answered (a bad fiscal start, an empty date range, too many keys).

@@ -24,6 +24,7 @@ void aggregate::merge(const aggregate& o) {
   records += o.records;
   amount_records += o.amount_records;
   approximate_records += o.approximate_records;
+  transfers_excluded += o.transfers_excluded;
   amount += o.amount;
   quantity_records += o.quantity_records;
   quantity += o.quantity;
@@ -87,6 +88,7 @@ void totals::merge(const totals& other) {
     }
   }
   grand.merge(other.grand);
+  holds_transfers = holds_transfers || other.holds_transfers;
   std::sort(groups.begin(), groups.end(), [&](const group_totals& x, const group_totals& y) {
     return detail::key_less(by, x.key, y.key);
   });
@@ -163,6 +165,7 @@ void add_slot(group_sum& g, const partial& p, std::size_t s) {
   y.approx += x.approx;
   y.quantity_records += x.quantity_records;
   y.measures |= x.measures;
+  y.transfers_excluded += x.transfers_excluded;
   for (auto [to, from] : {std::pair{&y.amount_width, x.amount_width},
                           {&y.quantity_min, x.quantity_min},
                           {&y.quantity_width, x.quantity_width}})
@@ -176,7 +179,7 @@ std::vector<group_sum> merge_partials(const std::vector<partial>& parts) {
   for (const partial& p : parts) {
     std::vector<std::size_t> group_of_slot(p.slots(), SIZE_MAX);
     for (std::size_t s = 0; s < p.slots(); ++s) {
-      if (s == p.dump || p.counts(s) == 0) continue;
+      if (s == p.dump || (p.counts(s) == 0 && p.cold[s].transfers_excluded == 0)) continue;
       const auto [it, fresh] = group_of_key.try_emplace(p.key_of_slot(s), groups.size());
       if (fresh) {
         groups.emplace_back();
@@ -198,6 +201,7 @@ aggregate figures_of(group_sum& g, const dataset& d) {
   x.records = g.records;
   x.amount_records = g.amount_records;
   x.approximate_records = g.cold.approx;
+  x.transfers_excluded = g.cold.transfers_excluded;
   x.amount =
       money_interval(money{amount_min},
                      money{detail::checked_add(amount_min, g.cold.amount_width, "sum of amounts")});
@@ -246,6 +250,12 @@ totals decode(std::vector<group_sum>& groups, const plan& pl, const dataset& d,
 
 }  // namespace
 
+bool bounds_transfers(const std::vector<dimension>& by) noexcept {
+  return std::any_of(by.begin(), by.end(), [](const dimension& d) {
+    return d.kind == dimension_kind::provider || d.kind == dimension_kind::provider_at;
+  });
+}
+
 item_fields fields_for(const totals_query& q) {
   const auto of = [](dimension_kind k) {
     switch (k) {
@@ -268,7 +278,9 @@ item_fields fields_for(const totals_query& q) {
         return item_fields::units;  // provider, recipient and what derives from them
     }
   };
-  item_fields f = item_fields::amounts | item_fields::quantities | item_fields::beneficiaries;
+  // Every query reads the forms: transfer records follow their own rule.
+  item_fields f = item_fields::amounts | item_fields::quantities | item_fields::beneficiaries |
+                  item_fields::form;
   for (const dimension& dim : q.by) f = f | of(dim.kind);
   for (const condition& c : q.filter.where) f = f | of(c.on.kind);
   const record_filter& r = q.filter;
@@ -282,7 +294,15 @@ totals compute_totals(const dataset& d, const totals_query& q) {
   const std::vector<partial> parts = scan_in_parallel(pl, q.threads);
   require_all_placed(parts, q.filter);
   std::vector<group_sum> groups = merge_partials(parts);
-  return decode(groups, pl, d, q.by);
+  totals out = decode(groups, pl, d, q.by);
+  out.holds_transfers = pl.transfers;
+  if (pl.transfers && pl.boundary >= 0) {
+    // The grand total's units are every unit: a transfer the groups count is left out.
+    totals_query all = q;
+    all.by.clear();
+    out.grand = compute_totals(d, all).grand;
+  }
+  return out;
 }
 
 }  // namespace aidstat

@@ -104,6 +104,8 @@ struct checked_row {
   void read_figures() {
     it.form = enum_field<aid_form>(t, r, c_form);
     if (!it.form && !r.get(c_form).empty()) ok = false;
+    if (it.form == aid_form::transfer && it.recipient.empty())
+      bad(c_recipient, "a transfer must name the recipient unit the money passes to");
     if (const std::string& a = r.get(c_amount); !a.empty()) {
       try {
         it.amount = parse_money(a);

@@ -167,6 +167,7 @@ bool add_record(const lookups& l, const std::array<std::string_view, kMaxFields>
   if ((!to.empty() && recipient == no_id) || (!who.empty() && person == no_id)) return false;
   std::optional<aid_form> form;
   if (const auto f = get(c_form); !f.empty() && !(form = parse_enum<aid_form>(f))) return false;
+  if (form == aid_form::transfer && recipient == no_id) return false;
 
   std::int64_t amount = no_value, amount_max = no_value;
   if (!read_amount(get(c_amount), amount, amount_max)) return false;

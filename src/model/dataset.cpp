@@ -1,6 +1,7 @@
 #include "aidstat/dataset.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <limits>
 
 #include "aidstat/error.hpp"
@@ -167,6 +168,8 @@ void dataset::add_item(const aid_item& item) {
     if (!b) fail("beneficiary '" + item.beneficiary + "' is not defined");
     benef = *b;
   }
+  if (item.form == aid_form::transfer && recipient == detail::no_id)
+    fail("a transfer must name the recipient unit the money passes to");
   if (item.quantity && !item.measure)
     fail("a quantity needs a measure (person, person_time, session, ...)");
   if (item.measure && !item.quantity) fail("a measure is given without a quantity");
@@ -197,6 +200,12 @@ void dataset::add_item(const aid_item& item) {
   }
   r.note = item.note;
   detail::append_item(items_, r);
+}
+
+bool dataset::holds_transfers() const {
+  require_fields(item_fields::form, "finding transfer records");
+  const auto code = detail::code_of(std::optional{aid_form::transfer});
+  return std::memchr(items_.form.data(), code, items_.form.size()) != nullptr;
 }
 
 void dataset::require_fields(item_fields wanted, std::string_view purpose) const {

@@ -37,6 +37,7 @@ std::vector<std::string> pivot_csv_header(const pivot_result& r) {
   } else {
     header.push_back("total");
   }
+  if (r.holds_transfers) header.push_back("transfers_excluded");
   return header;
 }
 
@@ -47,12 +48,15 @@ void write_pivot_csv(std::ostream& out, const pivot_result& r) {
     std::vector<std::string> row{r.row_keys[static_cast<std::size_t>(i)]};
     for (Eigen::Index j = 0; j < r.min.cols(); ++j)
       add_csv_cells(row, {r.min(i, j), r.max(i, j)}, m);
-    add_csv_cells(row, pivot_value(r.row_totals[static_cast<std::size_t>(i)], m), m);
+    const aggregate& total = r.row_totals[static_cast<std::size_t>(i)];
+    add_csv_cells(row, pivot_value(total, m), m);
+    if (r.holds_transfers) row.push_back(std::to_string(total.transfers_excluded));
     rows.push_back(std::move(row));
   }
   std::vector<std::string> total{"total"};
   for (const auto& a : r.col_totals) add_csv_cells(total, pivot_value(a, m), m);
   add_csv_cells(total, pivot_value(r.grand, m), m);
+  if (r.holds_transfers) total.push_back(std::to_string(r.grand.transfers_excluded));
   rows.push_back(std::move(total));
   write_csv_rows(out, rows);
 }
@@ -85,6 +89,12 @@ void write_pivot_json(std::ostream& out, const pivot_result& r) {
   doc["row_totals"] = totals_of(r.row_totals);
   doc["col_totals"] = totals_of(r.col_totals);
   doc["total"] = pivot_value_json(pivot_value(r.grand, m), m);
+  if (r.holds_transfers) {
+    doc["row_transfers_excluded"] = json::array();
+    for (const auto& a : r.row_totals)
+      doc["row_transfers_excluded"].push_back(a.transfers_excluded);
+    doc["transfers_excluded"] = r.grand.transfers_excluded;
+  }
   out << doc.dump(2) << '\n';
 }
 
@@ -101,17 +111,20 @@ void write_pivot_table(std::ostream& out, const pivot_result& r, output_format f
   for (std::size_t j = 0; j < r.col_keys.size(); ++j)
     t.column(key_cell(r.col_keys[j], r.col_labels[j]), true);
   t.column("total", true);
+  if (r.holds_transfers) t.column("transfers excluded", true);
   for (Eigen::Index i = 0; i < r.min.rows(); ++i) {
     const auto at = static_cast<std::size_t>(i);
     std::vector<std::string> row{key_cell(r.row_keys[at], r.row_labels[at])};
     for (Eigen::Index j = 0; j < r.min.cols(); ++j)
       row.push_back(pivot_cell({r.min(i, j), r.max(i, j)}, m, unit));
     row.push_back(pivot_cell(pivot_value(r.row_totals[at], m), m, unit));
+    if (r.holds_transfers) row.push_back(std::to_string(r.row_totals[at].transfers_excluded));
     t.rows.push_back(std::move(row));
   }
   t.total.push_back("total");
   for (const auto& a : r.col_totals) t.total.push_back(pivot_cell(pivot_value(a, m), m, unit));
   t.total.push_back(pivot_cell(pivot_value(r.grand, m), m, unit));
+  if (r.holds_transfers) t.total.push_back(std::to_string(r.grand.transfers_excluded));
   write_human(out, t, f);
 }
 

@@ -36,6 +36,7 @@ detail::text_table human_table(const totals& t, money_unit unit) {
   for (const auto& d : t.by) table.column(d.name(), false);
   for (const char* h : {"records", "amount", "estimated", "share", "people"}) table.column(h, true);
   if (quantity) table.column("quantity", true);
+  if (t.holds_transfers) table.column("transfers excluded", true);
   const auto figures = [&](const group_totals& g, std::vector<std::string>& row) {
     const aggregate& a = g.figures;
     row.push_back(std::to_string(a.records));
@@ -47,6 +48,7 @@ detail::text_table human_table(const totals& t, money_unit unit) {
     row.push_back(std::to_string(a.headcount()));
     if (quantity)
       row.push_back(a.has_quantity() ? format_count(a.quantity, a.quantity_measure) : "");
+    if (t.holds_transfers) row.push_back(std::to_string(a.transfers_excluded));
   };
   for (const auto& g : rows_of(t)) {
     std::vector<std::string> row;
@@ -71,6 +73,7 @@ void write_totals_csv(std::ostream& out, const totals& t) {
   for (const auto& d : t.by) cells.push_back(d.name());
   for (const char* h : {"records", "amount_min", "amount_max", "headcount"}) cells.push_back(h);
   if (quantity) cells.insert(cells.end(), {"quantity_min", "quantity_max"});
+  if (t.holds_transfers) cells.push_back("transfers_excluded");
   detail::write_csv_row(out, cells);
   for (const auto& g : rows_of(t)) {
     const aggregate& a = g.figures;
@@ -83,6 +86,7 @@ void write_totals_csv(std::ostream& out, const totals& t) {
       cells.push_back(a.quantity_records ? std::to_string(a.quantity.min().value()) : "");
       cells.push_back(a.quantity_records ? std::to_string(a.quantity.max().value()) : "");
     }
+    if (t.holds_transfers) cells.push_back(std::to_string(a.transfers_excluded));
     detail::write_csv_row(out, cells);
   }
 }
@@ -117,6 +121,7 @@ void write_totals_json(std::ostream& out, const totals& t) {
     } else {
       j["quantity"] = nullptr;
     }
+    if (t.holds_transfers) j["transfers_excluded"] = a.transfers_excluded;
     return j;
   };
   json doc;

@@ -6,6 +6,13 @@ namespace {
 
 using namespace detail;
 
+// The transfer records a group left out, over every year of the series.
+std::int64_t transfers_excluded(const trend_group& g) {
+  std::int64_t n = 0;
+  for (const auto& a : g.years) n += a.transfers_excluded;
+  return n;
+}
+
 void write_trend_csv(std::ostream& out, const trend_result& r) {
   std::vector<std::vector<std::string>> rows(1);
   for (const auto& d : r.by) rows[0].push_back(d.name());
@@ -17,6 +24,7 @@ void write_trend_csv(std::ostream& out, const trend_result& r) {
        {std::string("cagr_pct"), std::string("slope_per_year"),
         "projection_" + std::to_string(r.to_year + 1), std::string("residual_se")})
     rows[0].push_back(h);
+  if (r.holds_transfers) rows[0].push_back("transfers_excluded");
   for (const auto& g : r.groups) {
     std::vector<std::string> row = g.key;
     for (const auto& a : g.years) {
@@ -27,6 +35,7 @@ void write_trend_csv(std::ostream& out, const trend_result& r) {
     row.push_back(fixed2(g.fit.slope));
     row.push_back(fixed2(g.fit.projection));
     row.push_back(opt_fixed2(g.fit.residual_se));
+    if (r.holds_transfers) row.push_back(std::to_string(transfers_excluded(g)));
     rows.push_back(std::move(row));
   }
   write_csv_rows(out, rows);
@@ -43,6 +52,10 @@ json trend_group_json(const trend_result& r, const trend_group& g) {
   j["slope_per_year"] = g.fit.slope;
   j["projection"] = g.fit.projection;
   j["residual_se"] = opt_number(g.fit.residual_se);
+  if (r.holds_transfers) {
+    j["transfers_excluded"] = json::array();
+    for (const auto& a : g.years) j["transfers_excluded"].push_back(a.transfers_excluded);
+  }
   return j;
 }
 
@@ -60,8 +73,8 @@ void write_trend_json(std::ostream& out, const trend_result& r) {
 }
 
 // The cells of one group after its key cells `row`.
-std::vector<std::string> trend_row(const trend_group& g, std::vector<std::string> row,
-                                   money_unit unit) {
+std::vector<std::string> trend_row(const trend_result& r, const trend_group& g,
+                                   std::vector<std::string> row, money_unit unit) {
   const money_interval zero;
   for (const auto& a : g.years) row.push_back(format_money(a.records ? a.amount : zero, unit));
   row.push_back(g.cagr ? fmt::format("{:.1f}%", *g.cagr * 100.0) : "");
@@ -71,6 +84,7 @@ std::vector<std::string> trend_row(const trend_group& g, std::vector<std::string
   row.push_back(fmt::format("{:.2f}{}", g.fit.projection / scale, suffix));
   row.push_back(g.fit.residual_se ? fmt::format("{:.2f}{}", *g.fit.residual_se / scale, suffix)
                                   : "");
+  if (r.holds_transfers) row.push_back(std::to_string(transfers_excluded(g)));
   return row;
 }
 
@@ -82,9 +96,10 @@ void write_trend_table(std::ostream& out, const trend_result& r, output_format f
   t.column("trend/yr", true);
   t.column(std::to_string(r.to_year + 1) + " (proj.)", true);
   t.column("± se", true);
+  if (r.holds_transfers) t.column("transfers excluded", true);
   add_group_rows(t, r.groups, r.total, r.by.size(),
                  [&](const trend_group& g, std::vector<std::string> cells) {
-                   return trend_row(g, std::move(cells), unit);
+                   return trend_row(r, g, std::move(cells), unit);
                  });
   if (r.prices_of) out << "amounts in " << *r.prices_of << " prices\n";
   write_human(out, t, f);

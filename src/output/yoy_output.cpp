@@ -6,12 +6,18 @@ namespace {
 
 using namespace detail;
 
+// The transfer records a group left out, in both years together.
+std::int64_t transfers_excluded(const yoy_group& g) {
+  return g.base.transfers_excluded + g.current.transfers_excluded;
+}
+
 void write_yoy_csv(std::ostream& out, const yoy_result& r) {
   std::vector<std::vector<std::string>> rows(1);
   for (const auto& d : r.by) rows[0].push_back(d.name());
   for (const char* h : {"base_min", "base_max", "current_min", "current_max", "delta_min",
                         "delta_max", "pct_change", "status"})
     rows[0].push_back(h);
+  if (r.holds_transfers) rows[0].push_back("transfers_excluded");
   for (const auto& g : r.groups) {
     std::vector<std::string> row = g.key;
     for (money m : {g.base.amount.min(), g.base.amount.max(), g.current.amount.min(),
@@ -19,6 +25,7 @@ void write_yoy_csv(std::ostream& out, const yoy_result& r) {
       row.push_back(format_yuan_decimal(m));
     row.push_back(g.pct_change_text());
     row.push_back(std::string(key_of(g.status)));
+    if (r.holds_transfers) row.push_back(std::to_string(transfers_excluded(g)));
     rows.push_back(std::move(row));
   }
   write_csv_rows(out, rows);
@@ -42,6 +49,10 @@ json yoy_group_json(const yoy_result& r, const yoy_group& g) {
   j["base_headcount"] = g.base.headcount();
   j["current_headcount"] = g.current.headcount();
   j["per_head_change"] = opt_number(g.per_head_change);
+  if (r.holds_transfers) {
+    j["base_transfers_excluded"] = g.base.transfers_excluded;
+    j["current_transfers_excluded"] = g.current.transfers_excluded;
+  }
   return j;
 }
 
@@ -56,6 +67,10 @@ void write_yoy_json(std::ostream& out, const yoy_result& r) {
   for (const auto& g : r.groups) doc["groups"].push_back(yoy_group_json(r, g));
   doc["base_total"] = yuan_pair(r.base_total.amount);
   doc["current_total"] = yuan_pair(r.current_total.amount);
+  if (r.holds_transfers) {
+    doc["base_transfers_excluded"] = r.base_total.transfers_excluded;
+    doc["current_transfers_excluded"] = r.current_total.transfers_excluded;
+  }
   out << doc.dump(2) << '\n';
 }
 
@@ -76,6 +91,7 @@ void write_yoy_table(std::ostream& out, const yoy_result& r, output_format f, mo
        {b, c, std::string("change"), std::string("%"), std::string("status"), "share " + b,
         "share " + c, std::string("Δ share (pp)"), std::string("Δ per head")})
     t.column(h, h != "status");
+  if (r.holds_transfers) t.column("transfers excluded", true);
   for (const auto& g : r.groups) {
     std::vector<std::string> row = key_cells(g.key, g.labels);
     add_yoy_amounts(g.base, g.current, unit, row);
@@ -85,6 +101,7 @@ void write_yoy_table(std::ostream& out, const yoy_result& r, output_format f, mo
     row.push_back(percent(g.current_share));
     row.push_back(g.share_change_pp ? fmt::format("{:+.1f}", *g.share_change_pp) : "");
     row.push_back(g.per_head_change ? fmt::format("{:+.2f}元", *g.per_head_change) : "");
+    if (r.holds_transfers) row.push_back(std::to_string(transfers_excluded(g)));
     t.rows.push_back(std::move(row));
   }
   t.total.assign(r.by.size(), "");
@@ -92,6 +109,11 @@ void write_yoy_table(std::ostream& out, const yoy_result& r, output_format f, mo
   add_yoy_amounts(r.base_total, r.current_total, unit, t.total);
   t.total.push_back(
       pct_change_text(pct_change_hundredths(r.base_total.amount, r.current_total.amount)));
+  if (r.holds_transfers) {
+    t.total.resize(t.header.size() - 1, "");
+    t.total.push_back(
+        std::to_string(r.base_total.transfers_excluded + r.current_total.transfers_excluded));
+  }
   if (r.prices_of) out << "amounts in " << *r.prices_of << " prices\n";
   write_human(out, t, f);
 }
