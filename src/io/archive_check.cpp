@@ -95,6 +95,13 @@ struct column_checks {
          "an item recipient is out of range");
   }
 
+  // Every transfer names its recipient (after units() and codes<aid_form>()).
+  void transfers() const {
+    const auto code = static_cast<std::uint8_t>(aid_form::transfer) + 1;
+    for (std::size_t r = 0; r < c.form.size(); ++r)
+      need(c.form[r] != code || c.recipient[r] != no_id, "a transfer names no recipient");
+  }
+
   // A column of enum codes (0 for none) of enum E.
   template <class E>
   void codes(const std::vector<std::uint8_t>& v, const char* what) const {
@@ -163,6 +170,7 @@ void check_columns(const dataset& d, const item_columns& c, std::uint64_t n, ite
   if (contains(loaded, item_fields::units)) check.units();
   if (contains(loaded, item_fields::form))
     check.codes<aid_form>(c.form, "an item form is out of range");
+  if (contains(loaded, item_fields::form | item_fields::units)) check.transfers();
   if (contains(loaded, item_fields::direction))
     check.codes<direction>(c.direction, "an item direction is out of range");
   if (contains(loaded, item_fields::amounts)) check.amounts();
