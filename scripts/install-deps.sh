@@ -8,6 +8,8 @@ packages=(
   cmake g++ make pkg-config
   libboost-serialization-dev libeigen3-dev libfmt-dev
   catch2 libcli11-dev nlohmann-json3-dev libxxhash-dev
+  libglpk-dev  # the disclosure audit's linear programs
+  chromium fonts-wqy-microhei  # the report, rendered headless in the tests, with a CJK font
   python3  # the layer check and the header examples' extractor (tests/)
   clang libclang-rt-14-dev  # libFuzzer, for the fuzz harnesses
 )

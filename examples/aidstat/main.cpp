@@ -19,6 +19,7 @@
 #include <iostream>
 
 #include "aidstat/aidstat.hpp"
+#include "aidstat/disclosure.hpp"
 #include "aidstat/pivot.hpp"
 
 namespace {
@@ -41,6 +42,7 @@ struct options {
   std::string from, to, ytd, rows, cols, measure = "amount";
   int base = 0, current = 0, from_year = 0, to_year = 0;
   bool strict = false;
+  std::optional<std::int64_t> min_cell;
   std::string output, archive = "binary";
 };
 
@@ -153,8 +155,9 @@ int run_totals(const options& o) {
   if (!o.from.empty()) q.filter.from = parse_date_option(o.from, "--from");
   if (!o.to.empty()) q.filter.to = parse_date_option(o.to, "--to");
   const as::dataset d = load(o, as::fields_for(q));
-  as::write_totals(std::cout, as_usage([&] { return as::compute_totals(d, q); }), format_of(o),
-                   unit_of(o));
+  as::totals t = as_usage([&] { return as::compute_totals(d, q); });
+  if (o.min_cell) t = as::suppress_small_cells(std::move(t), *o.min_cell);
+  as::write_totals(std::cout, t, format_of(o), unit_of(o));
   return 0;
 }
 
@@ -193,8 +196,9 @@ int run_pivot(const options& o) {
   q.filter = make_filter(o);
   q.filter.year = o.year;
   const as::dataset d = load(o, as::fields_for(q));
-  as::write_pivot(std::cout, as_usage([&] { return as::compute_pivot(d, q); }), format_of(o),
-                  unit_of(o));
+  as::pivot_result p = as_usage([&] { return as::compute_pivot(d, q); });
+  if (o.min_cell) p = as::suppress_small_cells(std::move(p), *o.min_cell);
+  as::write_pivot(std::cout, p, format_of(o), unit_of(o));
   return 0;
 }
 
@@ -232,6 +236,14 @@ int run_export(const options& o) {
 
 // ---- the commands ----
 
+// --min-cell N: disclosure control (SPEC 4).
+void add_min_cell(CLI::App* cmd, options& o) {
+  cmd->add_option("--min-cell", o.min_cell,
+                  "Suppress groups of 1..N-1 people, and enough others that totals cannot "
+                  "give them away")
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{1} << 40));
+}
+
 using runner = int (*)(const options&);
 
 void add_totals(CLI::App& app, options& o, std::vector<std::pair<CLI::App*, runner>>& commands) {
@@ -244,6 +256,7 @@ void add_totals(CLI::App& app, options& o, std::vector<std::pair<CLI::App*, runn
   auto* to = cmd->add_option("--to", o.to, "To date, inclusive (YYYY, YYYY-MM or YYYY-MM-DD)");
   year->excludes(from)->excludes(to);
   add_calendar(cmd, o);
+  add_min_cell(cmd, o);
   commands.emplace_back(cmd, run_totals);
 }
 
@@ -281,6 +294,7 @@ void add_pivot(CLI::App& app, options& o, std::vector<std::pair<CLI::App*, runne
   add_where(cmd, o);
   cmd->add_option("--year", o.year, "Only this year");
   add_calendar(cmd, o);
+  add_min_cell(cmd, o);
   add_output(cmd, o);
   commands.emplace_back(cmd, run_pivot);
 }

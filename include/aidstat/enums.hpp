@@ -211,6 +211,24 @@ std::vector<std::string> keys_of() {
   return out;
 }
 
+/// Why a published cell is empty (disclosure control, SPEC 4).
+enum class suppression : std::uint8_t {
+  none,       ///< published
+  primary,    ///< it reaches 1..N-1 people
+  secondary,  ///< suppressed with a primary cell, so that totals cannot give it away
+};
+
+/// The vocabulary of suppression (key_of, parse_enum, keys_of).
+template <>
+struct enum_vocabulary<suppression> {
+  static constexpr std::string_view what = "suppression";
+  static constexpr std::array<enum_entry<suppression>, 3> entries{{
+      {suppression::none, "none", "公布"},
+      {suppression::primary, "primary", "主隐藏"},
+      {suppression::secondary, "secondary", "次隐藏"},
+  }};
+};
+
 namespace detail {
 /// "a, b or c": the accepted keys of E, for error messages.
 template <class E>

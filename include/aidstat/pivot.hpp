@@ -58,6 +58,20 @@ struct pivot_result {
   std::vector<aggregate> col_totals;    ///< each column over all rows
   aggregate grand;                      ///< everything
   bool holds_transfers = false;         ///< the dataset holds transfer records (SPEC 4)
+  count_matrix people;                  ///< headcount of every cell (people reached)
+  count_matrix records;                 ///< records of every cell
+  /// The minimum cell size it was protected with (suppress_small_cells), if any.
+  std::optional<std::int64_t> min_cell;
+  /// Each cell's state, row-major; empty when nothing is suppressed.
+  std::vector<suppression> cell_suppressed;
+  std::vector<suppression> row_suppressed;           ///< each row total's state, or empty
+  std::vector<suppression> col_suppressed;           ///< each column total's state, or empty
+  suppression grand_suppressed = suppression::none;  ///< the grand total's state
+  /// The state of cell (i, j).
+  suppression suppressed(Eigen::Index i, Eigen::Index j) const {
+    return cell_suppressed.empty() ? suppression::none
+                                   : cell_suppressed[static_cast<std::size_t>(i * min.cols() + j)];
+  }
   /// Equal when every field is (matrices of the same shape and cells).
   friend bool operator==(const pivot_result& a, const pivot_result& b);
 };

@@ -60,6 +60,8 @@ struct group_totals {
   std::vector<std::string> key;     ///< key values, in the order of the query's `by`
   std::vector<std::string> labels;  ///< display names of the keys (unit names, 中文 categories)
   aggregate figures;                ///< the group's measures
+  /// Whether the group is published or suppressed (suppress_small_cells).
+  suppression suppressed = suppression::none;
   /// Equal when every field is.
   friend bool operator==(const group_totals&, const group_totals&) = default;
 };
@@ -73,6 +75,10 @@ struct totals {
   aggregate grand;
   /// The dataset holds transfer records: outputs show `transfers_excluded`.
   bool holds_transfers = false;
+  /// The minimum cell size it was protected with (suppress_small_cells), if any.
+  std::optional<std::int64_t> min_cell;
+  /// Whether the grand total is published or suppressed.
+  suppression grand_suppressed = suppression::none;
 
   /// Share of the grand total amount taken by `g`, on interval midpoints; empty
   /// when the grand total is zero or no amount is stated.

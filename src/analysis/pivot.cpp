@@ -59,10 +59,14 @@ pivot_result compute_pivot(const dataset& d, const pivot_query& q) {
   const auto c = static_cast<Eigen::Index>(out.col_keys.size());
   out.min = count_matrix::Zero(r, c);
   out.max = count_matrix::Zero(r, c);
+  out.people = count_matrix::Zero(r, c);
+  out.records = count_matrix::Zero(r, c);
   for (const auto& g : cells.groups) {
     const auto [lo, hi] = pivot_value(g.figures, q.measure);
     out.min(row_at.at(g.key[0]), col_at.at(g.key[1])) = lo;
     out.max(row_at.at(g.key[0]), col_at.at(g.key[1])) = hi;
+    out.people(row_at.at(g.key[0]), col_at.at(g.key[1])) = g.figures.headcount();
+    out.records(row_at.at(g.key[0]), col_at.at(g.key[1])) = g.figures.records;
   }
   out.grand = cells.grand;
   out.holds_transfers = cells.holds_transfers;
@@ -80,7 +84,10 @@ bool operator==(const pivot_result& a, const pivot_result& b) {
          a.col_keys == b.col_keys && a.col_labels == b.col_labels && same_matrix(a.min, b.min) &&
          same_matrix(a.max, b.max) && a.row_totals == b.row_totals &&
          a.col_totals == b.col_totals && a.grand == b.grand &&
-         a.holds_transfers == b.holds_transfers;
+         a.holds_transfers == b.holds_transfers && same_matrix(a.people, b.people) &&
+         same_matrix(a.records, b.records) && a.min_cell == b.min_cell &&
+         a.cell_suppressed == b.cell_suppressed && a.row_suppressed == b.row_suppressed &&
+         a.col_suppressed == b.col_suppressed && a.grand_suppressed == b.grand_suppressed;
 }
 
 }  // namespace aidstat
