@@ -21,6 +21,7 @@
 #include "aidstat/aidstat.hpp"
 #include "aidstat/disclosure.hpp"
 #include "aidstat/pivot.hpp"
+#include "aidstat/report.hpp"
 
 namespace {
 
@@ -43,6 +44,7 @@ struct options {
   int base = 0, current = 0, from_year = 0, to_year = 0;
   bool strict = false;
   std::optional<std::int64_t> min_cell;
+  std::string report_unit = "wan";  // a report reads best in 万元
   std::string output, archive = "binary";
 };
 
@@ -202,6 +204,19 @@ int run_pivot(const options& o) {
   return 0;
 }
 
+int run_report(const options& o) {
+  as::report_options r;
+  r.base_year = o.base;
+  r.current_year = o.current;
+  r.min_cell = o.min_cell;
+  r.unit = o.report_unit == "yuan" ? as::money_unit::yuan : as::money_unit::wan;
+  const as::check_report quality = as::check_dataset_at(o.dataset);
+  const as::dataset d = load(o, as::item_fields::all);
+  as_usage([&] { as::save_report(o.output, d, quality, r); });
+  std::cerr << "aidstat: wrote the report to " << o.output << "\n";
+  return 0;
+}
+
 int run_progress(const options& o) {
   as::progress_query q;
   q.year = o.year;
@@ -299,6 +314,18 @@ void add_pivot(CLI::App& app, options& o, std::vector<std::pair<CLI::App*, runne
   commands.emplace_back(cmd, run_pivot);
 }
 
+void add_report(CLI::App& app, options& o, std::vector<std::pair<CLI::App*, runner>>& commands) {
+  CLI::App* cmd = app.add_subcommand("report", "One self-contained HTML report with charts");
+  add_dataset(cmd, o);
+  cmd->add_option("--base", o.base, "The base year")->required();
+  cmd->add_option("--year", o.current, "The year reported on")->required();
+  cmd->add_option("-o,--output", o.output, "The HTML file to write")->required();
+  cmd->add_option("--unit", o.report_unit, "Amounts in yuan or wan (万元; the default)")
+      ->check(CLI::IsMember({"yuan", "wan"}));
+  add_min_cell(cmd, o);
+  commands.emplace_back(cmd, run_report);
+}
+
 void add_dataset_commands(CLI::App& app, options& o,
                           std::vector<std::pair<CLI::App*, runner>>& commands) {
   CLI::App* progress = app.add_subcommand("progress", "Completion of planned commitments");
@@ -356,6 +383,7 @@ int main(int argc, char** argv) {
   options o;
   std::vector<std::pair<CLI::App*, runner>> commands;
   add_totals(app, o, commands);
+  add_report(app, o, commands);
   add_comparisons(app, o, commands);
   add_pivot(app, o, commands);
   add_dataset_commands(app, o, commands);

@@ -1,4 +1,4 @@
-// The whole public API of aidstat in one include, except aidstat/pivot.hpp (pivot
+// The whole public API of aidstat in one include, except aidstat/pivot.hpp and aidstat/disclosure.hpp, which includes it (pivot
 // matrices are Eigen matrices, which take a second to parse: include it where you
 // make pivots) and aidstat/fmt.hpp (fmt formatters, for programs that use fmt).
 #pragma once
@@ -24,6 +24,7 @@
 #include "aidstat/prices.hpp"
 #include "aidstat/progress.hpp"
 #include "aidstat/query.hpp"
+#include "aidstat/report.hpp"
 #include "aidstat/taxonomy.hpp"
 #include "aidstat/text_width.hpp"
 #include "aidstat/totals.hpp"
