@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's demo: installs what is missing, builds the `aidstat` command, and
-# prints the per-category totals of the sample report's data, then by provider kind.
+# prints the per-category totals of the sample report's data, then by provider kind,
+# the comparison with 2022 and the commitments, and writes the HTML report.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/scripts/install-deps.sh"
@@ -27,3 +28,8 @@ echo "== 2023 against 2022 (the 2022 records are illustrative, not from the repo
 echo
 echo "== the ten practical things (十项实事) =="
 "$build/examples/aidstat" progress "$data" --year 2023
+echo
+report="$build/report.html"
+"$build/examples/aidstat" report "$data" --base 2022 --year 2023 -o "$report" 2>/dev/null
+echo "== the report an office hands out: one HTML file, open it in any browser =="
+echo "$report"
