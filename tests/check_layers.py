@@ -14,7 +14,7 @@ PUBLIC = {
     "item_fields": "model", "version": "core", "csv_text": "io", "output_format": "output",
     "detail/item_columns": "model", "totals_output": "output", "open_dataset": "io",
     "analysis_output": "output", "load_csv": "io", "archive": "io", "export_csv": "io",
-    "totals": "engine", "amount_text": "text", "text_width": "core",
+    "totals": "engine", "amount_text": "text", "text_width": "core", "work_meter": "core",
 }
 
 root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else ".")

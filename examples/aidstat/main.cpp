@@ -22,6 +22,7 @@
 #include "aidstat/disclosure.hpp"
 #include "aidstat/pivot.hpp"
 #include "aidstat/report.hpp"
+#include "progress_display.hpp"
 
 namespace {
 
@@ -143,8 +144,11 @@ std::optional<as::price_basis> prices(const options& o) {
 // archive only `fields` are loaded (a category map rewrites whole items, so it
 // needs them all).
 as::dataset load(const options& o, as::item_fields fields) {
-  if (o.category_map.empty()) return as::open_dataset(o.dataset, fields);
-  return as::category_map::load(o.category_map).apply(as::open_dataset(o.dataset));
+  as::work_meter meter;
+  const progress_display shown(meter, "loading " + o.dataset);
+  if (o.category_map.empty()) return as::open_dataset(o.dataset, fields, &meter);
+  return as::category_map::load(o.category_map)
+      .apply(as::open_dataset(o.dataset, as::item_fields::all, &meter));
 }
 
 // ---- running commands ----
@@ -239,13 +243,15 @@ int run_check(const options& o) {
 }
 
 int run_save(const options& o) {
-  as::save_archive(as::open_dataset(o.dataset), o.output,
-                   *as::parse_enum<as::archive_format>(o.archive));
+  const as::dataset d = load(o, as::item_fields::all);
+  as::work_meter meter;
+  const progress_display shown(meter, "saving " + o.output);
+  as::save_archive(d, o.output, *as::parse_enum<as::archive_format>(o.archive), &meter);
   return 0;
 }
 
 int run_export(const options& o) {
-  as::export_csv(as::open_dataset(o.dataset), o.output);
+  as::export_csv(load(o, as::item_fields::all), o.output);
   return 0;
 }
 

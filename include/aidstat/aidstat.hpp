@@ -1,6 +1,7 @@
-// The whole public API of aidstat in one include, except aidstat/pivot.hpp and aidstat/disclosure.hpp, which includes it (pivot
-// matrices are Eigen matrices, which take a second to parse: include it where you
-// make pivots) and aidstat/fmt.hpp (fmt formatters, for programs that use fmt).
+// The whole public API of aidstat in one include, except aidstat/pivot.hpp and
+// aidstat/disclosure.hpp, which includes it (pivot matrices are Eigen matrices, which take a second
+// to parse: include it where you make pivots) and aidstat/fmt.hpp (fmt formatters, for programs
+// that use fmt).
 #pragma once
 
 #include "aidstat/amount_text.hpp"
@@ -31,4 +32,5 @@
 #include "aidstat/totals_output.hpp"
 #include "aidstat/trend.hpp"
 #include "aidstat/version.hpp"
+#include "aidstat/work_meter.hpp"
 #include "aidstat/yoy.hpp"

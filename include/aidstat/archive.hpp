@@ -23,6 +23,7 @@
 
 #include "aidstat/dataset.hpp"
 #include "aidstat/enums.hpp"
+#include "aidstat/work_meter.hpp"
 
 namespace aidstat {
 
@@ -60,21 +61,24 @@ struct archive_info {
 archive_info read_archive_info(const std::filesystem::path& file);
 
 /// Writes `d` to `file` atomically (a temporary file, synced, then renamed). Throws
-/// io_error when it cannot; the previous file stays as it was.
+/// io_error when it cannot; the previous file stays as it was. `meter`, when given,
+/// counts the archive's sections written.
 void save_archive(const dataset& d, const std::filesystem::path& file,
-                  archive_format format = archive_format::binary);
+                  archive_format format = archive_format::binary, work_meter* meter = nullptr);
 
 /// Reads an archive of any format and any version up to archive_version. Throws
 /// io_error when it cannot be read and aidstat::error when it is damaged, naming
 /// the file and the damaged section. With `fields`, an archive of format 3 or later
 /// loads (and checks the checksums of) only those item column groups: a query on a
 /// large archive then reads a few columns of the file instead of all; the length
-/// is always checked. Older archives load whole.
-dataset load_archive(const std::filesystem::path& file, item_fields fields = item_fields::all);
+/// is always checked. Older archives load whole. `meter`, when given, counts the
+/// file's bytes read.
+dataset load_archive(const std::filesystem::path& file, item_fields fields = item_fields::all,
+                     work_meter* meter = nullptr);
 
 /// Reads an archive held in memory (a database blob, a network message); `name`
 /// names it in messages. Same checks, and `fields`, as load_archive.
 dataset read_archive(std::string_view bytes, const std::string& name = "archive",
-                     item_fields fields = item_fields::all);
+                     item_fields fields = item_fields::all, work_meter* meter = nullptr);
 
 }  // namespace aidstat

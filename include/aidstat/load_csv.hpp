@@ -15,6 +15,7 @@
 
 #include "aidstat/csv_text.hpp"
 #include "aidstat/dataset.hpp"
+#include "aidstat/work_meter.hpp"
 
 namespace aidstat {
 
@@ -43,10 +44,10 @@ struct dataset_sources {
 dataset read_dataset(const dataset_texts& texts, dataset_sources* sources = nullptr,
                      unsigned threads = 0);
 
-/// Loads the dataset directory `dir`; `sources` and `threads` as for read_dataset.
-/// Throws io_error when items.csv cannot be read and validation_error listing every
-/// problem in the files.
+/// Loads the dataset directory `dir`; `sources` and `threads` as for read_dataset;
+/// `meter`, when given, counts the bytes of items.csv read. Throws io_error when
+/// items.csv cannot be read and validation_error listing every problem in the files.
 dataset load_dataset(const std::filesystem::path& dir, dataset_sources* sources = nullptr,
-                     unsigned threads = 0);
+                     unsigned threads = 0, work_meter* meter = nullptr);
 
 }  // namespace aidstat

@@ -7,6 +7,7 @@
 
 #include "aidstat/dataset.hpp"
 #include "aidstat/item_fields.hpp"
+#include "aidstat/work_meter.hpp"
 
 namespace aidstat {
 
@@ -14,7 +15,9 @@ namespace aidstat {
 bool is_archive_path(const std::filesystem::path& path);
 
 /// A dataset from a directory of CSV files (load_dataset) or from an archive file
-/// (load_archive); `fields` as for load_archive (a directory always loads whole).
-dataset open_dataset(const std::filesystem::path& path, item_fields fields = item_fields::all);
+/// (load_archive); `fields` as for load_archive (a directory always loads whole);
+/// `meter`, when given, counts the bytes read.
+dataset open_dataset(const std::filesystem::path& path, item_fields fields = item_fields::all,
+                     work_meter* meter = nullptr);
 
 }  // namespace aidstat

@@ -137,7 +137,8 @@ struct memory_buffer : std::streambuf {
 
 // ---- format 3: sections ----
 
-void write_framed(std::ostream& out, const dataset& d, archive_format format) {
+void write_framed(std::ostream& out, const dataset& d, archive_format format, work_meter* meter) {
+  if (meter) meter->total = 1 + std::size(detail::kItemGroups);
   detail::frame_writer frame(out, key_of(format), archive_version);
   const auto section = [&](std::string_view name, auto&& write) {
     detail::hashing_buffer& buffer = frame.begin_section(name);
@@ -148,6 +149,7 @@ void write_framed(std::ostream& out, const dataset& d, archive_format format) {
     });
     if (!s) detail::throw_error<io_error>("cannot write the archive (disk full?)");
     frame.end_section();
+    if (meter) meter->advance(1);
   };
   section("entities", [&](auto& w) { detail::write_entities(w, d); });
   for (const auto& entry : detail::kItemGroups) {
@@ -175,14 +177,19 @@ void read_section(const detail::frame_reader& frame, const detail::section_view&
 }
 
 // Reads the sections of `fields` (checking their checksums), and walks past the rest.
-dataset read_framed(std::string_view bytes, const std::string& name, item_fields fields) {
+dataset read_framed(std::string_view bytes, const std::string& name, item_fields fields,
+                    work_meter* meter) {
   detail::frame_reader frame(bytes, name);
+  const auto read = [&](const detail::section_view& s) {
+    if (meter) meter->advance(s.payload.size());
+  };
   const auto format = parse_enum<archive_format>(frame.kind());
   if (!format) archive_damaged("unknown archive kind '" + frame.kind() + "'");
   dataset d;
   std::uint64_t n = 0;
-  read_section(frame, frame.next("entities"), *format,
-               [&](auto& r) { d = detail::read_entities(r, n); });
+  const detail::section_view entities = frame.next("entities");
+  read_section(frame, entities, *format, [&](auto& r) { d = detail::read_entities(r, n); });
+  read(entities);
   detail::item_columns c;
   c.rows = static_cast<std::size_t>(n);
   for (const auto& entry : detail::kItemGroups) {
@@ -190,6 +197,7 @@ dataset read_framed(std::string_view bytes, const std::string& name, item_fields
     const detail::section_view s = frame.next(entry.second);
     if (contains(fields, group))
       read_section(frame, s, *format, [&](auto& r) { detail::visit_group(r, group, c); });
+    read(s);
   }
   frame.finish();
   detail::check_columns(d, c, n, fields);
@@ -289,12 +297,16 @@ header_line read_header(std::string_view bytes) {
 
 }  // namespace
 
-void save_archive(const dataset& d, const std::filesystem::path& file, archive_format format) {
+void save_archive(const dataset& d, const std::filesystem::path& file, archive_format format,
+                  work_meter* meter) {
   d.require_fields(item_fields::all, "saving an archive");
-  detail::write_file_atomically(file, [&](std::ostream& out) { write_framed(out, d, format); });
+  detail::write_file_atomically(file,
+                                [&](std::ostream& out) { write_framed(out, d, format, meter); });
 }
 
-dataset read_archive(std::string_view bytes, const std::string& name, item_fields fields) {
+dataset read_archive(std::string_view bytes, const std::string& name, item_fields fields,
+                     work_meter* meter) {
+  if (meter) meter->total = bytes.size();
   const std::string prefix = name + ": ";
   try {
     const header_line h = read_header(bytes);
@@ -302,8 +314,10 @@ dataset read_archive(std::string_view bytes, const std::string& name, item_field
       detail::throw_error<data_error>(
           prefix + "written by a newer aidstat (archive format " + std::to_string(h.version) +
           "); this version reads formats up to " + std::to_string(archive_version));
-    if (h.version >= 3) return read_framed(bytes, name, fields);
-    return read_unframed(bytes.substr(h.size), h.format, h.version);
+    dataset d = h.version >= 3 ? read_framed(bytes, name, fields, meter)
+                               : read_unframed(bytes.substr(h.size), h.format, h.version);
+    if (meter) meter->done = bytes.size();
+    return d;
   } catch (const error& e) {
     if (std::string_view(e.what()).starts_with(prefix)) throw;
     detail::rethrow_with_prefix(prefix);
@@ -324,9 +338,9 @@ archive_info read_archive_info(const std::filesystem::path& file) {
   }
 }
 
-dataset load_archive(const std::filesystem::path& file, item_fields fields) {
+dataset load_archive(const std::filesystem::path& file, item_fields fields, work_meter* meter) {
   const detail::mapped_file bytes(file);
-  return read_archive(bytes.bytes(), file.string(), fields);
+  return read_archive(bytes.bytes(), file.string(), fields, meter);
 }
 
 }  // namespace aidstat

@@ -214,7 +214,10 @@ struct chunk {
   fresh_units fresh;                 // units first met here (without units.csv)
   std::uint32_t newlines = 0;
   bool ok = true;
+  work_meter* meter = nullptr;  // advanced every kMeterStep bytes read
 };
+
+constexpr std::ptrdiff_t kMeterStep = 4 << 20;
 
 void read_chunk(const lookups& l, std::size_t width, const std::array<int, kColumns.size()>& index,
                 std::size_t expected_rows, bool want_lines, chunk& c) {
@@ -239,8 +242,13 @@ void read_chunk(const lookups& l, std::size_t width, const std::array<int, kColu
   advise_huge_pages(out.notes.chars.data(), out.notes.chars.capacity());
   if (want_lines) c.lines.reserve(rows);
   const char* p = c.begin;
+  const char* counted = p;  // read up to here, as the meter knows
   for (;;) {
     while (p < c.end && (*p == '\n' || *p == '\r')) c.newlines += *p++ == '\n';  // blank lines
+    if (c.meter && (p - counted >= kMeterStep || p >= c.end)) {
+      c.meter->advance(static_cast<std::uint64_t>(p - counted));
+      counted = p;
+    }
     if (p >= c.end) return;
     const std::uint32_t line = c.newlines;
     std::size_t n = 0;
@@ -323,7 +331,7 @@ std::vector<chunk> cut_into_chunks(const char* body, const char* end, unsigned t
 }  // namespace
 
 bool read_items_fast(const csv_view& file, dataset& d, unsigned threads,
-                     std::vector<std::uint32_t>* lines, bool units_defined) {
+                     std::vector<std::uint32_t>* lines, bool units_defined, work_meter* meter) {
   if (d.unit_count() >= kFresh) return false;
   const std::string_view text = file.text;
   const char* begin = text.data();
@@ -351,6 +359,7 @@ bool read_items_fast(const csv_view& file, dataset& d, unsigned threads,
     // Room for the rows the share likely holds (a row takes 30 bytes or more); the
     // first share's columns become the dataset's, so they get room for the file.
     const auto bytes = t == 0 ? size : static_cast<std::size_t>(chunks[t].end - chunks[t].begin);
+    chunks[t].meter = meter;
     read_chunk(l, width, index, bytes / 30, lines != nullptr, chunks[t]);
   });
   for (const chunk& c : chunks)

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "aidstat/dataset.hpp"
+#include "aidstat/work_meter.hpp"
 #include "io/items_csv.hpp"
 #include "io/table_reader.hpp"
 
@@ -23,7 +24,8 @@ namespace aidstat::detail {
 /// file and reports every problem with its position. Fills `lines` (when given)
 /// with each item's line.
 bool read_items_fast(const csv_view& file, dataset& d, unsigned threads,
-                     std::vector<std::uint32_t>* lines, bool units_defined = true);
+                     std::vector<std::uint32_t>* lines, bool units_defined = true,
+                     work_meter* meter = nullptr);
 
 /// An amount written as plain yuan ("1234", "1234.5", "0.25"), in fen; empty for
 /// any other text (which parse_money reads).

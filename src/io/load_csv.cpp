@@ -279,7 +279,7 @@ void read_stated_totals(const csv_text& file, dataset& d, std::vector<problem>& 
 // Builds a dataset from the texts, with items.csv given as `items` (texts.items is
 // not read).
 dataset read_texts(const dataset_texts& texts, const detail::csv_view& items,
-                   dataset_sources* sources, unsigned threads) {
+                   dataset_sources* sources, unsigned threads, work_meter* meter = nullptr) {
   if (sources) {
     *sources = {};
     sources->items_file = items.name;
@@ -297,7 +297,7 @@ dataset read_texts(const dataset_texts& texts, const detail::csv_view& items,
   // The parallel reader takes every file without problems, with or without units.csv;
   // the checking reader reads anything else and reports every problem.
   std::vector<std::uint32_t>* lines = sources ? &sources->item_lines : nullptr;
-  if (!detail::read_items_fast(items, d, threads, lines, texts.units.has_value()))
+  if (!detail::read_items_fast(items, d, threads, lines, texts.units.has_value(), meter))
     detail::read_items_checked(items, d, texts.units.has_value(), texts.beneficiaries.has_value(),
                                problems, lines);
   file_starts.push_back(problems.size());
@@ -326,7 +326,8 @@ dataset read_dataset(const dataset_texts& texts, dataset_sources* sources, unsig
   return read_texts(texts, detail::view_of(texts.items), sources, threads);
 }
 
-dataset load_dataset(const std::filesystem::path& dir, dataset_sources* sources, unsigned threads) {
+dataset load_dataset(const std::filesystem::path& dir, dataset_sources* sources, unsigned threads,
+                     work_meter* meter) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec))
     detail::throw_error<io_error>("'" + dir.string() + "' is not a dataset directory");
@@ -338,7 +339,10 @@ dataset load_dataset(const std::filesystem::path& dir, dataset_sources* sources,
   t.categories = detail::read_optional_csv_file(dir / "categories.csv");
   t.commitments = detail::read_optional_csv_file(dir / "commitments.csv");
   t.stated_totals = detail::read_optional_csv_file(dir / "stated_totals.csv");
-  return read_texts(t, {(dir / "items.csv").string(), items.bytes()}, sources, threads);
+  if (meter) meter->total = items.bytes().size();
+  dataset d = read_texts(t, {(dir / "items.csv").string(), items.bytes()}, sources, threads, meter);
+  if (meter) meter->done = items.bytes().size();
+  return d;
 }
 
 }  // namespace aidstat

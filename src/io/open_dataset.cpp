@@ -10,8 +10,9 @@ bool is_archive_path(const std::filesystem::path& path) {
   return std::filesystem::is_regular_file(path, ec);
 }
 
-dataset open_dataset(const std::filesystem::path& path, item_fields fields) {
-  return is_archive_path(path) ? load_archive(path, fields) : load_dataset(path);
+dataset open_dataset(const std::filesystem::path& path, item_fields fields, work_meter* meter) {
+  return is_archive_path(path) ? load_archive(path, fields, meter)
+                               : load_dataset(path, nullptr, 0, meter);
 }
 
 }  // namespace aidstat
