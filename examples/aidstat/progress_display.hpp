@@ -51,6 +51,8 @@ class progress_display {
     std::string line = "\raidstat: " + what_;
     if (f) line += " " + std::to_string(static_cast<int>(*f * 100.0)) + "%";
     line += " (" + std::to_string(static_cast<int>(seconds)) + " s)\033[K";
+    if (line == last_) return;  // a terminal needs no repeat
+    last_ = line;
     std::fputs(line.c_str(), stderr);
     std::fflush(stderr);
     shown_ = true;
@@ -61,5 +63,6 @@ class progress_display {
   clock::time_point start_;
   std::chrono::milliseconds after_{1000};
   bool shown_ = false;
+  std::string last_;  // the line last shown
   std::jthread shower_;
 };
