@@ -253,17 +253,7 @@ TEST_CASE("the CLI's published totals pass an audit built from the CSV alone",
     const auto safe = test::run_cli(args + " --min-cell 100");
     REQUIRE(open.status == 0);
     REQUIRE(safe.status == 0);
-    const auto rows_of = [](const std::string& text) {  // plain CSV: no quoted fields
-      std::vector<std::vector<std::string>> rows;
-      std::istringstream lines(text);
-      for (std::string line; std::getline(lines, line);) {
-        rows.emplace_back();
-        std::istringstream cells(line);
-        for (std::string cell; std::getline(cells, cell, ',');) rows.back().push_back(cell);
-        if (!line.empty() && line.back() == ',') rows.back().emplace_back();
-      }
-      return rows;
-    };
+    const auto rows_of = test::plain_csv_rows;
     const auto truth = rows_of(open.out), published = rows_of(safe.out);
     REQUIRE(truth.size() == published.size());
     const std::size_t keys = by == std::string("category --by year") ? 2 : 1;

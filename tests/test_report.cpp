@@ -18,17 +18,7 @@ namespace {
 
 const std::string kDemo = "'" AIDSTAT_SOURCE_DIR "/examples/data/city-2023'";
 
-std::vector<std::vector<std::string>> csv_rows(const std::string& text) {
-  std::vector<std::vector<std::string>> rows;  // the CLI's CSV here has no quoted fields
-  std::istringstream lines(text);
-  for (std::string line; std::getline(lines, line);) {
-    rows.emplace_back();
-    std::istringstream cells(line);
-    for (std::string cell; std::getline(cells, cell, ',');) rows.back().push_back(cell);
-    if (!line.empty() && line.back() == ',') rows.back().emplace_back();
-  }
-  return rows;
-}
+const auto csv_rows = test::plain_csv_rows;
 
 // The attributes of every <tr> in the <table class="name"> of `html`, in order.
 std::vector<std::map<std::string, std::string>> table_rows(const std::string& html,

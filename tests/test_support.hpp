@@ -5,7 +5,9 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include "aidstat/amount_text.hpp"
 #include "aidstat/dataset.hpp"
@@ -105,6 +107,20 @@ inline void add_gift(dataset& d, const std::string& when, const std::string& cat
 /// The demo dataset shipped in examples/.
 inline std::filesystem::path demo_dataset() {
   return std::filesystem::path(AIDSTAT_SOURCE_DIR) / "examples/data/city-2023";
+}
+
+/// The rows of CSV text without quoted fields (the CLI's output for plain keys),
+/// split on commas; a trailing comma ends a row with an empty cell.
+inline std::vector<std::vector<std::string>> plain_csv_rows(const std::string& text) {
+  std::vector<std::vector<std::string>> rows;
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);) {
+    rows.emplace_back();
+    std::istringstream cells(line);
+    for (std::string cell; std::getline(cells, cell, ',');) rows.back().push_back(cell);
+    if (!line.empty() && line.back() == ',') rows.back().emplace_back();
+  }
+  return rows;
 }
 
 }  // namespace aidstat::test

@@ -59,9 +59,10 @@ void write_pivot_csv(std::ostream& out, const pivot_result& r) {
     for (Eigen::Index j = 0; j < r.min.cols(); ++j)
       add_csv_cells(row, {r.min(i, j), r.max(i, j)}, m, r.suppressed(i, j));
     const aggregate& total = r.row_totals[static_cast<std::size_t>(i)];
-    add_csv_cells(row, pivot_value(total, m), m,
-                  total_state(r.row_suppressed, static_cast<std::size_t>(i)));
-    if (r.holds_transfers) row.push_back(std::to_string(total.transfers_excluded));
+    const suppression s = total_state(r.row_suppressed, static_cast<std::size_t>(i));
+    add_csv_cells(row, pivot_value(total, m), m, s);
+    if (r.holds_transfers)
+      row.push_back(s == suppression::none ? std::to_string(total.transfers_excluded) : "");
     rows.push_back(std::move(row));
   }
   std::vector<std::string> total{"total"};
@@ -137,7 +138,10 @@ void write_pivot_table(std::ostream& out, const pivot_result& r, output_format f
       row.push_back(pivot_cell({r.min(i, j), r.max(i, j)}, m, unit, r.suppressed(i, j)));
     row.push_back(
         pivot_cell(pivot_value(r.row_totals[at], m), m, unit, total_state(r.row_suppressed, at)));
-    if (r.holds_transfers) row.push_back(std::to_string(r.row_totals[at].transfers_excluded));
+    if (r.holds_transfers)
+      row.push_back(total_state(r.row_suppressed, at) == suppression::none
+                        ? std::to_string(r.row_totals[at].transfers_excluded)
+                        : "");
     t.rows.push_back(std::move(row));
   }
   t.total.push_back("total");
