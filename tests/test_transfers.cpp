@@ -10,6 +10,7 @@
 #include "aidstat/totals.hpp"
 #include "aidstat/trend.hpp"
 #include "aidstat/yoy.hpp"
+#include "io/archive_frame.hpp"
 #include "io/items_checked.hpp"
 #include "io/items_fast.hpp"
 #include "test_support.hpp"
@@ -225,4 +226,35 @@ TEST_CASE("transfer records survive every archive format", "[transfers][archive]
   q.by = {dimension::parse("category")};
   const dataset part = load_archive(dir.path() / "a", fields_for(q));
   CHECK(compute_totals(part, q) == compute_totals(d, q));
+}
+
+TEST_CASE("an archive holding a transfer without a recipient is refused", "[transfers][archive]") {
+  // One cash record naming no recipient, its form then made a transfer by a hostile
+  // writer who also fixes the section's checksum.
+  dataset d;
+  d.add_unit(unit{"city", "city", unit_kind::government, side::civilian});
+  aid_item it;
+  it.date = date(2023);
+  it.category = "condolence";
+  it.provider = "city";
+  it.form = aid_form::cash;
+  d.add_item(it);
+  test::temp_dir dir;
+  save_archive(d, dir.path() / "a", archive_format::binary);
+  std::ifstream in(dir.path() / "a", std::ios::binary);
+  std::string data(std::istreambuf_iterator<char>(in), {});
+  const std::size_t line = data.find("section form ");
+  REQUIRE(line != std::string::npos);
+  const std::size_t payload = data.find('\n', line) + 1;
+  const std::size_t length = std::stoull(data.substr(line + 13, 20));
+  REQUIRE(data[payload + length - 1] == 1);  // the code of cash
+  data[payload + length - 1] = 6;            // the code of transfer
+  char sum[17];
+  std::snprintf(sum, sizeof sum, "%016llx",
+                static_cast<unsigned long long>(
+                    detail::checksum_of(std::string_view(data).substr(payload, length))));
+  data.replace(line + 13 + 21, 16, sum);
+  std::ofstream(dir.path() / "h", std::ios::binary) << data;
+  CHECK_THROWS_WITH(load_archive(dir.path() / "h"),
+                    Catch::Contains("a transfer names no recipient"));
 }
