@@ -27,7 +27,9 @@ def chromium(out_dir, *args):
     if not exe:
         fail("chromium is not installed: run scripts/install-deps.sh")
     profile = tempfile.mkdtemp(dir=out_dir)  # runs in parallel must not share a profile
-    cmd = [exe, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+    # No sandbox and no /dev/shm: a root chroot or a container has neither.
+    cmd = [exe, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+           "--hide-scrollbars",
            "--no-first-run", "--user-data-dir=" + profile, *args]
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
     if done.returncode != 0:
