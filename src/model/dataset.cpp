@@ -205,7 +205,8 @@ void dataset::add_item(const aid_item& item) {
 bool dataset::holds_transfers() const {
   require_fields(item_fields::form, "finding transfer records");
   const auto code = detail::code_of(std::optional{aid_form::transfer});
-  return std::memchr(items_.form.data(), code, items_.form.size()) != nullptr;
+  return !items_.form.empty() &&  // memchr may not take the null data of an empty vector
+         std::memchr(items_.form.data(), code, items_.form.size()) != nullptr;
 }
 
 void dataset::require_fields(item_fields wanted, std::string_view purpose) const {
