@@ -1,17 +1,21 @@
 // The `aidstat` command: statistics of a support-program dataset (SPEC 7).
 //
 //   aidstat totals   DATASET [--by DIM]... [--where DIM=VALUE]... [--year Y | --from D --to D]
+//                    [--min-cell N]
 //   aidstat yoy      DATASET --base Y1 --year Y2 [--by DIM]... [--ytd MM-DD] [--fiscal-start MM]
 //                    [--category-map FILE] [--deflator FILE --prices-of Y]
 //   aidstat trend    DATASET --from Y1 --to Y2 [--by DIM]...
 //   aidstat pivot    DATASET --rows DIM --cols DIM [--measure amount|records|headcount]
+//                    [--min-cell N]
 //   aidstat progress DATASET [--year Y] [--by DIM]...
 //   ... each with [--format table|csv|json|md] [--unit yuan|wan]
 //   aidstat check    DATASET [--strict]        (validation, reconciliation, duplicates)
 //   aidstat save     DATASET -o FILE [--archive binary|text|xml]
 //   aidstat export   DATASET -o DIR
+//   aidstat report   DATASET --base Y1 --year Y2 -o FILE.html [--min-cell N] [--unit yuan|wan]
 //
-// DATASET is a directory of CSV files or an archive written by `save`.
+// DATASET is a directory of CSV files or an archive written by `save`. A load or a
+// save longer than a second shows its progress on stderr when it is a terminal.
 //
 // Exit status: 0 on success, 1 on data errors, 2 on usage errors. Errors go to
 // stderr as "aidstat: " and a sentence.
