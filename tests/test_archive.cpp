@@ -9,7 +9,7 @@
 #include "aidstat/open_dataset.hpp"
 #include "aidstat/totals.hpp"
 #include "archive_fixture.hpp"
-#include "io/archive_frame.hpp"
+#include "archive_patch.hpp"
 #include "io/atomic_file.hpp"
 #include "io/csv_reader.hpp"
 #include "test_support.hpp"
@@ -274,14 +274,7 @@ TEST_CASE("a hostile length field is refused before allocating", "[archive]") {
   REQUIRE(at != std::string::npos);
   const std::uint64_t hostile = std::uint64_t{1} << 60;
   data.replace(at, 8, std::string(reinterpret_cast<const char*>(&hostile), 8));
-  const std::size_t line = data.find("section entities ");
-  const std::size_t payload = data.find('\n', line) + 1;
-  const std::size_t length = std::stoull(data.substr(line + 17, 20));
-  char sum[17];
-  std::snprintf(sum, sizeof sum, "%016llx",
-                static_cast<unsigned long long>(
-                    detail::checksum_of(std::string_view(data).substr(payload, length))));
-  data.replace(line + 17 + 21, 16, sum);
+  test::fix_checksum(data, "entities");
   std::ofstream(dir.path() / "h", std::ios::binary) << data;
   CHECK_THROWS_WITH(load_archive(dir.path() / "h"),
                     Catch::Contains("claims 1152921504606846976 elements"));

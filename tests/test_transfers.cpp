@@ -10,7 +10,7 @@
 #include "aidstat/totals.hpp"
 #include "aidstat/trend.hpp"
 #include "aidstat/yoy.hpp"
-#include "io/archive_frame.hpp"
+#include "archive_patch.hpp"
 #include "io/items_checked.hpp"
 #include "io/items_fast.hpp"
 #include "test_support.hpp"
@@ -243,17 +243,11 @@ TEST_CASE("an archive holding a transfer without a recipient is refused", "[tran
   save_archive(d, dir.path() / "a", archive_format::binary);
   std::ifstream in(dir.path() / "a", std::ios::binary);
   std::string data(std::istreambuf_iterator<char>(in), {});
-  const std::size_t line = data.find("section form ");
-  REQUIRE(line != std::string::npos);
-  const std::size_t payload = data.find('\n', line) + 1;
-  const std::size_t length = std::stoull(data.substr(line + 13, 20));
-  REQUIRE(data[payload + length - 1] == 1);  // the code of cash
-  data[payload + length - 1] = 6;            // the code of transfer
-  char sum[17];
-  std::snprintf(sum, sizeof sum, "%016llx",
-                static_cast<unsigned long long>(
-                    detail::checksum_of(std::string_view(data).substr(payload, length))));
-  data.replace(line + 13 + 21, 16, sum);
+  const auto form = test::find_section(data, "form");
+  char& code = data[form.payload + form.length - 1];  // the last record's form
+  REQUIRE(code == 1);                                 // the code of cash
+  code = 6;                                           // the code of transfer
+  test::fix_checksum(data, "form");
   std::ofstream(dir.path() / "h", std::ios::binary) << data;
   CHECK_THROWS_WITH(load_archive(dir.path() / "h"),
                     Catch::Contains("a transfer names no recipient"));

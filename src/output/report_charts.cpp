@@ -32,10 +32,12 @@ std::string grid(double top, double x0, double x1, double y0, double h, money_un
   std::string out;
   for (int i = 0; i <= 4; ++i) {
     const double y = y0 + h - h * i / 4.0;
-    out += fmt::format(R"svg(<line class="grid" x1="{:.1f}" y1="{:.1f}" x2="{:.1f}" y2="{:.1f}"/>)svg",
-                       x0, y, x1, y);
-    out += fmt::format(R"svg(<text class="axis" x="{:.1f}" y="{:.1f}" text-anchor="end">{}</text>)svg",
-                       x0 - 6, y + 4, escape_html(axis_label(top * i / 4.0, unit)));
+    out +=
+        fmt::format(R"svg(<line class="grid" x1="{:.1f}" y1="{:.1f}" x2="{:.1f}" y2="{:.1f}"/>)svg",
+                    x0, y, x1, y);
+    out +=
+        fmt::format(R"svg(<text class="axis" x="{:.1f}" y="{:.1f}" text-anchor="end">{}</text>)svg",
+                    x0 - 6, y + 4, escape_html(axis_label(top * i / 4.0, unit)));
   }
   return out;
 }
@@ -44,9 +46,9 @@ std::string grid(double top, double x0, double x1, double y0, double h, money_un
 std::string bar(const money_interval& a, const char* year_class, double x, double w, double y0,
                 double h, double top) {
   const double lo = h * yuan_value(a.min()) / top, hi = h * yuan_value(a.max()) / top;
-  std::string out =
-      fmt::format(R"svg(<rect class="bar {}" x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}"/>)svg",
-                  year_class, x, y0 + h - lo, w, lo);
+  std::string out = fmt::format(
+      R"svg(<rect class="bar {}" x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}"/>)svg",
+      year_class, x, y0 + h - lo, w, lo);
   if (a.max() != a.min()) {
     out += fmt::format(
         R"svg(<rect class="range {}" x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}"/>)svg",
@@ -96,7 +98,8 @@ std::string bar_chart_svg(const std::vector<bar_entry>& bars, int base_year, int
   const double top = nice_ceiling(most);
   // A page-wide chart whatever the number of categories: slots share the width.
   const double x0 = 90, y0 = 20, h = 260, width = 900;
-  const double slot = (width - x0 - 20) / static_cast<double>(std::max<std::size_t>(bars.size(), 1));
+  const double slot =
+      (width - x0 - 20) / static_cast<double>(std::max<std::size_t>(bars.size(), 1));
   const double bar_width = std::min(18.0, slot * 0.36);
   std::string out = fmt::format(
       R"svg(<svg class="chart bars" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {:.0f} 400" role="img"><title>{} / {}</title>)svg",
@@ -124,7 +127,8 @@ std::string trend_chart_svg(const std::vector<trend_point>& years, money_unit un
     if (p.amount) most = std::max(most, yuan_value(p.amount->max()));
   const double top = nice_ceiling(most);
   const double x0 = 90, y0 = 20, h = 220, width = 900;
-  const double step = (width - x0 - 20) / static_cast<double>(std::max<std::size_t>(years.size(), 1));
+  const double step =
+      (width - x0 - 20) / static_cast<double>(std::max<std::size_t>(years.size(), 1));
   std::string out = fmt::format(
       R"svg(<svg class="chart trend" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {:.0f} 280" role="img"><title>trend</title>)svg",
       width);
@@ -133,11 +137,13 @@ std::string trend_chart_svg(const std::vector<trend_point>& years, money_unit un
   std::string points;
   for (std::size_t i = 0; i < years.size(); ++i) {
     const double x = x0 + step * (static_cast<double>(i) + 0.5);
-    out += fmt::format(R"svg(<text class="axis" x="{:.1f}" y="{:.1f}" text-anchor="middle">{}</text>)svg",
-                       x, y0 + h + 18, years[i].year);
+    out += fmt::format(
+        R"svg(<text class="axis" x="{:.1f}" y="{:.1f}" text-anchor="middle">{}</text>)svg", x,
+        y0 + h + 18, years[i].year);
     if (!years[i].amount) continue;
     const auto& a = *years[i].amount;
-    const double lo = y0 + h - h * yuan_value(a.min()) / top, hi = y0 + h - h * yuan_value(a.max()) / top;
+    const double lo = y0 + h - h * yuan_value(a.min()) / top,
+                 hi = y0 + h - h * yuan_value(a.max()) / top;
     upper += fmt::format("{}{:.1f} {:.1f}", upper.empty() ? "M" : "L", x, hi);
     lower = fmt::format("L{:.1f} {:.1f}", x, lo) + lower;
     line += fmt::format("{}{:.1f},{:.1f}", line.empty() ? "" : " ", x, (lo + hi) / 2);
