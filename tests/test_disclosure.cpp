@@ -3,12 +3,8 @@
 // audited, and the CLI's published CSV audited from its own cells.
 #include <catch2/catch.hpp>
 #include <random>
-#include <sstream>
 
-#include "aidstat/csv_text.hpp"
 #include "aidstat/disclosure.hpp"
-#include "aidstat/load_csv.hpp"
-#include "aidstat/totals_output.hpp"
 #include "test_support.hpp"
 
 using namespace aidstat;

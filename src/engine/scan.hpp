@@ -11,11 +11,9 @@
 #include "aidstat/totals.hpp"
 #include "engine/key_plan.hpp"
 #include "engine/partial_sums.hpp"
+#include "model/item_row.hpp"
 
 namespace aidstat::detail {
-
-/// The form column's code of a transfer.
-inline constexpr std::uint8_t transfer_code = static_cast<std::uint8_t>(aid_form::transfer) + 1;
 
 /// Everything a scan needs, compiled once per query (make_plan).
 struct plan {

@@ -2,6 +2,7 @@
 // or hostile archive could get wrong even when its sections read cleanly.
 #include "aidstat/error.hpp"
 #include "io/archive_io.hpp"
+#include "model/item_row.hpp"
 
 namespace aidstat::detail {
 
@@ -97,9 +98,8 @@ struct column_checks {
 
   // Every transfer names its recipient (after units() and codes<aid_form>()).
   void transfers() const {
-    const auto code = static_cast<std::uint8_t>(aid_form::transfer) + 1;
     for (std::size_t r = 0; r < c.form.size(); ++r)
-      need(c.form[r] != code || c.recipient[r] != no_id, "a transfer names no recipient");
+      need(c.form[r] != transfer_code || c.recipient[r] != no_id, "a transfer names no recipient");
   }
 
   // A column of enum codes (0 for none) of enum E.

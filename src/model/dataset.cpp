@@ -204,7 +204,7 @@ void dataset::add_item(const aid_item& item) {
 
 bool dataset::holds_transfers() const {
   require_fields(item_fields::form, "finding transfer records");
-  const auto code = detail::code_of(std::optional{aid_form::transfer});
+  const auto code = detail::transfer_code;
   return !items_.form.empty() &&  // memchr may not take the null data of an empty vector
          std::memchr(items_.form.data(), code, items_.form.size()) != nullptr;
 }

@@ -23,6 +23,9 @@ std::optional<E> enum_of(std::uint8_t code) {
   return static_cast<E>(code - 1);
 }
 
+/// The form column's code of a transfer (code_of(aid_form::transfer)).
+inline constexpr std::uint8_t transfer_code = static_cast<std::uint8_t>(aid_form::transfer) + 1;
+
 /// The direction of an item that states none: from the provider's side towards the
 /// recipient's, or the beneficiary's when the recipient's side is unknown.
 inline std::optional<direction> direction_of(side provider, side recipient, side beneficiary) {

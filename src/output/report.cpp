@@ -8,7 +8,6 @@
 
 #include "aidstat/disclosure.hpp"
 #include "aidstat/error.hpp"
-#include "aidstat/progress.hpp"
 #include "aidstat/totals.hpp"
 #include "aidstat/version.hpp"
 #include "aidstat/yoy.hpp"
