@@ -11,6 +11,8 @@ packages=(
   libglpk-dev  # the disclosure audit's linear programs
   chromium fonts-wqy-microhei  # the report, rendered headless in the tests, with a CJK font
   python3  # the layer check and the header examples' extractor (tests/)
+  python3-dev pybind11-dev  # the Python module (AIDSTAT_PYTHON)
+  python3-pandas python3-distributed python3-pytest  # its frames, Dask, and its tests
   clang libclang-rt-14-dev  # libFuzzer, for the fuzz harnesses
 )
 

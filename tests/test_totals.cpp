@@ -420,6 +420,66 @@ TEST_CASE("totals of parts merge into the totals of the whole", "[totals]") {
   CHECK_THROWS_AS(merged.merge(compute_totals(whole, totals_query{})), query_error);
 }
 
+TEST_CASE("merging the totals of random shards equals the totals of the union, field by field",
+          "[totals][merge]") {
+  // Quantities of three measures are spread over the groups, so that some groups and
+  // the grand total mix measures in one shard and not in another.
+  std::mt19937_64 rng(2026);
+  const std::vector<std::vector<std::string>> queries = {
+      {}, {"category"}, {"category", "year"}, {"measure"}, {"provider@1", "form"}, {"provider"}};
+  for (int round = 0; round < 20; ++round) {
+    const dataset whole = random_dataset(100 + static_cast<std::uint64_t>(round), 600);
+    const std::size_t shards = 2 + rng() % 4;
+    std::vector<dataset> parts(shards);
+    for (dataset& p : parts) add_units(p);
+    for (std::size_t i = 0; i < whole.item_count(); ++i)
+      parts[rng() % shards].add_item(whole.item(i));
+    for (const auto& names : queries) {
+      totals_query q;
+      for (const auto& n : names) q.by.push_back(dimension::parse(n));
+      INFO("round " << round << ", " << shards << " shards, by " << names.size() << " keys");
+      totals merged = compute_totals(parts[0], q);
+      for (std::size_t s = 1; s < shards; ++s) merged.merge(compute_totals(parts[s], q));
+      const totals expected = compute_totals(whole, q);
+      CHECK(merged.grand == expected.grand);
+      REQUIRE(merged.groups.size() == expected.groups.size());
+      for (std::size_t i = 0; i < merged.groups.size(); ++i)
+        CHECK(merged.groups[i] == expected.groups[i]);
+      CHECK(merged == expected);
+    }
+  }
+}
+
+TEST_CASE("merging quantities of different measures leaves no measure", "[totals][merge]") {
+  // By hand: persons in one part, sessions in the other: the union mixes measures,
+  // so it has no single measure (totals.hpp), whichever part comes first.
+  aggregate persons, sessions, none;
+  persons.quantity_records = 1;
+  persons.quantity = count_interval::exact(count{3});
+  persons.quantity_measure = measure::person;
+  sessions.quantity_records = 2;
+  sessions.quantity = count_interval::exact(count{5});
+  sessions.quantity_measure = measure::session;
+  for (auto [a, b] : {std::pair{persons, sessions}, std::pair{sessions, persons}}) {
+    aggregate m = a;
+    m.merge(b);
+    CHECK(m.mixed_measures);
+    CHECK_FALSE(m.quantity_measure);
+    CHECK(m.quantity_records == 3);
+    CHECK_FALSE(m.has_quantity());
+    m.merge(persons);  // a mixed aggregate stays mixed, with no measure
+    CHECK(m.mixed_measures);
+    CHECK_FALSE(m.quantity_measure);
+  }
+  aggregate m = none;
+  m.merge(persons);
+  CHECK(m.quantity_measure == measure::person);
+  CHECK_FALSE(m.mixed_measures);
+  m.merge(persons);
+  CHECK(m.quantity_measure == measure::person);
+  CHECK_FALSE(m.mixed_measures);
+}
+
 namespace {
 // A hand-made dataset whose totals are easy to work out.
 dataset hand_dataset() {

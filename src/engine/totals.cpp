@@ -32,7 +32,11 @@ void aggregate::merge(const aggregate& o) {
       (quantity_measure && o.quantity_measure && *quantity_measure != *o.quantity_measure)) {
     mixed_measures = true;
   }
-  if (!quantity_measure) quantity_measure = o.quantity_measure;
+  // Mixed quantities have no one measure (the field's promise), whichever part came first.
+  if (mixed_measures)
+    quantity_measure.reset();
+  else if (!quantity_measure)
+    quantity_measure = o.quantity_measure;
   if (o.beneficiaries.empty()) return;
   std::vector<std::pair<std::string, std::int64_t>> merged;
   merged.reserve(beneficiaries.size() + o.beneficiaries.size());
