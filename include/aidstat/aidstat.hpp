@@ -22,6 +22,7 @@
 #include "aidstat/money.hpp"
 #include "aidstat/open_dataset.hpp"
 #include "aidstat/output_format.hpp"
+#include "aidstat/partial.hpp"
 #include "aidstat/prices.hpp"
 #include "aidstat/progress.hpp"
 #include "aidstat/query.hpp"

@@ -94,6 +94,19 @@ struct yoy_result {
 /// `year` key, a year filter) or a missing price index.
 yoy_result compute_yoy(const dataset& d, const yoy_query& q);
 
+/// The totals a comparison is computed from: the query's keys and then `year`, with
+/// its filter. Totals of this query over shards of a dataset, merged, give the
+/// comparison of the whole through compare_years.
+totals_query yoy_totals_query(const yoy_query& q);
+
+/// The comparison from totals already computed (and perhaps merged over shards):
+/// `by_keys_and_year` answers yoy_totals_query(q). `by_year`, when given, answers it
+/// with no keys, and each year's total is taken from it: a dataset holding transfers
+/// needs it when a key bounds them (bounds_transfers), because a year's total leaves
+/// out transfers its groups count. compute_yoy(d, q) is compare_years over d's
+/// totals. Throws query_error for a bad query or totals of another query.
+yoy_result compare_years(const totals& by_keys_and_year, const totals* by_year, const yoy_query& q);
+
 /// The item columns compute_yoy reads (the keys, the year and what the filter reads): what to load
 /// of an archive for it.
 item_fields fields_for(const yoy_query& q);

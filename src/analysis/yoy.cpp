@@ -129,13 +129,21 @@ totals_query scan_query(const yoy_query& q) {
 
 }  // namespace
 
+totals_query yoy_totals_query(const yoy_query& q) { return scan_query(q); }
+
 item_fields fields_for(const yoy_query& q) { return fields_for(scan_query(q)); }
 
-yoy_result compute_yoy(const dataset& d, const yoy_query& q) {
+yoy_result compare_years(const totals& by_keys_and_year, const totals* by_year,
+                         const yoy_query& q) {
   require_comparable(q);
-  const totals by_year = compute_totals(d, scan_query(q));
-  const totals base = year_totals(by_year, q, q.base_year);
-  const totals current = year_totals(by_year, q, q.current_year);
+  yoy_query whole = q;
+  whole.by.clear();
+  if (by_keys_and_year.by != scan_query(q).by || (by_year && by_year->by != scan_query(whole).by))
+    detail::throw_error<query_error>(
+        "these totals do not answer the comparison: they must be grouped by its keys and then "
+        "the year (and the year totals by the year alone)");
+  const totals base = year_totals(by_keys_and_year, q, q.base_year);
+  const totals current = year_totals(by_keys_and_year, q, q.current_year);
 
   yoy_result out;
   out.by = q.by;
@@ -143,14 +151,10 @@ yoy_result compute_yoy(const dataset& d, const yoy_query& q) {
   out.current_year = q.current_year;
   out.base_total = base.grand;
   out.current_total = current.grand;
-  out.holds_transfers = by_year.holds_transfers;
-  if (by_year.holds_transfers && bounds_transfers(q.by)) {
-    // Each year's total has every unit as its bound: transfers the groups count are out.
-    yoy_query whole = q;
-    whole.by.clear();
-    const totals years = compute_totals(d, scan_query(whole));
-    out.base_total = year_totals(years, whole, q.base_year).grand;
-    out.current_total = year_totals(years, whole, q.current_year).grand;
+  out.holds_transfers = by_keys_and_year.holds_transfers;
+  if (by_year) {
+    out.base_total = year_totals(*by_year, whole, q.base_year).grand;
+    out.current_total = year_totals(*by_year, whole, q.current_year).grand;
   }
   if (q.prices) out.prices_of = q.prices->year;
 
@@ -172,6 +176,18 @@ yoy_result compute_yoy(const dataset& d, const yoy_query& q) {
     return detail::key_less(out.by, a.key, b.key);
   });
   return out;
+}
+
+yoy_result compute_yoy(const dataset& d, const yoy_query& q) {
+  require_comparable(q);
+  const totals by_keys_and_year = compute_totals(d, scan_query(q));
+  if (!by_keys_and_year.holds_transfers || !bounds_transfers(q.by))
+    return compare_years(by_keys_and_year, nullptr, q);
+  // Each year's total has every unit as its bound: transfers the groups count are out.
+  yoy_query whole = q;
+  whole.by.clear();
+  const totals by_year = compute_totals(d, scan_query(whole));
+  return compare_years(by_keys_and_year, &by_year, q);
 }
 
 }  // namespace aidstat
