@@ -1,0 +1,86 @@
+// Dataset in Python: loaded from a directory or an archive, or read from CSV texts
+// that the Python layer made of pandas frames; saved and exported. Loads run with
+// the GIL released.
+#include <pybind11/stl.h>
+#include <pybind11/stl/filesystem.h>
+
+#include "bindings.hpp"
+
+namespace aidstat::python {
+namespace {
+
+py_dataset load(const std::filesystem::path& path) {
+  py::gil_scoped_release unlocked;
+  py_dataset out;
+  if (is_archive_path(path)) {
+    out.data = std::make_shared<const dataset>(load_archive(path));
+  } else {
+    dataset_sources sources;
+    out.data = std::make_shared<const dataset>(load_dataset(path, &sources));
+    out.sources = std::move(sources);
+  }
+  return out;
+}
+
+// Frames as CSV texts: {"items": (name, text), "units": ...}; names the messages use.
+py_dataset read_texts(const py::dict& files) {
+  dataset_texts t;
+  const auto text = [&](const char* key) -> std::optional<csv_text> {
+    if (!files.contains(key)) return std::nullopt;
+    const auto [name, body] = files[key].cast<std::pair<std::string, std::string>>();
+    return csv_text{name, body};
+  };
+  t.items = text("items").value();
+  t.units = text("units");
+  t.beneficiaries = text("beneficiaries");
+  t.categories = text("categories");
+  t.commitments = text("commitments");
+  t.stated_totals = text("stated_totals");
+  py::gil_scoped_release unlocked;
+  dataset_sources sources;
+  py_dataset out;
+  out.data = std::make_shared<const dataset>(read_dataset(t, &sources));
+  out.sources = std::move(sources);
+  return out;
+}
+
+void save(const py_dataset& d, const std::filesystem::path& path, const std::string& kind) {
+  const auto format = parse_enum<archive_format>(kind);
+  if (!format)
+    detail::throw_error<query_error>("'" + kind + "' is not an archive kind; write " +
+                                     detail::accepted_keys<archive_format>());
+  py::gil_scoped_release unlocked;
+  save_archive(*d.data, path, *format);
+}
+
+void export_to(const py_dataset& d, const std::filesystem::path& dir) {
+  py::gil_scoped_release unlocked;
+  export_csv(*d.data, dir);
+}
+
+}  // namespace
+
+void bind_dataset(py::module_& m) {
+  py::class_<py_dataset>(m, "Dataset", "A support-program dataset: units, beneficiaries, records")
+      .def("__len__", [](const py_dataset& d) { return d.data->item_count(); })
+      .def("save", &save, py::arg("path"), py::arg("archive") = "binary",
+           "Writes the dataset to an archive file (binary, text or xml), atomically")
+      .def("export", &export_to, py::arg("dir"),
+           "Writes the dataset as a directory of CSV files (SPEC 6)")
+      .def("__repr__", [](const py_dataset& d) {
+        return "<aidstat.Dataset: " + std::to_string(d.data->item_count()) + " records, " +
+               std::to_string(d.data->unit_count()) + " units>";
+      });
+  m.def("load", &load, py::arg("path"),
+        "Loads a dataset directory (holding items.csv) or an archive file");
+  m.def("_read_texts", &read_texts, py::arg("files"));
+  m.def(
+      "_parse_money",
+      [](const std::string& text) {
+        const money_interval v = parse_money(text);
+        return std::pair{v.min().fen(), v.max().fen()};
+      },
+      py::arg("text"));
+}
+
+}  // namespace aidstat::python

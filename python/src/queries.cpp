@@ -1,0 +1,199 @@
+// The queries from Python: option dictionaries into C++ queries, computed with the
+// GIL released, answered as the CLI's CSV text (the Python layer types its columns).
+#include <pybind11/stl.h>
+#include <pybind11/stl/filesystem.h>
+
+#include <sstream>
+
+#include "aidstat/disclosure.hpp"
+#include "aidstat/pivot.hpp"
+#include "bindings.hpp"
+
+namespace aidstat::python {
+
+record_filter filter_of(const py::dict& opts) {
+  record_filter f;
+  using values = std::vector<std::pair<std::string, std::vector<std::string>>>;
+  for (const auto& [on, accepted] : option<values>(opts, "where").value_or(values{}))
+    f.where.push_back(condition{dimension::parse(on), accepted});
+  f.year = option<int>(opts, "year");
+  if (const auto from = option<std::string>(opts, "date_from")) f.from = date::parse(*from);
+  if (const auto to = option<std::string>(opts, "date_to")) f.to = date::parse(*to);
+  f.fiscal_year_start = option<int>(opts, "fiscal_start").value_or(1);
+  if (const auto ytd = option<std::string>(opts, "ytd")) f.through = month_day::parse(*ytd);
+  return f;
+}
+
+std::vector<dimension> dimensions_of(const py::dict& opts, const char* name) {
+  std::vector<dimension> out;
+  for (const auto& n :
+       option<std::vector<std::string>>(opts, name).value_or(std::vector<std::string>{}))
+    out.push_back(dimension::parse(n));
+  return out;
+}
+
+std::optional<price_basis> prices_of(const py::dict& opts) {
+  const auto file = option<std::filesystem::path>(opts, "deflator");
+  const auto year = option<int>(opts, "prices_of");
+  if (!file && !year) return std::nullopt;
+  if (!file || !year)
+    detail::throw_error<query_error>(
+        "constant prices need both a deflator file and the year whose prices to show "
+        "(prices_of)");
+  return price_basis{deflator::load(*file), *year};
+}
+
+namespace {
+
+// The dataset to query: `d`, or a copy with the option `category_map` applied.
+std::shared_ptr<const dataset> mapped(const py_dataset& d, const py::dict& opts) {
+  const auto file = option<std::filesystem::path>(opts, "category_map");
+  if (!file) return d.data;
+  return std::make_shared<const dataset>(category_map::load(*file).apply(*d.data));
+}
+
+unsigned threads_of(const py::dict& opts) { return option<unsigned>(opts, "threads").value_or(0); }
+
+// Runs compute() with the GIL released and writes its answer as CSV.
+template <class Compute, class Write>
+std::string csv_of(Compute&& compute, Write&& write) {
+  std::ostringstream out;
+  {
+    py::gil_scoped_release unlocked;
+    write(out, compute());
+  }
+  return std::move(out).str();
+}
+
+std::string totals_csv(const py_dataset& d, const py::dict& opts) {
+  totals_query q{dimensions_of(opts, "by"), filter_of(opts), threads_of(opts)};
+  const auto min_cell = option<std::int64_t>(opts, "min_cell");
+  return csv_of(
+      [&] {
+        totals t = compute_totals(*d.data, q);
+        return min_cell ? suppress_small_cells(std::move(t), *min_cell) : t;
+      },
+      [](std::ostream& out, const totals& t) { write_totals(out, t, output_format::csv); });
+}
+
+std::string yoy_csv(const py_dataset& d, const py::dict& opts) {
+  yoy_query q;
+  q.base_year = opts["base"].cast<int>();
+  q.current_year = opts["current"].cast<int>();
+  q.by = dimensions_of(opts, "by");
+  q.filter = filter_of(opts);
+  q.prices = prices_of(opts);
+  q.threads = threads_of(opts);
+  const auto data = mapped(d, opts);
+  return csv_of(
+      [&] { return compute_yoy(*data, q); },
+      [](std::ostream& out, const yoy_result& r) { write_yoy(out, r, output_format::csv); });
+}
+
+std::string trend_csv(const py_dataset& d, const py::dict& opts) {
+  trend_query q;
+  q.from_year = opts["from_year"].cast<int>();
+  q.to_year = opts["to_year"].cast<int>();
+  q.by = dimensions_of(opts, "by");
+  q.filter = filter_of(opts);
+  q.prices = prices_of(opts);
+  q.threads = threads_of(opts);
+  const auto data = mapped(d, opts);
+  return csv_of(
+      [&] { return compute_trend(*data, q); },
+      [](std::ostream& out, const trend_result& r) { write_trend(out, r, output_format::csv); });
+}
+
+std::string pivot_csv(const py_dataset& d, const py::dict& opts) {
+  pivot_query q;
+  q.rows = dimension::parse(opts["rows"].cast<std::string>());
+  q.cols = dimension::parse(opts["cols"].cast<std::string>());
+  const auto measure = option<std::string>(opts, "measure").value_or("amount");
+  const auto m = parse_enum<pivot_measure>(measure);
+  if (!m)
+    detail::throw_error<query_error>("'" + measure + "' is not a pivot measure; write " +
+                                     detail::accepted_keys<pivot_measure>());
+  q.measure = *m;
+  q.filter = filter_of(opts);
+  q.threads = threads_of(opts);
+  const auto min_cell = option<std::int64_t>(opts, "min_cell");
+  return csv_of(
+      [&] {
+        pivot_result p = compute_pivot(*d.data, q);
+        return min_cell ? suppress_small_cells(std::move(p), *min_cell) : p;
+      },
+      [](std::ostream& out, const pivot_result& p) { write_pivot(out, p, output_format::csv); });
+}
+
+std::string progress_csv(const py_dataset& d, const py::dict& opts) {
+  progress_query q;
+  q.year = option<int>(opts, "year");
+  for (const auto& b :
+       option<std::vector<std::string>>(opts, "by").value_or(std::vector<std::string>{}))
+    q.by.push_back(parse_key<progress_dimension>(b));
+  return csv_of([&] { return compute_progress(*d.data, q); },
+                [](std::ostream& out, const progress_result& r) {
+                  write_progress(out, r, output_format::csv);
+                });
+}
+
+// The name of a finding kind, as the Python frame shows it.
+const char* kind_name(finding_kind k) {
+  switch (k) {
+    case finding_kind::validation:
+      return "validation";
+    case finding_kind::reconciliation:
+      return "reconciliation";
+    case finding_kind::duplicate:
+      return "duplicate";
+    case finding_kind::unnamed:
+      return "unnamed";
+    case finding_kind::protection:
+      return "protection";
+  }
+  return "";
+}
+
+// A check's findings as tuples: level, kind, file, line, column, message, and the
+// line `aidstat check` prints.
+py::list findings_of(const check_report& r) {
+  py::list out;
+  for (const finding& f : r.findings)
+    out.append(py::make_tuple(key_of(f.level), kind_name(f.kind), f.where.file, f.where.line,
+                              f.where.column, f.message, f.to_string()));
+  return out;
+}
+
+}  // namespace
+
+void bind_queries(py::module_& m) {
+  m.def("_totals_csv", &totals_csv, py::arg("dataset"), py::arg("options"));
+  m.def("_yoy_csv", &yoy_csv, py::arg("dataset"), py::arg("options"));
+  m.def("_trend_csv", &trend_csv, py::arg("dataset"), py::arg("options"));
+  m.def("_pivot_csv", &pivot_csv, py::arg("dataset"), py::arg("options"));
+  m.def("_progress_csv", &progress_csv, py::arg("dataset"), py::arg("options"));
+  m.def(
+      "_check_dataset",
+      [](const py_dataset& d) {
+        check_report r;
+        {
+          py::gil_scoped_release unlocked;
+          r = check_dataset(*d.data, d.sources ? &*d.sources : nullptr);
+        }
+        return findings_of(r);
+      },
+      py::arg("dataset"));
+  m.def(
+      "_check_path",
+      [](const std::filesystem::path& path) {
+        check_report r;
+        {
+          py::gil_scoped_release unlocked;
+          r = check_dataset_at(path);
+        }
+        return findings_of(r);
+      },
+      py::arg("path"));
+}
+
+}  // namespace aidstat::python
