@@ -24,6 +24,10 @@ __all__ = ["Dataset", "load", "from_frames", "totals", "yoy", "trend", "pivot", 
 
 to_csv = _results.to_csv
 
+for _public in (Dataset, error, parse_error, overflow_error, query_error, data_error,
+                validation_error, io_error):
+    _public.__module__ = "aidstat"  # aidstat.query_error, not aidstat._aidstat.query_error
+
 
 def _names(by):
     if isinstance(by, str):
