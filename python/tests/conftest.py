@@ -97,3 +97,9 @@ def generated(tmp_path_factory):
         parts[rng.randrange(4)].append(row)
     shards = [write_dataset(root / f"shard{i}", p, people) for i, p in enumerate(parts)]
     return union, shards
+
+
+def pytest_configure(config):
+    # Debian's distributed 2022.12 on tornado 6.2 warns about its own event loop setup.
+    config.addinivalue_line("filterwarnings",
+                            "ignore:make_current is deprecated:DeprecationWarning")
