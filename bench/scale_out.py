@@ -49,9 +49,11 @@ def make_shard(generate, directory, records, people, seed):
     lines = items.read_text().splitlines()
     out = [lines[0] + ",beneficiary"]
     for line in lines[1:]:
-        out.append(line + ("," + f"b{rng.randrange(people)}" if rng.random() < 0.6 else ","))
+        who = f"c{seed}b{rng.randrange(people)}" if rng.random() < 0.6 else ""
+        out.append(line + "," + who)
     items.write_text("\n".join(out) + "\n")
-    heads = "\n".join(f"b{i},veteran,,{1 + rng.randrange(5)}" for i in range(people))
+    # A county's own people: ids unique to it, as a national registry's would be.
+    heads = "\n".join(f"c{seed}b{i},veteran,,{1 + rng.randrange(5)}" for i in range(people))
     (directory / "beneficiaries.csv").write_text("id,kind,unit,headcount\n" + heads + "\n")
     archive = directory.with_suffix(".aidstat")
     aidstat.load(directory).save(archive)

@@ -184,10 +184,10 @@ TEST_CASE("damaged or hostile partial bytes are refused with the partial's name"
   std::ifstream in(dir.path() / "d.aidstat", std::ios::binary);
   refused(std::string(std::istreambuf_iterator<char>(in), {}),
           "of kind 'binary', not partial totals");
-  // Hostile bytes whose checksum is right: a group count of 2^60, groups out of order.
+  // Hostile bytes whose checksum is right: 2^60 beneficiaries, groups out of order.
   std::string huge = bytes;
-  const std::size_t groups_at = s.payload + 8 + 2 * 5;  // after the two dimensions
-  for (std::size_t i = 0; i < 8; ++i) huge[groups_at + i] = i == 7 ? 0x10 : 0;
+  const std::size_t people_at = s.payload + 8 + 2 * 5;  // after the two dimensions
+  for (std::size_t i = 0; i < 8; ++i) huge[people_at + i] = i == 7 ? 0x10 : 0;
   test::fix_checksum(huge, "totals");
   refused(huge, "more than the file holds");
   totals swapped = t;
@@ -196,4 +196,27 @@ TEST_CASE("damaged or hostile partial bytes are refused with the partial's name"
   totals twice = t;
   twice.groups[1].key = twice.groups[0].key;
   refused(totals_to_bytes(twice), "out of order or listed twice");
+}
+
+TEST_CASE("a partial stores each beneficiary once, and refuses one with two headcounts",
+          "[partial]") {
+  const dataset d = random_dataset(9, 2000);
+  const totals by_month = compute_totals(d, by({"month", "category"}));
+  std::size_t places = 0;
+  for (const auto& g : by_month.groups) places += g.figures.beneficiaries.size();
+  // Three beneficiaries named by hundreds of groups: each id is written once (a
+  // length, the id, a headcount), and each group's beneficiaries as 4-byte places.
+  const std::string bytes = totals_to_bytes(by_month);
+  totals without = by_month;
+  for (auto& g : without.groups) g.figures.beneficiaries.clear();
+  without.grand.beneficiaries.clear();
+  const std::size_t table = (8 + 4 + 8) + (8 + 4 + 8) + (8 + 3 + 8);  // kids, vets, one
+  CHECK(places > 250);
+  CHECK(bytes.size() - totals_to_bytes(without).size() ==
+        table + 4 * (places + by_month.grand.beneficiaries.size()));
+  CHECK(totals_from_bytes(bytes) == by_month);
+  totals odd = by_month;
+  odd.groups[0].figures.beneficiaries = {{"kids", 94}};
+  odd.groups[1].figures.beneficiaries = {{"kids", 95}};
+  CHECK_THROWS_WITH(totals_to_bytes(odd), Catch::Contains("'kids' has two headcounts"));
 }

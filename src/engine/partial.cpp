@@ -4,9 +4,12 @@
 // merge relies on is checked.
 #include "aidstat/partial.hpp"
 
+#include <algorithm>
 #include <boost/archive/binary_iarchive.hpp>
 #include <boost/archive/binary_oarchive.hpp>
 #include <sstream>
+#include <string_view>
+#include <unordered_map>
 
 #include "aidstat/error.hpp"
 #include "engine/key_order.hpp"
@@ -27,8 +30,37 @@ struct memory_buffer : std::streambuf {
   }
 };
 
+// The distinct beneficiaries of every group and the grand total, (id, headcount) sorted
+// by id: a partial stores each once, and its groups refer to them by place.
+using people_table = std::vector<std::pair<std::string, std::int64_t>>;
+
+// The people of a partial being written, and the place of each id among them.
+struct people_index {
+  people_table table;
+  std::unordered_map<std::string_view, std::uint32_t> place;
+};
+
+people_index people_of(const totals& t) {
+  std::unordered_map<std::string_view, std::int64_t> headcounts;
+  const auto add = [&](const aggregate& a) {
+    for (const auto& [id, headcount] : a.beneficiaries)
+      if (headcounts.try_emplace(id, headcount).first->second != headcount)
+        detail::throw_error<data_error>("beneficiary '" + id +
+                                        "' has two headcounts in these totals");
+  };
+  for (const group_totals& g : t.groups) add(g.figures);
+  add(t.grand);
+  people_index out;
+  out.table.reserve(headcounts.size());
+  for (const auto& [id, headcount] : headcounts) out.table.emplace_back(id, headcount);
+  std::sort(out.table.begin(), out.table.end());
+  for (std::size_t i = 0; i < out.table.size(); ++i)
+    out.place.emplace(out.table[i].first, static_cast<std::uint32_t>(i));
+  return out;
+}
+
 template <class W>
-void write_aggregate(W& w, const aggregate& a) {
+void write_aggregate(W& w, const aggregate& a, const people_index& people) {
   w.num("records", a.records);
   w.num("amount_records", a.amount_records);
   w.num("approximate_records", a.approximate_records);
@@ -40,11 +72,10 @@ void write_aggregate(W& w, const aggregate& a) {
   w.opt_enum("quantity_measure", a.quantity_measure);
   w.num("mixed_measures", static_cast<std::uint8_t>(a.mixed_measures));
   w.num("transfers_excluded", a.transfers_excluded);
-  w.num("beneficiaries", static_cast<std::uint64_t>(a.beneficiaries.size()));
-  for (const auto& [id, headcount] : a.beneficiaries) {
-    w.str("id", id);
-    w.num("headcount", headcount);
-  }
+  std::vector<std::uint32_t> places;
+  places.reserve(a.beneficiaries.size());
+  for (const auto& person : a.beneficiaries) places.push_back(people.place.at(person.first));
+  w.vec("beneficiaries", places);
 }
 
 // A count that must not be negative.
@@ -56,7 +87,7 @@ std::int64_t read_count(R& r, const char* name) {
 }
 
 template <class R>
-aggregate read_aggregate(R& r) {
+aggregate read_aggregate(R& r, const people_table& people) {
   aggregate a;
   a.records = read_count(r, "records");
   a.amount_records = read_count(r, "amount_records");
@@ -76,14 +107,12 @@ aggregate read_aggregate(R& r) {
     detail::archive_damaged("mixed measures are not a yes or a no");
   a.mixed_measures = mixed == 1;
   a.transfers_excluded = read_count(r, "transfers_excluded");
-  const std::uint64_t n = r.count("beneficiaries", 16);  // an id's length and a headcount
-  a.beneficiaries.reserve(static_cast<std::size_t>(n));
-  for (std::uint64_t i = 0; i < n; ++i) {
-    std::string id = r.str("id");
-    const std::int64_t headcount = read_count(r, "headcount");
-    if (!a.beneficiaries.empty() && !(a.beneficiaries.back().first < id))
-      detail::archive_damaged("beneficiary '" + id + "' is out of order or listed twice");
-    a.beneficiaries.emplace_back(std::move(id), headcount);
+  const auto places = r.template vec<std::uint32_t>("beneficiaries");
+  a.beneficiaries.reserve(places.size());
+  for (std::size_t i = 0; i < places.size(); ++i) {
+    if (places[i] >= people.size() || (i && places[i] <= places[i - 1]))
+      detail::archive_damaged("a group's beneficiaries are out of order, listed twice or unknown");
+    a.beneficiaries.push_back(people[places[i]]);
   }
   return a;
 }
@@ -95,16 +124,22 @@ void write_totals(W& w, const totals& t) {
     w.num("kind", static_cast<std::uint8_t>(d.kind));
     w.num("depth", d.depth);
   }
+  const people_index people = people_of(t);
+  w.num("people", static_cast<std::uint64_t>(people.table.size()));
+  for (const auto& [id, headcount] : people.table) {
+    w.str("id", id);
+    w.num("headcount", headcount);
+  }
   w.num("groups", static_cast<std::uint64_t>(t.groups.size()));
   for (const group_totals& g : t.groups) {
     for (std::size_t i = 0; i < t.by.size(); ++i) {
       w.str("key", g.key.at(i));
       w.str("label", g.labels.at(i));
     }
-    write_aggregate(w, g.figures);
+    write_aggregate(w, g.figures, people);
     w.num("suppressed", static_cast<std::uint8_t>(g.suppressed));
   }
-  write_aggregate(w, t.grand);
+  write_aggregate(w, t.grand, people);
   w.num("holds_transfers", static_cast<std::uint8_t>(t.holds_transfers));
   w.num("has_min_cell", static_cast<std::uint8_t>(t.min_cell.has_value()));
   w.num("min_cell", t.min_cell.value_or(0));
@@ -121,6 +156,16 @@ totals read_totals(R& r) {
     d.depth = r.template num<std::uint32_t>("depth");
     t.by.push_back(d);
   }
+  const std::uint64_t n = r.count("people", 16);  // an id's length and a headcount
+  people_table people;
+  people.reserve(static_cast<std::size_t>(n));
+  for (std::uint64_t i = 0; i < n; ++i) {
+    std::string id = r.str("id");
+    const std::int64_t headcount = read_count(r, "headcount");
+    if (!people.empty() && !(people.back().first < id))
+      detail::archive_damaged("beneficiary '" + id + "' is out of order or listed twice");
+    people.emplace_back(std::move(id), headcount);
+  }
   // A group takes at least its key and label lengths and its figures' fixed fields.
   const std::uint64_t groups = r.count("groups", 16 * keys + 80);
   t.groups.reserve(static_cast<std::size_t>(groups));
@@ -130,13 +175,13 @@ totals read_totals(R& r) {
       g.key.push_back(r.str("key"));
       g.labels.push_back(r.str("label"));
     }
-    g.figures = read_aggregate(r);
+    g.figures = read_aggregate(r, people);
     g.suppressed = r.template enum_value<suppression>("suppressed");
     if (!t.groups.empty() && !detail::key_less(t.by, t.groups.back().key, g.key))
       detail::archive_damaged("its groups are out of order or listed twice");
     t.groups.push_back(std::move(g));
   }
-  t.grand = read_aggregate(r);
+  t.grand = read_aggregate(r, people);
   const auto transfers = r.template num<std::uint8_t>("holds_transfers");
   const auto has_min_cell = r.template num<std::uint8_t>("has_min_cell");
   const auto min_cell = r.template num<std::int64_t>("min_cell");
