@@ -1,33 +1,11 @@
 """pandas DataFrames as the CSV texts of a dataset (SPEC 6), and the loader's
 problems told back by frame, row and column instead of file, line and field."""
 import bisect
-import math
+
+from ._results import cell_text as _cell
+from ._results import escaped as _escaped
 
 FRAMES = ("items", "units", "beneficiaries", "categories", "commitments", "stated_totals")
-
-
-def _cell(value):
-    """A frame's cell as CSV text: strings as they are, missing values empty, numbers
-    as str() writes them."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, float) and math.isnan(value):
-        return ""
-    try:
-        import pandas
-        if value is pandas.NA or value is pandas.NaT:
-            return ""
-    except ImportError:  # pragma: no cover - pandas is a dependency of the package
-        pass
-    return str(value)
-
-
-def _escaped(text):
-    if any(c in text for c in ',"\r\n'):
-        return '"' + text.replace('"', '""') + '"'
-    return text
 
 
 class FrameText:

@@ -35,19 +35,25 @@ def frame_of_csv(text, keys, as_float=False):
     return pandas.DataFrame(columns, columns=header)
 
 
-def _text(value):
+def cell_text(value):
+    """A cell as CSV text: strings as they are, missing values (None, NaN, pandas.NA)
+    empty, anything else as str() writes it."""
     if value is None:
         return ""
+    if isinstance(value, str):
+        return value
+    import pandas
     try:
-        import pandas
         if pandas.isna(value):
             return ""
-    except (TypeError, ValueError):
+    except (TypeError, ValueError):  # a value pandas cannot judge is not missing
         pass
     return str(value)
 
 
-def _escaped(text):
+def escaped(text):
+    """A CSV field as RFC 4180 writes it: quoted when it holds a comma, a quote or a
+    line end."""
     if any(c in text for c in ',"\r\n'):
         return '"' + text.replace('"', '""') + '"'
     return text
@@ -56,7 +62,7 @@ def _escaped(text):
 def to_csv(frame):
     """The CSV text of a result frame, byte for byte what the `aidstat` command writes
     with --format csv (RFC 4180 quoting, \\n line ends, empty cells for None)."""
-    lines = [",".join(_escaped(str(c)) for c in frame.columns)]
+    lines = [",".join(escaped(str(c)) for c in frame.columns)]
     for row in frame.itertuples(index=False, name=None):
-        lines.append(",".join(_escaped(_text(v)) for v in row))
+        lines.append(",".join(escaped(cell_text(v)) for v in row))
     return "\n".join(lines) + "\n"

@@ -44,6 +44,9 @@ record_filter filter_of(const py::dict& opts);
 /// The dimensions named by option `name` (a list of names).
 std::vector<dimension> dimensions_of(const py::dict& opts, const char* name);
 
+/// The comparison the options ask for: base, current, by, the filter, prices, threads.
+yoy_query yoy_of(const py::dict& opts);
+
 /// Constant prices from the options `deflator` (a CSV file) and `prices_of`, if given.
 std::optional<price_basis> prices_of(const py::dict& opts);
 

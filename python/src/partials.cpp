@@ -22,17 +22,6 @@ totals merged(const std::vector<std::string>& parts) {
   return out;
 }
 
-yoy_query yoy_of(const py::dict& opts) {
-  yoy_query q;
-  q.base_year = opts["base"].cast<int>();
-  q.current_year = opts["current"].cast<int>();
-  q.by = dimensions_of(opts, "by");
-  q.filter = filter_of(opts);
-  q.prices = prices_of(opts);
-  q.threads = option<unsigned>(opts, "threads").value_or(0);
-  return q;
-}
-
 }  // namespace
 
 void bind_partials(py::module_& m) {

@@ -43,6 +43,17 @@ std::optional<price_basis> prices_of(const py::dict& opts) {
   return price_basis{deflator::load(*file), *year};
 }
 
+yoy_query yoy_of(const py::dict& opts) {
+  yoy_query q;
+  q.base_year = opts["base"].cast<int>();
+  q.current_year = opts["current"].cast<int>();
+  q.by = dimensions_of(opts, "by");
+  q.filter = filter_of(opts);
+  q.prices = prices_of(opts);
+  q.threads = option<unsigned>(opts, "threads").value_or(0);
+  return q;
+}
+
 namespace {
 
 // The dataset to query: `d`, or a copy with the option `category_map` applied.
@@ -77,13 +88,7 @@ std::string totals_csv(const py_dataset& d, const py::dict& opts) {
 }
 
 std::string yoy_csv(const py_dataset& d, const py::dict& opts) {
-  yoy_query q;
-  q.base_year = opts["base"].cast<int>();
-  q.current_year = opts["current"].cast<int>();
-  q.by = dimensions_of(opts, "by");
-  q.filter = filter_of(opts);
-  q.prices = prices_of(opts);
-  q.threads = threads_of(opts);
+  const yoy_query q = yoy_of(opts);
   const auto data = mapped(d, opts);
   return csv_of(
       [&] { return compute_yoy(*data, q); },
