@@ -61,6 +61,38 @@ def test_yoy_equals_the_command(example, union, by):
             run_cli("yoy", path, "--base", 2022, "--year", 2023, *by_args(by), "--format", "csv")
 
 
+def test_yoy_options_equal_the_command(example, union, tmp_path):
+    deflator = tmp_path / "deflator.csv"
+    deflator.write_text("year,index\n2021,98.5\n2022,100\n2023,102.3\n")
+    mapping = tmp_path / "map.csv"
+    mapping.write_text("year,from,to,share\n2022,legal_aid,other,1\n")
+    # Records dated to the month or day: a year to date and fiscal years place them all.
+    rows = [r for r in item_rows(random.Random(3), 3000) if "-" in r.split(",")[0]]
+    monthly_dir = write_dataset(tmp_path / "monthly", rows, beneficiaries(random.Random(3)))
+    monthly = (monthly_dir, aidstat.load(monthly_dir))
+    for path, ds in (example, union, monthly):
+        cases = [
+            (dict(by=["category"], ytd="06-30"), ["--by", "category", "--ytd", "06-30"]),
+            (dict(by=["category"], deflator=deflator, prices_of=2023),
+             ["--by", "category", "--deflator", deflator, "--prices-of", 2023]),
+            (dict(by=["category"], category_map=mapping),
+             ["--by", "category", "--category-map", mapping]),
+            (dict(by=["quarter"], fiscal_start=4, where={"direction": "support_military"}),
+             ["--by", "quarter", "--fiscal-start", 4, "--where", "direction=support_military"]),
+        ]
+        for kwargs, args in cases:
+            try:
+                got = aidstat.to_csv(aidstat.yoy(ds, 2022, 2023, **kwargs))
+            except aidstat.query_error as e:  # the command refuses it the same way
+                assert path != monthly_dir, e
+                r = subprocess.run([CLI, "yoy", str(path), "--base", "2022", "--year", "2023",
+                                    *map(str, args)], capture_output=True, text=True)
+                assert r.returncode == 2 and r.stderr == f"aidstat: {e}\n", kwargs
+                continue
+            assert got == run_cli("yoy", path, "--base", 2022, "--year", 2023, *args,
+                                  "--format", "csv"), kwargs
+
+
 def test_trend_pivot_progress_equal_the_command(example, union):
     for path, ds in (example, union):
         assert aidstat.to_csv(aidstat.trend(ds, 2021, 2023, by=["category"])) == \
