@@ -140,7 +140,10 @@ def from_frames(items, units=None, beneficiaries=None, categories=None, commitme
                                   categories=categories, commitments=commitments,
                                   stated_totals=stated_totals))
     try:
-        return _read_texts({name: (name, t.text) for name, t in texts.items()})
+        # Bytes, so that text Python holds but UTF-8 cannot (a lone surrogate) reaches
+        # the loader, which names its place, instead of failing in the conversion.
+        return _read_texts({name: (name, t.text.encode("utf-8", "surrogatepass"))
+                            for name, t in texts.items()})
     except validation_error as e:
         told, message = _frames.told_by_frame(e.problems, texts)
         raised = validation_error(message)

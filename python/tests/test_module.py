@@ -290,3 +290,30 @@ def test_the_gil_is_released_during_loads(tmp_path):
     # Released, the ticker never waits longer than a switch interval or two (5 ms);
     # held, it would wait the whole load.
     assert gap < elapsed / 2, (gap, elapsed)
+
+
+def test_odd_frames_are_errors_with_positions_never_crashes():
+    import numpy
+    odd = {
+        "no columns": (pandas.DataFrame(), "the items frame, its columns: the file is empty"),
+        "numbered columns": (pandas.DataFrame({0: ["2023"], 1: ["other"], 2: ["x"]}),
+                             "the header has no 'date' column"),
+        "lists in cells": (pandas.DataFrame({"date": [["2023"]], "category": ["other"],
+                                             "provider": ["x"]}),
+                           "row 0 (index 0), column 'date': '['2023']' is not a date"),
+        "NaN everywhere": (pandas.DataFrame({"date": [numpy.nan], "category": [numpy.nan],
+                                             "provider": [numpy.nan]}),
+                           "row 0 (index 0), column 'date': the date is missing"),
+        "a lone surrogate": (pandas.DataFrame({"date": ["2023"], "category": ["\udcff"],
+                                               "provider": ["x"]}),
+                             "column 'category': the field is not valid UTF-8"),
+    }
+    for name, (frame, expected) in odd.items():
+        with pytest.raises(aidstat.validation_error) as raised:
+            aidstat.from_frames(frame)
+        assert expected in str(raised.value), name
+    # No rows is an empty dataset; numbers are read as their text.
+    assert len(aidstat.from_frames(pandas.DataFrame(columns=["date", "category", "provider"]))) == 0
+    numbers = aidstat.from_frames(pandas.DataFrame({"date": [2023], "category": ["other"],
+                                                    "provider": ["x"], "amount": [12.5]}))
+    assert aidstat.totals(numbers)["amount_min"][0] == Decimal("12.50")
