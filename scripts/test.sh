@@ -22,7 +22,9 @@ run_suite() {  # name, extra cmake options...
 }
 
 # Release, as users build it, and as a shared library, so that the packaging tests
-# build a consumer against an installed libaidstat.so.
+# build a consumer against an installed libaidstat.so; with the Python module and its
+# pytest suite (the sanitizer and fuzz builds leave the module out: an interpreter
+# does not load their runtimes).
 run_suite check -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=ON
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   run_suite sanitize -DCMAKE_BUILD_TYPE=Debug -DAIDSTAT_SANITIZE=ON -DAIDSTAT_BUILD_EXAMPLES=OFF
