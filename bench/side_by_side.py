@@ -1,0 +1,154 @@
+#!/usr/bin/env python3
+"""aidstat beside DuckDB, as a user meets them: fresh processes on the same files.
+
+    python3 bench/side_by_side.py --cli build/release/examples/aidstat \\
+        --generate build/release/bench/aidstat_generate --records 10000000
+
+Writes RECORDS full SPEC 6 rows with plain amounts (aidstat_generate ... 0 full: the
+600 MB items.csv of issue 13 at 10 million), saves them as an aidstat binary archive
+and as a DuckDB database file (CREATE TABLE items AS read_csv with explicit types),
+then times each query as a fresh process, RUNS times each, aidstat and DuckDB
+alternating so that the machine's drift hits both alike. Prints the medians, the peak
+resident memory of each process (wait4's ru_maxrss), and the ratios; checks that the
+two answers agree. DuckDB is bench/duckdb/query.mjs on Node.js (bench/duckdb/
+install.sh installs it); without node or the package the reference is skipped, and
+the script says so."""
+import argparse
+import csv
+import io
+import json
+import os
+import pathlib
+import shutil
+import statistics
+import subprocess
+import time
+from decimal import Decimal
+
+HERE = pathlib.Path(__file__).resolve().parent
+QUERY_JS = HERE / "duckdb" / "query.mjs"
+
+
+def timed(argv, cwd=None):
+    """(seconds, peak RSS in MB, stdout) of one fresh process."""
+    start = time.perf_counter()
+    p = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd)
+    out = p.stdout.read()
+    err = p.stderr.read()
+    _, status, usage = os.wait4(p.pid, 0)
+    elapsed = time.perf_counter() - start
+    p.returncode = os.waitstatus_to_exitcode(status)
+    if p.returncode != 0:
+        raise SystemExit(f"{' '.join(map(str, argv))} failed: {err.decode(errors='replace')}")
+    return elapsed, usage.ru_maxrss / 1024, out.decode()
+
+
+def duckdb_missing():
+    """Why the DuckDB reference cannot run, or None."""
+    if shutil.which("node") is None:
+        return "node is not installed"
+    if not (HERE / "duckdb" / "node_modules" / "@duckdb" / "node-api").exists():
+        return "@duckdb/node-api is not installed (run bench/duckdb/install.sh)"
+    return None
+
+
+def by_category(text, columns):
+    """{category: tuple of Decimal} of a CSV answer; empty cells read as 0."""
+    rows = list(csv.DictReader(io.StringIO(text)))
+    return {r["category"]: tuple(Decimal(r[c] or 0) for c in columns) for r in rows}
+
+
+def prepare(a):
+    work = pathlib.Path(a.workdir)
+    full, alone = work / "full", work / "alone"
+    if not (full / "items.csv").exists():
+        subprocess.run([a.generate, str(full), str(a.records), "1", "0", "full"], check=True,
+                       stdout=subprocess.DEVNULL)
+    alone.mkdir(parents=True, exist_ok=True)
+    if not (alone / "items.csv").exists():
+        os.link(full / "items.csv", alone / "items.csv")  # the same bytes, nothing beside
+    archive, database = work / "items.aidstat", work / "items.duckdb"
+    if not archive.exists():
+        subprocess.run([a.cli, "save", str(alone), "-o", str(archive)], check=True)
+    if duckdb_missing() is None and not database.exists():
+        subprocess.run(["node", str(QUERY_JS), "build", str(alone / "items.csv"), str(database)],
+                       check=True)
+    return alone, archive, database
+
+
+def cases(a, alone, archive, database):
+    """(name, aidstat argv, DuckDB argv, columns to compare: aidstat's, DuckDB's)."""
+    t = str(a.threads)
+    totals = ["records", "amount_min", "amount_max"]
+    return [
+        ("CSV -> per-category totals",
+         [a.cli, "totals", str(alone), "--by", "category", "--format", "csv"],
+         ["node", str(QUERY_JS), "csv", str(alone / "items.csv"), "category", t], totals, totals),
+        ("stored dataset -> per-category totals",
+         [a.cli, "totals", str(archive), "--by", "category", "--format", "csv"],
+         ["node", str(QUERY_JS), "db", str(database), "category", t], totals, totals),
+        ("stored dataset -> yoy by category (2022 vs 2023)",
+         [a.cli, "yoy", str(archive), "--base", "2022", "--year", "2023", "--by", "category",
+          "--format", "csv"],
+         ["node", str(QUERY_JS), "db", str(database), "yoy", t], ["base_min", "current_min"],
+         ["base", "current"]),
+    ]
+
+
+def run_case(a, case, duckdb):
+    name, ours, theirs, our_cols, their_cols = case
+    mine, ref = [], []
+    for _ in range(a.runs):  # alternating
+        mine.append(timed(ours))
+        if duckdb:
+            ref.append(timed(theirs))
+    row = {"query": name, "aidstat_s": statistics.median(m[0] for m in mine),
+           "aidstat_peak_mb": max(m[1] for m in mine)}
+    if duckdb:
+        row["duckdb_s"] = statistics.median(r[0] for r in ref)
+        row["duckdb_peak_mb"] = max(r[1] for r in ref)
+        row["time_ratio"] = row["aidstat_s"] / row["duckdb_s"]
+        row["memory_ratio"] = row["aidstat_peak_mb"] / row["duckdb_peak_mb"]
+        if by_category(mine[0][2], our_cols) != by_category(ref[0][2], their_cols):
+            raise SystemExit(f"{name}: aidstat and DuckDB disagree:\n{mine[0][2]}\n{ref[0][2]}")
+    return row
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--cli", required=True, help="the aidstat command")
+    p.add_argument("--generate", required=True, help="aidstat_generate")
+    p.add_argument("--records", type=int, default=10_000_000)
+    p.add_argument("--runs", type=int, default=5)
+    p.add_argument("--threads", type=int, default=2, help="DuckDB's threads")
+    p.add_argument("--workdir", default="build/side-by-side")
+    p.add_argument("--json", help="also write the figures here")
+    a = p.parse_args()
+    missing = duckdb_missing()
+    if missing:
+        print(f"DuckDB reference skipped: {missing}")
+    alone, archive, database = prepare(a)
+    rows = [run_case(a, c, missing is None) for c in cases(a, alone, archive, database)]
+    print(f"{a.records:,} records, {a.runs} fresh processes each, medians"
+          + (", aidstat and DuckDB alternating" if missing is None else ""))
+    if missing is None:  # what every DuckDB run pays before its query: Node.js and the import
+        start = statistics.median(
+            timed(["node", "--input-type=module", "-e", "import '@duckdb/node-api'"],
+                  cwd=HERE / "duckdb")[0] for _ in range(a.runs))
+        print(f"(DuckDB's runs include {start:.2f} s to start Node.js and import DuckDB)")
+        rows.append({"query": "DuckDB start (node + import)", "duckdb_only_s": start})
+    for r in rows:
+        if "aidstat_s" not in r:
+            continue
+        line = f"{r['query']:<50} aidstat {r['aidstat_s']:6.2f} s {r['aidstat_peak_mb']:6.0f} MB"
+        if "duckdb_s" in r:
+            line += (f" | DuckDB {r['duckdb_s']:6.2f} s {r['duckdb_peak_mb']:6.0f} MB"
+                     f" | time {r['time_ratio']:.2f}x, memory {r['memory_ratio']:.2f}x")
+        print(line)
+    if a.json:
+        pathlib.Path(a.json).write_text(json.dumps({"records": a.records, "runs": a.runs,
+                                                    "rows": rows}, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
