@@ -286,3 +286,33 @@ TEST_CASE("a hostile length field is refused before allocating", "[archive]") {
   CHECK_THROWS_WITH(load_archive(dir.path() / "n"), Catch::Contains("not an aidstat archive"));
   CHECK_THROWS_AS(load_archive(dir.path() / "absent"), io_error);
 }
+
+TEST_CASE("an archive's days are checked against the calendar", "[archive]") {
+  // Three rows: 2024-02-28, 2023-01-31 and 2023-12 (a month, day 0). In the dates
+  // section each column is its count (8 bytes), a pad byte, zeros up to a multiple
+  // of 64 from the payload's start, then its elements: years (2 bytes each) at 64,
+  // months at 128, days at 192.
+  dataset d;
+  d.add_unit(unit("city", "市", unit_kind::government, side::civilian));
+  for (const char* when : {"2024-02-28", "2023-01-31", "2023-12"})
+    d.add_item({date::parse(when), "other", "city", "", "", {}, {}, {}, {}, {}, ""});
+  test::temp_dir dir;
+  save_archive(d, dir.path() / "a");
+  const std::string original = slurp(dir.path() / "a");
+  const std::size_t payload = test::find_section(original, "dates").payload;
+  const auto patched = [&](std::size_t at, std::uint8_t value) {
+    std::string data = original;
+    data[payload + at] = static_cast<char>(value);
+    test::fix_checksum(data, "dates");
+    return data;
+  };
+  REQUIRE(original[payload + 192] == 28);
+  REQUIRE(original[payload + 128 + 2] == 12);
+  // 2024 is a leap year: February 29 is a day; 30 is not.
+  CHECK(read_archive(patched(192, 29)).item(0).date == date::parse("2024-02-29"));
+  CHECK_THROWS_WITH(read_archive(patched(192, 30)), Catch::Contains("an item day is out of range"));
+  CHECK_THROWS_WITH(read_archive(patched(193, 32)), Catch::Contains("an item day is out of range"));
+  CHECK(read_archive(patched(194, 5)).item(2).date == date::parse("2023-12-05"));
+  // A day without a month is no date.
+  CHECK_THROWS_WITH(read_archive(patched(128 + 1, 0)), Catch::Contains("day is out of range"));
+}

@@ -74,8 +74,14 @@ struct column_checks {
     need(every(c.year, [](std::int16_t y) { return y >= 1 && y <= 9999; }),
          "an item year is out of range");
     need(every(c.month, [](std::uint8_t m) { return m <= 12; }), "an item month is out of range");
+    // Days 1-28 fit every month: one vectorized pass settles most archives, and only
+    // when a day of 29-31 (or a day without a month) is found is the calendar asked.
+    std::uint32_t unsure = 0;
     for (std::size_t r = 0; r < n; ++r)
-      if (c.day[r] != 0)
+      unsure += c.day[r] != 0 && (c.month[r] == 0 || c.day[r] > 28) ? 1u : 0u;
+    if (unsure == 0) return;
+    for (std::size_t r = 0; r < n; ++r)
+      if (c.day[r] > 28 || (c.day[r] != 0 && c.month[r] == 0))
         need(c.month[r] != 0 && c.day[r] <= days_in_month(c.year[r], c.month[r]),
              "an item day is out of range");
   }
