@@ -67,9 +67,10 @@ void bind_partials(py::module_& m) {
   m.def(
       "_totals_csv_of_partial",
       [](const std::string& part, std::optional<std::int64_t> min_cell) {
+        std::ostringstream out;
+        py::gil_scoped_release unlocked;  // a merged partial can be large
         totals t = totals_from_bytes(part);
         if (min_cell) t = suppress_small_cells(std::move(t), *min_cell);
-        std::ostringstream out;
         write_totals(out, t, output_format::csv);
         return std::move(out).str();
       },
@@ -78,8 +79,9 @@ void bind_partials(py::module_& m) {
       "_yoy_csv_of_partials",
       [](const std::string& by_keys, const std::string& by_year, const py::dict& opts) {
         const yoy_query q = yoy_of(opts);
-        const totals years = totals_from_bytes(by_year, "the partial year totals");
         std::ostringstream out;
+        py::gil_scoped_release unlocked;
+        const totals years = totals_from_bytes(by_year, "the partial year totals");
         write_yoy(out, compare_years(totals_from_bytes(by_keys), &years, q), output_format::csv);
         return std::move(out).str();
       },

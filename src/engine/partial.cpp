@@ -22,14 +22,6 @@ constexpr std::string_view kKind = "totals";
 constexpr std::uint32_t kVersion = 1;
 constexpr unsigned kFlags = boost::archive::no_header;
 
-// A read-only stream buffer over bytes in memory.
-struct memory_buffer : std::streambuf {
-  explicit memory_buffer(std::string_view bytes) {
-    char* b = const_cast<char*>(bytes.data());  // never written through: get area only
-    setg(b, b, b + bytes.size());
-  }
-};
-
 // The distinct beneficiaries of every group and the grand total, (id, headcount) sorted
 // by id: a partial stores each once, and its groups refer to them by place.
 using people_table = std::vector<std::pair<std::string, std::int64_t>>;
@@ -218,7 +210,7 @@ totals totals_from_bytes(std::string_view bytes, const std::string& name) {
   frame.verify(s);
   frame.finish();
   try {
-    memory_buffer buffer(s.payload);
+    detail::memory_buffer buffer(s.payload);
     std::istream in(&buffer);
     boost::archive::binary_iarchive ar(in, kFlags);
     detail::archive_reader r(ar, s.payload.size(), true, false);

@@ -127,14 +127,6 @@ void with_iarchive(std::istream& in, archive_format format, Body&& body) {
   }
 }
 
-// A read-only stream buffer over bytes in memory.
-struct memory_buffer : std::streambuf {
-  explicit memory_buffer(std::string_view bytes) {
-    char* b = const_cast<char*>(bytes.data());  // never written through: get area only
-    setg(b, b, b + bytes.size());
-  }
-};
-
 // ---- format 3: sections ----
 
 void write_framed(std::ostream& out, const dataset& d, archive_format format, work_meter* meter) {
@@ -165,7 +157,7 @@ void read_section(const detail::frame_reader& frame, const detail::section_view&
                   archive_format format, Read&& read) {
   frame.verify(s);
   try {
-    memory_buffer buffer(s.payload);
+    detail::memory_buffer buffer(s.payload);
     std::istream in(&buffer);
     with_iarchive(in, format, [&](auto& ar) {
       detail::archive_reader r(ar, s.payload.size(), format == archive_format::binary, true);
@@ -237,7 +229,7 @@ dataset read_unframed(std::string_view body, archive_format format, std::uint32_
   dataset d;
   detail::item_columns c;
   std::uint64_t n = 0;
-  memory_buffer buffer(body);
+  detail::memory_buffer buffer(body);
   std::istream in(&buffer);
   with_iarchive(in, format, [&](auto& ar) {
     detail::archive_reader r(ar, body.size(), format == archive_format::binary, false);

@@ -53,6 +53,15 @@ class hashing_buffer : public std::streambuf {
   std::vector<char> buffer_;
 };
 
+/// A read-only stream buffer over bytes in memory (a section's payload).
+struct memory_buffer : std::streambuf {
+  /// Reads `bytes`, which must outlive the buffer; they are never written through.
+  explicit memory_buffer(std::string_view bytes) {
+    char* b = const_cast<char*>(bytes.data());
+    setg(b, b, b + bytes.size());
+  }
+};
+
 /// Writes the frame around sections on a seekable stream: placeholders first, the
 /// lengths and checksums once known.
 class frame_writer {
