@@ -25,6 +25,8 @@ class FrameText:
             line += 1
             self.row_lines.append(line)
             text = ",".join(_escaped(_cell(v)) for v in row)
+            if text == "":  # one empty cell: quoted, or the row would read as a blank line
+                text = '""'
             lines.append(text)
             line += text.count("\n")
         self.text = "\n".join(lines) + "\n"

@@ -312,6 +312,12 @@ def test_odd_frames_are_errors_with_positions_never_crashes():
         with pytest.raises(aidstat.validation_error) as raised:
             aidstat.from_frames(frame)
         assert expected in str(raised.value), name
+    # A one-column frame's empty cell is a row, not a blank line to skip.
+    with pytest.raises(aidstat.validation_error,
+                       match=r"the units frame, row 1 \(index 1\), column 'id': a unit needs an id"):
+        aidstat.from_frames(pandas.DataFrame({"date": ["2023"], "category": ["other"],
+                                              "provider": ["a"]}),
+                            units=pandas.DataFrame({"id": ["a", None]}))
     # No rows is an empty dataset; numbers are read as their text.
     assert len(aidstat.from_frames(pandas.DataFrame(columns=["date", "category", "provider"]))) == 0
     numbers = aidstat.from_frames(pandas.DataFrame({"date": [2023], "category": ["other"],
