@@ -4,6 +4,9 @@
 //
 //   aidstat_bench [--records N] [--csv-records M] [--threads T] [--json FILE]
 //                 [--cli PATH] [--workdir DIR] [--quick]
+//
+// With --cli, it ends with bench/side_by_side.py: the same queries as fresh processes
+// beside DuckDB (skipped, saying so, when Node.js or @duckdb/node-api is missing).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -414,6 +417,20 @@ int main(int argc, char** argv) {
                            {"full_row_items_csv_alone", alone_s},
                            {"full_row_csv_mb", full_csv_bytes / 1e6},
                            {"archive", arc_s}};
+    // Beside DuckDB (issue 13): bench/side_by_side.py on the same number of full rows,
+    // as fresh processes; without Node.js or @duckdb/node-api it says so and times
+    // aidstat alone.
+    const std::string side_json = workdir + "/side-by-side.json";
+    const std::string side = std::string("'") + AIDSTAT_BENCH_PYTHON + "' '" +
+                             AIDSTAT_BENCH_SOURCE_DIR + "/side_by_side.py' --cli '" + cli +
+                             "' --generate '" + AIDSTAT_BENCH_GENERATE + "' --records " +
+                             std::to_string(csv_records) + " --workdir '" + workdir +
+                             "/side-by-side' --json '" + side_json + "'";
+    std::fflush(stdout);
+    if (std::system(side.c_str()) == 0)
+      out["side_by_side"] = json::parse(std::ifstream(side_json));
+    else
+      std::cerr << "aidstat_bench: the side-by-side run failed: " << side << "\n";
   }
   if (!json_path.empty()) std::ofstream(json_path) << out.dump(2) << '\n';
   return 0;
