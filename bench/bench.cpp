@@ -131,6 +131,22 @@ struct result_row {
   unsigned threads = 1;
 };
 
+// Beside DuckDB (issue 13): bench/side_by_side.py on `records` full rows, as fresh
+// processes; without Node.js or @duckdb/node-api it says so and times aidstat alone.
+// Its figures, or null when it failed.
+json side_by_side(const std::string& cli, const std::string& workdir, std::uint64_t records) {
+  const std::string side_json = workdir + "/side-by-side.json";
+  const std::string side = std::string("'") + AIDSTAT_BENCH_PYTHON + "' '" +
+                           AIDSTAT_BENCH_SOURCE_DIR + "/side_by_side.py' --cli '" + cli +
+                           "' --generate '" + AIDSTAT_BENCH_GENERATE + "' --records " +
+                           std::to_string(records) + " --workdir '" + workdir +
+                           "/side-by-side' --json '" + side_json + "'";
+  std::fflush(stdout);
+  if (std::system(side.c_str()) == 0) return json::parse(std::ifstream(side_json));
+  std::cerr << "aidstat_bench: the side-by-side run failed: " << side << "\n";
+  return nullptr;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -417,20 +433,7 @@ int main(int argc, char** argv) {
                            {"full_row_items_csv_alone", alone_s},
                            {"full_row_csv_mb", full_csv_bytes / 1e6},
                            {"archive", arc_s}};
-    // Beside DuckDB (issue 13): bench/side_by_side.py on the same number of full rows,
-    // as fresh processes; without Node.js or @duckdb/node-api it says so and times
-    // aidstat alone.
-    const std::string side_json = workdir + "/side-by-side.json";
-    const std::string side = std::string("'") + AIDSTAT_BENCH_PYTHON + "' '" +
-                             AIDSTAT_BENCH_SOURCE_DIR + "/side_by_side.py' --cli '" + cli +
-                             "' --generate '" + AIDSTAT_BENCH_GENERATE + "' --records " +
-                             std::to_string(csv_records) + " --workdir '" + workdir +
-                             "/side-by-side' --json '" + side_json + "'";
-    std::fflush(stdout);
-    if (std::system(side.c_str()) == 0)
-      out["side_by_side"] = json::parse(std::ifstream(side_json));
-    else
-      std::cerr << "aidstat_bench: the side-by-side run failed: " << side << "\n";
+    out["side_by_side"] = side_by_side(cli, workdir, csv_records);
   }
   if (!json_path.empty()) std::ofstream(json_path) << out.dump(2) << '\n';
   return 0;
