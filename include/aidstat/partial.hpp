@@ -5,8 +5,9 @@
 // The bytes are an archive frame (docs/archive-format.md) of kind `totals`: a
 // header line that declares the length, and one section with an XXH3 checksum, so a
 // partial damaged in transit is refused with an error rather than merged. A partial
-// carries each group's distinct beneficiaries (id and headcount), so people reached
-// stay exact when the same beneficiary appears in two shards.
+// carries each group's distinct beneficiaries, so people reached stay exact when the
+// same beneficiary appears in two shards: each beneficiary's id and headcount once,
+// and each group's as 4-byte places in that list.
 //
 //   const totals_query q{{dimension::parse("category")}, {}};
 //   std::string bytes = totals_to_bytes(compute_totals(d, q));  // where a shard lives

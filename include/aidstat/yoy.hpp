@@ -104,7 +104,8 @@ totals_query yoy_totals_query(const yoy_query& q);
 /// with no keys, and each year's total is taken from it: a dataset holding transfers
 /// needs it when a key bounds them (bounds_transfers), because a year's total leaves
 /// out transfers its groups count. compute_yoy(d, q) is compare_years over d's
-/// totals. Throws query_error for a bad query or totals of another query.
+/// totals. Throws query_error for a bad query, totals of another query, or a missing
+/// `by_year` that the transfers need.
 yoy_result compare_years(const totals& by_keys_and_year, const totals* by_year, const yoy_query& q);
 
 /// The item columns compute_yoy reads (the keys, the year and what the filter reads): what to load

@@ -142,6 +142,10 @@ yoy_result compare_years(const totals& by_keys_and_year, const totals* by_year,
     detail::throw_error<query_error>(
         "these totals do not answer the comparison: they must be grouped by its keys and then "
         "the year (and the year totals by the year alone)");
+  if (!by_year && by_keys_and_year.holds_transfers && bounds_transfers(q.by))
+    detail::throw_error<query_error>(
+        "these totals hold transfers and a key bounds them, so each year's total needs the "
+        "totals by the year alone");
   const totals base = year_totals(by_keys_and_year, q, q.base_year);
   const totals current = year_totals(by_keys_and_year, q, q.current_year);
 
