@@ -3,12 +3,15 @@
 // since the reader's loop calls them once a record. Internal.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstdint>
 #include <cstring>
 #include <string>
 #include <string_view>
+
+#include "io/csv_reader.hpp"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
