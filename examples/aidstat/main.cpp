@@ -155,6 +155,18 @@ as::dataset load(const options& o, as::item_fields fields) {
       .apply(as::open_dataset(o.dataset, as::item_fields::all, &meter));
 }
 
+// The totals of q over the dataset of the options. Without a category map they are
+// read as the query needs them (from a CSV directory, a block at a time when it can).
+as::totals totals_of(const options& o, const as::totals_query& q) {
+  if (o.category_map.empty()) {
+    as::work_meter meter;
+    const progress_display shown(meter, "loading " + o.dataset);
+    return as_usage([&] { return as::totals_at(o.dataset, q, &meter); });
+  }
+  const as::dataset d = load(o, as::fields_for(q));
+  return as_usage([&] { return as::compute_totals(d, q); });
+}
+
 // ---- running commands ----
 
 int run_totals(const options& o) {
@@ -164,8 +176,7 @@ int run_totals(const options& o) {
   q.filter.year = o.year;
   if (!o.from.empty()) q.filter.from = parse_date_option(o.from, "--from");
   if (!o.to.empty()) q.filter.to = parse_date_option(o.to, "--to");
-  const as::dataset d = load(o, as::fields_for(q));
-  as::totals t = as_usage([&] { return as::compute_totals(d, q); });
+  as::totals t = totals_of(o, q);
   if (o.min_cell) t = as::suppress_small_cells(std::move(t), *o.min_cell);
   as::write_totals(std::cout, t, format_of(o), unit_of(o));
   return 0;

@@ -30,6 +30,7 @@
 #include "aidstat/taxonomy.hpp"
 #include "aidstat/text_width.hpp"
 #include "aidstat/totals.hpp"
+#include "aidstat/totals_at.hpp"
 #include "aidstat/totals_output.hpp"
 #include "aidstat/trend.hpp"
 #include "aidstat/version.hpp"

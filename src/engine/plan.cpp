@@ -62,12 +62,16 @@ int unit_boundary(const std::vector<key_column>& keys) {
 }
 
 plan make_plan(const dataset& d, const totals_query& q) {
+  return make_plan(d, columns_of(d), q, d.holds_transfers());
+}
+
+plan make_plan(const dataset& d, const item_columns& c, const totals_query& q, bool transfers) {
   const record_filter& f = q.filter;
   const int fs = f.fiscal_year_start;
   if (fs < 1 || fs > 12)
     throw_error<query_error>("the fiscal year must start in a month from 1 to 12, not " +
                              std::to_string(fs));
-  plan pl{detail::columns_of(d), {}, {}, f};
+  plan pl{c, {}, {}, f};
   add_columns(pl, d, q);
   pl.from_day = f.from ? f.from->first_day() : INT32_MIN;
   pl.to_day = f.to ? f.to->last_day() : INT32_MAX;
@@ -75,7 +79,7 @@ plan make_plan(const dataset& d, const totals_query& q) {
     throw_error<query_error>("the date range " + f.from->to_string() + " .. " + f.to->to_string() +
                              " is empty: --from is after --to");
   pl.by_dates = f.from || f.to || f.through;
-  pl.transfers = d.holds_transfers();
+  pl.transfers = transfers;
   pl.boundary = unit_boundary(pl.keys);
   pl.filtered = pl.transfers || fs != 1 || f.year || pl.by_dates || !pl.conditions.empty();
   pl.year_only = !pl.transfers && f.year && fs == 1 && !pl.by_dates && pl.conditions.empty() &&

@@ -68,4 +68,9 @@ int unit_boundary(const std::vector<key_column>& keys);
 /// that cannot be answered (a bad fiscal start, an empty date range, too many keys).
 plan make_plan(const dataset& d, const totals_query& q);
 
+/// The same over columns `c` in place of d's items (d gives the units, beneficiaries
+/// and categories), `transfers` telling whether they may hold transfer records. Keys
+/// and conditions on a measure or a beneficiary kind read d's own items: not for those.
+plan make_plan(const dataset& d, const item_columns& c, const totals_query& q, bool transfers);
+
 }  // namespace aidstat::detail

@@ -14,6 +14,7 @@
 
 #include "aidstat/amount_text.hpp"
 #include "aidstat/error.hpp"
+#include "io/dataset_shell.hpp"
 #include "io/items_checked.hpp"
 #include "io/items_fast.hpp"
 #include "io/mapped_file.hpp"
@@ -276,6 +277,44 @@ void read_stated_totals(const csv_text& file, dataset& d, std::vector<problem>& 
   });
 }
 
+// Reads categories, units and beneficiaries into a fresh dataset; each file's
+// problems go to `problems`, and where they end to `file_starts`.
+dataset read_entities(const dataset_texts& texts, std::vector<problem>& problems,
+                      std::vector<std::size_t>& file_starts) {
+  dataset d = texts.categories ? dataset(read_categories(*texts.categories, problems)) : dataset();
+  file_starts.push_back(problems.size());
+  if (texts.units) read_units(*texts.units, d, problems);
+  file_starts.push_back(problems.size());
+  if (texts.beneficiaries) read_beneficiaries(*texts.beneficiaries, d, problems);
+  file_starts.push_back(problems.size());
+  return d;
+}
+
+// Reads commitments and stated totals into `d`, as read_entities does.
+void read_plans(const dataset_texts& texts, dataset& d, std::vector<problem>& problems,
+                std::vector<std::size_t>& file_starts, dataset_sources* sources) {
+  if (texts.commitments) read_commitments(*texts.commitments, d, texts.units.has_value(), problems);
+  file_starts.push_back(problems.size());
+  if (texts.stated_totals)
+    read_stated_totals(*texts.stated_totals, d, problems,
+                       sources ? &sources->stated_total_lines : nullptr);
+  file_starts.push_back(problems.size());
+}
+
+// Throws the problems, if any, each file's in line order (cycles and unknown parents
+// are found last); file_starts[i] is where file i's problems begin.
+void throw_problems(std::vector<problem>& problems, const std::vector<std::size_t>& file_starts) {
+  if (problems.empty()) return;
+  std::vector<problem> sorted;
+  for (std::size_t i = 0; i + 1 < file_starts.size(); ++i) {
+    std::vector<problem> part(problems.begin() + static_cast<std::ptrdiff_t>(file_starts[i]),
+                              problems.begin() + static_cast<std::ptrdiff_t>(file_starts[i + 1]));
+    detail::sort_problems(part);
+    sorted.insert(sorted.end(), part.begin(), part.end());
+  }
+  detail::throw_error<validation_error>(std::move(sorted));
+}
+
 // Builds a dataset from the texts, with items.csv given as `items` (texts.items is
 // not read).
 dataset read_texts(const dataset_texts& texts, const detail::csv_view& items,
@@ -286,14 +325,8 @@ dataset read_texts(const dataset_texts& texts, const detail::csv_view& items,
     if (texts.stated_totals) sources->stated_totals_file = texts.stated_totals->name;
   }
   std::vector<problem> problems;
-  std::vector<std::size_t> file_starts;  // problems of one file are sorted by position
-  file_starts.push_back(0);
-  dataset d = texts.categories ? dataset(read_categories(*texts.categories, problems)) : dataset();
-  file_starts.push_back(problems.size());
-  if (texts.units) read_units(*texts.units, d, problems);
-  file_starts.push_back(problems.size());
-  if (texts.beneficiaries) read_beneficiaries(*texts.beneficiaries, d, problems);
-  file_starts.push_back(problems.size());
+  std::vector<std::size_t> file_starts{0};
+  dataset d = read_entities(texts, problems, file_starts);
   // The parallel reader takes every file without problems, with or without units.csv;
   // the checking reader reads anything else and reports every problem.
   std::vector<std::uint32_t>* lines = sources ? &sources->item_lines : nullptr;
@@ -301,23 +334,20 @@ dataset read_texts(const dataset_texts& texts, const detail::csv_view& items,
     detail::read_items_checked(items, d, texts.units.has_value(), texts.beneficiaries.has_value(),
                                problems, lines);
   file_starts.push_back(problems.size());
-  if (texts.commitments) read_commitments(*texts.commitments, d, texts.units.has_value(), problems);
-  file_starts.push_back(problems.size());
-  if (texts.stated_totals)
-    read_stated_totals(*texts.stated_totals, d, problems,
-                       sources ? &sources->stated_total_lines : nullptr);
-  file_starts.push_back(problems.size());
-  // Each file's problems in line order (cycles and unknown parents are found last).
-  std::vector<problem> sorted;
-  for (std::size_t i = 0; i + 1 < file_starts.size(); ++i) {
-    std::vector<problem> part(problems.begin() + static_cast<std::ptrdiff_t>(file_starts[i]),
-                              problems.begin() + static_cast<std::ptrdiff_t>(file_starts[i + 1]));
-    detail::sort_problems(part);
-    sorted.insert(sorted.end(), part.begin(), part.end());
-  }
-  problems = std::move(sorted);
-  if (!problems.empty()) detail::throw_error<validation_error>(std::move(problems));
+  read_plans(texts, d, problems, file_starts, sources);
+  throw_problems(problems, file_starts);
   return d;
+}
+
+// Every file of directory `dir` but items.csv.
+dataset_texts read_texts_beside_items(const std::filesystem::path& dir) {
+  dataset_texts t;
+  t.units = detail::read_optional_csv_file(dir / "units.csv");
+  t.beneficiaries = detail::read_optional_csv_file(dir / "beneficiaries.csv");
+  t.categories = detail::read_optional_csv_file(dir / "categories.csv");
+  t.commitments = detail::read_optional_csv_file(dir / "commitments.csv");
+  t.stated_totals = detail::read_optional_csv_file(dir / "stated_totals.csv");
+  return t;
 }
 
 }  // namespace
@@ -331,18 +361,31 @@ dataset load_dataset(const std::filesystem::path& dir, dataset_sources* sources,
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec))
     detail::throw_error<io_error>("'" + dir.string() + "' is not a dataset directory");
-  dataset_texts t;
   // items.csv, the big one, is mapped rather than copied.
   const detail::mapped_file items(dir / "items.csv");
-  t.units = detail::read_optional_csv_file(dir / "units.csv");
-  t.beneficiaries = detail::read_optional_csv_file(dir / "beneficiaries.csv");
-  t.categories = detail::read_optional_csv_file(dir / "categories.csv");
-  t.commitments = detail::read_optional_csv_file(dir / "commitments.csv");
-  t.stated_totals = detail::read_optional_csv_file(dir / "stated_totals.csv");
+  const dataset_texts t = read_texts_beside_items(dir);
   if (meter) meter->total = items.bytes().size();
   dataset d = read_texts(t, {(dir / "items.csv").string(), items.bytes()}, sources, threads, meter);
   if (meter) meter->done = items.bytes().size();
   return d;
+}
+
+std::optional<dataset> detail::read_dataset_shell(const std::filesystem::path& dir,
+                                                  bool& units_defined) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) return std::nullopt;
+  try {
+    const dataset_texts t = read_texts_beside_items(dir);
+    std::vector<problem> problems;
+    std::vector<std::size_t> file_starts{0};
+    dataset d = read_entities(t, problems, file_starts);
+    read_plans(t, d, problems, file_starts, nullptr);
+    if (!problems.empty()) return std::nullopt;
+    units_defined = t.units.has_value();
+    return d;
+  } catch (const error&) {
+    return std::nullopt;  // the full load reports it
+  }
 }
 
 }  // namespace aidstat

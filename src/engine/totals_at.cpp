@@ -1,0 +1,120 @@
+#include "aidstat/totals_at.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <thread>
+
+#include "aidstat/error.hpp"
+#include "aidstat/open_dataset.hpp"
+#include "engine/gather.hpp"
+#include "io/dataset_shell.hpp"
+#include "io/items_stream.hpp"
+#include "model/item_row.hpp"
+
+namespace aidstat {
+namespace {
+
+using detail::item_columns;
+using detail::partial;
+using detail::plan;
+
+// Whether a dimension's key codes come from a row's own fields alone, with no
+// table built from the items (years take theirs from the items' range; units,
+// measures and beneficiary kinds read columns a block does not settle).
+bool row_local(dimension_kind k) noexcept {
+  return k == dimension_kind::category || k == dimension_kind::category_parent ||
+         k == dimension_kind::form || k == dimension_kind::direction;
+}
+
+// The rows one thread scans before its partial's 32-bit record counts could fill.
+constexpr std::uint64_t kRowsPerPartial = std::uint64_t{1} << 31;
+// The (group, beneficiary) pairs a partial gathers before they are made distinct.
+constexpr std::size_t kPeopleBeforeUnique = std::size_t{1} << 20;
+
+// One thread's scanning of the blocks it reads: a plan for blocks without transfer
+// records and one for blocks with them (SPEC 4's rule costs a check a row).
+struct block_scanner {
+  block_scanner(const dataset& shell, const item_columns& columns, const totals_query& q)
+      : columns(columns),
+        plain(detail::make_plan(shell, columns, q, false)),
+        with_transfers(detail::make_plan(shell, columns, q, true)),
+        sums(plain.key_space <= detail::kDenseKeys ? plain.key_space : 0) {}
+
+  // Adds the block in `columns`; false once the partial has taken all it safely can.
+  bool scan_block() {
+    const std::size_t n = columns.size();
+    const bool transfers =
+        std::memchr(columns.form.data(), detail::transfer_code, columns.form.size()) != nullptr;
+    holds_transfers = holds_transfers || transfers;
+    (transfers ? with_transfers : plain).scan(0, n, sums);
+    if (sums.people.size() >= distinct_people + kPeopleBeforeUnique) {
+      std::sort(sums.people.begin(), sums.people.end());
+      sums.people.erase(std::unique(sums.people.begin(), sums.people.end()), sums.people.end());
+      distinct_people = sums.people.size();
+    }
+    rows += n;
+    return rows < kRowsPerPartial;
+  }
+
+  const item_columns& columns;
+  plan plain, with_transfers;
+  partial sums;
+  bool holds_transfers = false;
+  std::uint64_t rows = 0;
+  std::size_t distinct_people = 0;
+};
+
+// The totals of q over items.csv in `dir` read a block at a time; empty when the
+// directory needs the full load (a problem anywhere, or more rows than a stream takes).
+std::optional<totals> stream_totals(const std::filesystem::path& dir, const totals_query& q,
+                                    work_meter* meter) {
+  bool units_defined = false;
+  const std::optional<dataset> shell = detail::read_dataset_shell(dir, units_defined);
+  if (!shell) return std::nullopt;
+  unsigned threads = q.threads ? q.threads : std::max(1u, std::thread::hardware_concurrency());
+  std::error_code ec;
+  const auto bytes = std::filesystem::file_size(dir / "items.csv", ec);
+  if (ec) return std::nullopt;
+  threads = static_cast<unsigned>(std::clamp<std::uintmax_t>(bytes >> 20, 1, threads));
+  std::vector<item_columns> columns(threads);
+  std::vector<block_scanner> scanners;
+  scanners.reserve(threads);
+  try {
+    for (unsigned t = 0; t < threads; ++t) scanners.emplace_back(*shell, columns[t], q);
+  } catch (const query_error&) {
+    return std::nullopt;  // the full load says it, after any problem of the files
+  }
+  const bool whole = detail::stream_items(
+      dir / "items.csv", *shell, units_defined, columns,
+      [&](unsigned t) { return scanners[t].scan_block(); }, meter);
+  if (!whole) return std::nullopt;
+  std::vector<partial> parts;
+  bool holds_transfers = false;
+  for (block_scanner& s : scanners) {
+    parts.push_back(std::move(s.sums));
+    holds_transfers = holds_transfers || s.holds_transfers;
+  }
+  detail::require_all_placed(parts, q.filter);
+  totals out = detail::gather(parts, scanners.front().plain, *shell, q.by);
+  out.holds_transfers = holds_transfers;
+  return out;
+}
+
+}  // namespace
+
+bool streams_from_csv(const totals_query& q) noexcept {
+  return std::all_of(q.by.begin(), q.by.end(),
+                     [](const dimension& d) { return row_local(d.kind); }) &&
+         std::all_of(q.filter.where.begin(), q.filter.where.end(),
+                     [](const condition& c) { return row_local(c.on.kind); });
+}
+
+totals totals_at(const std::filesystem::path& path, const totals_query& q, work_meter* meter) {
+  if (!is_archive_path(path) && streams_from_csv(q)) {
+    if (std::optional<totals> t = stream_totals(path, q, meter)) return std::move(*t);
+    if (meter) meter->done = 0;  // read again, in full
+  }
+  return compute_totals(open_dataset(path, fields_for(q), meter), q);
+}
+
+}  // namespace aidstat
