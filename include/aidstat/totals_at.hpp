@@ -1,6 +1,7 @@
 // Totals straight from where a dataset is kept, as a one-shot query meets it.
 //
-//   totals t = totals_at("examples/data/city-2023", {.by = {dimension::parse("category")}});
+//   totals t = totals_at(dir, {.by = {dimension::parse("category")}});  // a CSV directory
+//   t == compute_totals(load_dataset(dir), {.by = {dimension::parse("category")}});  // true
 //
 // The answer is compute_totals(open_dataset(path, fields_for(q)), q), always. The
 // way there differs: from a CSV directory, a query that groups and filters only by

@@ -62,13 +62,14 @@ std::optional<date> date::try_parse(std::string_view text) noexcept {
     return true;
   };
   const std::size_t n = text.size();
-  if (n != 4 && !(n == 7 && text[4] == '-') && !(n == 10 && text[4] == '-' && text[7] == '-'))
-    return std::nullopt;
   int y = 0, m = 0, d = 0;
-  if (!number(0, 4, y) || y < 1) return std::nullopt;
-  if (n >= 7 && (!number(5, 2, m) || m < 1 || m > 12)) return std::nullopt;
-  if (n == 10 && (!number(8, 2, d) || d < 1 || (d > 28 && d > days_in_month(y, m))))
-    return std::nullopt;
+  if (n == 10) {
+    if (!detail::read_day_date(text, y, m, d)) return std::nullopt;
+  } else {
+    if (n != 4 && !(n == 7 && text[4] == '-')) return std::nullopt;
+    if (!number(0, 4, y) || y < 1) return std::nullopt;
+    if (n == 7 && (!number(5, 2, m) || m < 1 || m > 12)) return std::nullopt;
+  }
   date out;  // checked above, as the constructors check
   out.year_ = static_cast<std::int16_t>(y);
   out.month_ = static_cast<std::uint8_t>(m);

@@ -7,6 +7,7 @@
 #include "aidstat/error.hpp"
 #include "aidstat/open_dataset.hpp"
 #include "engine/gather.hpp"
+#include "engine/stream_totals.hpp"
 #include "io/dataset_shell.hpp"
 #include "io/items_stream.hpp"
 #include "model/item_row.hpp"
@@ -64,10 +65,10 @@ struct block_scanner {
   std::size_t distinct_people = 0;
 };
 
-// The totals of q over items.csv in `dir` read a block at a time; empty when the
-// directory needs the full load (a problem anywhere, or more rows than a stream takes).
-std::optional<totals> stream_totals(const std::filesystem::path& dir, const totals_query& q,
-                                    work_meter* meter) {
+}  // namespace
+
+std::optional<totals> detail::stream_totals(const std::filesystem::path& dir, const totals_query& q,
+                                            work_meter* meter) {
   bool units_defined = false;
   const std::optional<dataset> shell = detail::read_dataset_shell(dir, units_defined);
   if (!shell) return std::nullopt;
@@ -100,8 +101,6 @@ std::optional<totals> stream_totals(const std::filesystem::path& dir, const tota
   return out;
 }
 
-}  // namespace
-
 bool streams_from_csv(const totals_query& q) noexcept {
   return std::all_of(q.by.begin(), q.by.end(),
                      [](const dimension& d) { return row_local(d.kind); }) &&
@@ -111,7 +110,7 @@ bool streams_from_csv(const totals_query& q) noexcept {
 
 totals totals_at(const std::filesystem::path& path, const totals_query& q, work_meter* meter) {
   if (!is_archive_path(path) && streams_from_csv(q)) {
-    if (std::optional<totals> t = stream_totals(path, q, meter)) return std::move(*t);
+    if (std::optional<totals> t = detail::stream_totals(path, q, meter)) return std::move(*t);
     if (meter) meter->done = 0;  // read again, in full
   }
   return compute_totals(open_dataset(path, fields_for(q), meter), q);

@@ -5,6 +5,7 @@
 
 #include "aidstat/amount_text.hpp"
 #include "aidstat/error.hpp"
+#include "core/calendar.hpp"
 #include "io/csv_reader.hpp"
 #include "io/items_fast.hpp"
 #include "model/item_appender.hpp"
@@ -72,6 +73,7 @@ namespace {
 std::uint32_t unit_of(const item_lookups& l, std::string_view id, fresh_units& fresh) {
   const std::uint32_t u = l.units.find(id);
   if (u != no_id || l.units_defined || id.empty()) return u;
+  if (!l.number_fresh_units) return valid_utf8(id) ? kFresh : no_id;
   return fresh.find_or_add(id);
 }
 
@@ -118,6 +120,15 @@ bool read_quantity(std::string_view q, std::string_view m, std::optional<measure
   return unit && quantity >= 0;
 }
 
+// A date's fields (0 for a month or day it leaves out); false for text that is no date.
+bool read_date(std::string_view text, int& year, int& month, int& day) {
+  if (read_day_date(text, year, month, day)) return true;
+  const std::optional<date> dt = date::try_parse(text);
+  if (!dt) return false;
+  year = dt->year(), month = dt->month(), day = dt->day();
+  return true;
+}
+
 // Checks one record's fields and appends it to `out` as dataset::add_item would;
 // false when anything about it needs the checking reader.
 bool add_record(const item_lookups& l, const std::array<std::string_view, kMaxFields>& fields,
@@ -126,8 +137,8 @@ bool add_record(const item_lookups& l, const std::array<std::string_view, kMaxFi
     const int at = index[c];
     return at < 0 ? std::string_view() : fields[static_cast<std::size_t>(at)];
   };
-  const std::optional<date> dt = date::try_parse(get(c_date));
-  if (!dt) return false;
+  int year = 0, month = 0, day = 0;
+  if (!read_date(get(c_date), year, month, day)) return false;
   const std::uint32_t category = l.categories.find(get(c_category));
   if (category == no_id) return false;
   const std::uint32_t provider = unit_of(l, get(c_provider), fresh);
@@ -159,9 +170,9 @@ bool add_record(const item_lookups& l, const std::array<std::string_view, kMaxFi
   // notation, which sends the file to the checking reader to be named.
   if (!note.empty() && !valid_utf8(note)) return false;
   item_row r;
-  r.year = static_cast<std::int16_t>(dt->year());
-  r.month = static_cast<std::uint8_t>(dt->month());
-  r.day = static_cast<std::uint8_t>(dt->day());
+  r.year = static_cast<std::int16_t>(year);
+  r.month = static_cast<std::uint8_t>(month);
+  r.day = static_cast<std::uint8_t>(day);
   r.category = static_cast<std::uint16_t>(category);
   r.provider = provider;
   r.recipient = recipient;
@@ -171,7 +182,7 @@ bool add_record(const item_lookups& l, const std::array<std::string_view, kMaxFi
   r.amount_min = amount, r.amount_max = amount_max;
   if (quantity != no_value) r.measure = code_of(unit);
   r.quantity_min = quantity, r.quantity_max = quantity_max;
-  r.note = note;
+  if (l.keep_notes) r.note = note;
   append_item(out, r);
   return true;
 }

@@ -38,6 +38,10 @@ struct item_lookups {
   id_table categories, units, people;
   std::vector<side> unit_side, person_side;
   bool units_defined;  ///< with units.csv; without it, unknown unit ids become units
+  /// Whether a unit first met gets a number of its own (fresh_units); when not, it is
+  /// only checked, and every such unit reads as kFresh | 0.
+  bool number_fresh_units = true;
+  bool keep_notes = true;  ///< whether notes go into the columns (they are checked always)
 };
 
 /// Marks a unit id that a reader met for the first time (without units.csv): the

@@ -118,11 +118,12 @@ bool stream_items(const std::filesystem::path& path, const dataset& d, bool unit
   reader.next = static_cast<std::uint64_t>(body - head.data());
   if (meter) meter->advance(reader.next);
 
-  const item_lookups l(d, units_defined);
+  item_lookups l(d, units_defined);
+  l.number_fresh_units = l.keep_notes = false;  // no query streamed reads them
   const auto threads = static_cast<unsigned>(columns.size());
   run_parallel(threads, [&](unsigned t) {
     std::string buffer;
-    fresh_units fresh;  // its numbers mean nothing outside this thread; no query here reads them
+    fresh_units fresh;
     record_cursor at;
     while (const std::size_t n = reader.next_block(buffer)) {
       clear_keeping_room(columns[t]);

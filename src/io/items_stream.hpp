@@ -17,9 +17,9 @@ namespace aidstat::detail {
 /// at a time, as read_items_fast reads a whole file: each block's records go into
 /// thread t's columns[t] (emptied first), then take(t) consumes them. `d` is the
 /// dataset without its items (the lookups); `units_defined` as for read_items_fast.
-/// Without units.csv, a unit first met in the file gets a number of the thread's own
-/// (marked kFresh) in the provider and recipient columns: a caller that reads those
-/// columns cannot use this reader.
+/// The columns hold no notes, and without units.csv every unit first met in the file
+/// reads as the same number (kFresh | 0) in the provider and recipient columns: a
+/// caller that reads notes or units cannot use this reader.
 /// Returns true when every record was read and taken. Returns false, having
 /// stopped every thread, when the file cannot be read, when a record is not regular
 /// or longer than the largest block, or when take() returns false: the caller then

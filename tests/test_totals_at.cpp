@@ -1,0 +1,241 @@
+// Totals straight from a CSV directory, read a block at a time, against the totals
+// of the dataset loaded whole: the same figures for every file without problems,
+// and the same problems, positions and all, for every file with one.
+#include <catch2/catch.hpp>
+#include <variant>
+
+#include "aidstat/load_csv.hpp"
+#include "aidstat/totals_at.hpp"
+#include "engine/stream_totals.hpp"
+#include "items_sample.hpp"
+#include "test_support.hpp"
+
+using namespace aidstat;
+using aidstat::test::items_csv;
+using aidstat::test::temp_dir;
+
+namespace {
+
+// Rows in the sample's column order (note, amount, date, provider, category,
+// recipient, beneficiary, form, quantity, measure, direction): transfers between
+// the dataset's units, which a per-category total leaves out (SPEC 4).
+const char* const kTransfers =
+    ",5000,2023-05-01,city,education,firm,,transfer,,,\n"
+    "\"handed on\",1.2万元,2022-11,city,medical,club,,transfer,,,\n";
+
+// A dataset directory: the sample's items (with transfers), and units.csv and
+// beneficiaries.csv unless left out.
+void write_sample(const temp_dir& dir, std::size_t rows, std::uint64_t seed, bool with_units) {
+  dir.write("items.csv", items_csv(rows, seed, !with_units) + kTransfers);
+  if (with_units) dir.write("units.csv", test::kUnitsCsv);
+  // Without units.csv no beneficiary can name its unit.
+  dir.write("beneficiaries.csv", with_units ? std::string(test::kPeopleCsv)
+                                            : "id,kind,unit,headcount\nneedy,active_member,,27\n"
+                                              "town,civilian,,300\nvet,veteran,,1\n");
+}
+
+// The queries a stream answers: row-local keys and conditions, and date filters.
+std::vector<totals_query> streamed_queries() {
+  const auto by = [](std::initializer_list<const char*> names) {
+    std::vector<dimension> out;
+    for (const char* n : names) out.push_back(dimension::parse(n));
+    return out;
+  };
+  std::vector<totals_query> qs;
+  for (auto keys : {by({}), by({"category"}), by({"category_parent"}), by({"form"}),
+                    by({"direction"}), by({"category", "form"}), by({"form", "direction"})})
+    qs.push_back({keys, {}, 0});
+  totals_query q{by({"category"}), {}, 0};
+  q.filter.year = 2021;
+  qs.push_back(q);
+  q.filter = {};
+  q.filter.from = date(2021), q.filter.to = date(2022);
+  qs.push_back(q);
+  // Refused by the engine, each with its count: records a range cuts through, and
+  // records dated only to a year under a fiscal year.
+  q.filter.from = date(2021, 3);
+  qs.push_back(q);
+  q.filter = {};
+  q.filter.fiscal_year_start = 4;
+  q.filter.year = 2022;
+  qs.push_back(q);
+  q.filter = {};
+  q.filter.where.push_back(condition::parse("form=cash,in_kind"));
+  qs.push_back(q);
+  return qs;
+}
+
+// The answer of load_dataset + compute_totals, or the message of what it threw.
+std::variant<totals, std::string> loaded_whole(const std::filesystem::path& dir,
+                                               const totals_query& q) {
+  try {
+    return compute_totals(load_dataset(dir), q);
+  } catch (const error& e) {
+    return std::string(e.what());
+  }
+}
+
+// The same through totals_at.
+std::variant<totals, std::string> streamed(const std::filesystem::path& dir,
+                                           const totals_query& q) {
+  try {
+    return totals_at(dir, q);
+  } catch (const error& e) {
+    return std::string(e.what());
+  }
+}
+
+}  // namespace
+
+TEST_CASE("totals read from items.csv a block at a time equal the loaded dataset's",
+          "[totals_at]") {
+  for (const bool with_units : {true, false}) {
+    INFO((with_units ? "with" : "without") << " units.csv");
+    const temp_dir dir;
+    // About 4 MB: four blocks or more, with quoted line breaks across their edges.
+    write_sample(dir, 72'000, with_units ? 21 : 22, with_units);
+    REQUIRE(std::filesystem::file_size(dir.path() / "items.csv") > (std::size_t{4} << 20));
+    int refused = 0;
+    for (totals_query q : streamed_queries()) {
+      REQUIRE(streams_from_csv(q));
+      const auto whole = loaded_whole(dir.path(), q);
+      if (const auto* t = std::get_if<totals>(&whole)) {
+        REQUIRE(t->grand.records > 0);
+        CHECK(detail::stream_totals(dir.path(), q, nullptr));  // read as a stream, not loaded
+      }
+      refused += std::holds_alternative<std::string>(whole);
+      for (unsigned threads : {1u, 2u, 3u}) {
+        q.threads = threads;
+        INFO(q.by.size() << " keys, " << threads << " threads");
+        CHECK(streamed(dir.path(), q) == whole);
+      }
+    }
+    CHECK(refused == 2);
+  }
+}
+
+TEST_CASE("the streamed totals hold what the sample holds, counted by hand", "[totals_at]") {
+  const temp_dir dir;
+  dir.write("units.csv", test::kUnitsCsv);
+  dir.write("beneficiaries.csv", test::kPeopleCsv);
+  dir.write("items.csv",
+            "date,category,provider,recipient,beneficiary,form,amount,quantity,measure\n"
+            "2023-01-05,education,city,,needy,cash,1100余万元,,\n"
+            "2023-02,education,city,,town,cash,\"[1, 2]万元\",3000余,person_time\n"
+            "2023,medical,firm,,needy,in_kind,12.5,,\n"
+            "2023-03-01,education,city,firm,,transfer,5000,,\n");
+  totals_query q{{dimension::parse("category")}, {}, 0};
+  work_meter meter;
+  const totals t = totals_at(dir.path(), q, &meter);
+  CHECK(meter.total == std::filesystem::file_size(dir.path() / "items.csv"));
+  CHECK(meter.done == meter.total);
+  REQUIRE(t.groups.size() == 2);
+  const aggregate& education = t.groups[0].figures;
+  CHECK(t.groups[0].key[0] == "education");
+  CHECK(education.records == 2);
+  CHECK(education.transfers_excluded == 1);
+  CHECK(education.approximate_records == 2);
+  // 1100余万元 is [1100万, 1200万); [1, 2]万元: 11,010,000 .. 12,020,000 yuan.
+  CHECK(education.amount.min() == money{1'101'000'000});
+  CHECK(education.amount.max() == money{1'202'000'000});
+  CHECK(education.headcount() == 27 + 300);
+  CHECK(t.groups[1].figures.amount.min() == money{1250});
+  CHECK(t.holds_transfers);
+}
+
+TEST_CASE("a file with a problem is reported as the full load reports it", "[totals_at]") {
+  const std::string good = items_csv(30'000, 5);
+  const std::size_t middle = good.find('\n', good.size() / 2) + 1;
+  const totals_query q{{dimension::parse("category")}, {}, 0};
+  for (const std::string bad : {"x,1,2023-02-30,city,education,firm,,,,,\n",  // no such day
+                                "x,1,2023,nowhere,education,firm,,,,,\n",     // unknown unit
+                                "x,1,2023,city,educaton,firm,,,,,\n",         // unknown category
+                                "x,1,2023,city,education,firm,ghost,,,,\n",   // unknown beneficiary
+                                "x,-5,2023,city,education,firm,,,,,\n",       // negative amount
+                                "x,1,2023,city,education,,,transfer,,,\n",  // a transfer to no unit
+                                "x,1,2023,city,education,firm,,,25,,\n",    // no measure
+                                "x,1,2023,city,education,firm,,,,\n",       // a field short
+                                "x\"y,1,2023,city,education,firm,,,,,\n",   // a stray quote
+                                "x,1,2023,city,education,firm,,,,,\xff\n",  // not UTF-8
+                                "\"a\xff, b\",1,2023,city,education,firm,,,,,\n"}) {
+    INFO(bad);
+    const temp_dir dir;
+    dir.write("units.csv", test::kUnitsCsv);
+    dir.write("beneficiaries.csv", test::kPeopleCsv);
+    dir.write("items.csv", good.substr(0, middle) + bad + good.substr(middle) + bad);
+    const auto whole = loaded_whole(dir.path(), q);
+    REQUIRE(std::holds_alternative<std::string>(whole));
+    CHECK_FALSE(detail::stream_totals(dir.path(), q, nullptr));
+    CHECK(streamed(dir.path(), q) == whole);
+  }
+  SECTION("a problem in another file") {
+    const temp_dir dir;
+    dir.write("items.csv", good);
+    dir.write("units.csv", std::string(test::kUnitsCsv) + "city,Again,government,,,\n");
+    dir.write("beneficiaries.csv", std::string(test::kPeopleCsv) + "lost,veteran,,x\n");
+    dir.write("commitments.csv",
+              "id,year,category,owner,title,target_amount,status\n"
+              "c1,2023,nothing,city,t,1,done\n");
+    const auto whole = loaded_whole(dir.path(), q);
+    REQUIRE(std::holds_alternative<std::string>(whole));
+    CHECK(streamed(dir.path(), q) == whole);
+  }
+  SECTION("a problem and a query the engine refuses: the problem comes first") {
+    const temp_dir dir;
+    write_sample(dir, 100, 3, true);
+    dir.write("items.csv", items_csv(100, 3) + "x,1,2023,city,educaton,firm,,,,,\n");
+    totals_query empty_range = q;
+    empty_range.filter.from = date(2023), empty_range.filter.to = date(2022);
+    const auto whole = loaded_whole(dir.path(), empty_range);
+    REQUIRE(std::holds_alternative<std::string>(whole));
+    CHECK(std::get<std::string>(whole).find("educaton") != std::string::npos);
+    CHECK(streamed(dir.path(), empty_range) == whole);
+  }
+  SECTION("no items.csv, or no directory") {
+    const temp_dir dir;
+    dir.write("units.csv", test::kUnitsCsv);
+    CHECK(streamed(dir.path(), q) == loaded_whole(dir.path(), q));
+    CHECK(streamed(dir.path() / "nowhere", q) == loaded_whole(dir.path() / "nowhere", q));
+  }
+}
+
+TEST_CASE("the block edges of a stream hold at every kind of record end", "[totals_at]") {
+  const totals_query q{{dimension::parse("category")}, {}, 2};
+  const std::string head = "date,category,provider,amount,note\n";
+  const std::string row = "2023-01-02,education,city,12.5,\"a, \"\"b\"\"\nc\"\r\n";
+  std::string many;
+  while (many.size() < (std::size_t{3} << 20)) many += row;
+  const std::string huge_note = "2023,medical,firm,1,\"" + std::string(std::size_t{3} << 20, 'n') +
+                                "\n" + std::string(1000, ',') + "\"\n";
+  const std::string text_without_end = head + many + "2024,other,city,7,last";
+  for (const std::string& text : {text_without_end, head + many + huge_note + many, head,
+                                  "\xEF\xBB\xBF" + head + many, head + "\n\n" + many + "\n\n"}) {
+    INFO(text.size() << " bytes");
+    const temp_dir dir;
+    dir.write("units.csv", test::kUnitsCsv);
+    dir.write("items.csv", text);
+    const auto whole = loaded_whole(dir.path(), q);
+    REQUIRE(std::holds_alternative<totals>(whole));
+    CHECK(detail::stream_totals(dir.path(), q, nullptr));
+    CHECK(streamed(dir.path(), q) == whole);
+  }
+}
+
+TEST_CASE("a stream answers only what needs nothing but each row's own fields", "[totals_at]") {
+  const auto query = [](const char* key) { return totals_query{{dimension::parse(key)}, {}, 0}; };
+  for (const char* key : {"category", "category_parent", "form", "direction"})
+    CHECK(streams_from_csv(query(key)));
+  for (const char* key : {"year", "month", "provider", "provider@1", "recipient", "region",
+                          "unit_kind", "measure", "beneficiary_kind"}) {
+    INFO(key);
+    CHECK_FALSE(streams_from_csv(query(key)));
+    // Answered all the same, through the full load.
+    const temp_dir dir;
+    write_sample(dir, 2000, 9, true);
+    CHECK(totals_at(dir.path(), query(key)) ==
+          compute_totals(load_dataset(dir.path()), query(key)));
+  }
+  totals_query where = query("category");
+  where.filter.where.push_back(condition::parse("provider=city"));
+  CHECK_FALSE(streams_from_csv(where));
+}
