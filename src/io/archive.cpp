@@ -4,6 +4,8 @@
 // after the header line, still load.
 #include "aidstat/archive.hpp"
 
+#include <algorithm>
+#include <atomic>
 #include <boost/archive/archive_exception.hpp>
 #include <boost/archive/binary_iarchive.hpp>
 #include <boost/archive/binary_oarchive.hpp>
@@ -11,8 +13,11 @@
 #include <boost/archive/text_oarchive.hpp>
 #include <boost/archive/xml_iarchive.hpp>
 #include <boost/archive/xml_oarchive.hpp>
+#include <exception>
+#include <thread>
 
 #include "aidstat/error.hpp"
+#include "core/run_parallel.hpp"
 #include "io/archive_entities.hpp"
 #include "io/archive_frame.hpp"
 #include "io/archive_io.hpp"
@@ -168,30 +173,60 @@ void read_section(const detail::frame_reader& frame, const detail::section_view&
   }
 }
 
+// Parses the item sections `wanted` (group, section) into `c`, on up to as many
+// threads as the machine has, largest first: each group fills columns of its own.
+// Throws the error of the first damaged section in archive order, as reading them
+// one after another would.
+void read_item_sections(const detail::frame_reader& frame, archive_format format,
+                        const std::vector<std::pair<item_fields, detail::section_view>>& wanted,
+                        detail::item_columns& c, work_meter* meter) {
+  std::vector<std::size_t> order(wanted.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return wanted[a].second.payload.size() > wanted[b].second.payload.size();
+  });
+  std::vector<std::exception_ptr> errors(wanted.size());
+  std::atomic<std::size_t> next{0};
+  const unsigned threads = static_cast<unsigned>(std::clamp<std::size_t>(
+      std::thread::hardware_concurrency(), 1, std::max<std::size_t>(wanted.size(), 1)));
+  detail::run_parallel(threads, [&](unsigned) {
+    for (std::size_t k; (k = next++) < order.size();) {
+      const auto& [group, s] = wanted[order[k]];
+      try {
+        read_section(frame, s, format, [&](auto& r) { detail::visit_group(r, group, c); });
+        if (meter) meter->advance(s.payload.size());
+      } catch (...) {
+        errors[order[k]] = std::current_exception();
+      }
+    }
+  });
+  for (const auto& e : errors)
+    if (e) std::rethrow_exception(e);
+}
+
 // Reads the sections of `fields` (checking their checksums), and walks past the rest.
 dataset read_framed(std::string_view bytes, const std::string& name, item_fields fields,
                     work_meter* meter) {
   detail::frame_reader frame(bytes, name);
-  const auto read = [&](const detail::section_view& s) {
-    if (meter) meter->advance(s.payload.size());
-  };
   const auto format = parse_enum<archive_format>(frame.kind());
   if (!format) archive_damaged("unknown archive kind '" + frame.kind() + "'");
   dataset d;
   std::uint64_t n = 0;
   const detail::section_view entities = frame.next("entities");
   read_section(frame, entities, *format, [&](auto& r) { d = detail::read_entities(r, n); });
-  read(entities);
-  detail::item_columns c;
-  c.rows = static_cast<std::size_t>(n);
+  if (meter) meter->advance(entities.payload.size());
+  std::vector<std::pair<item_fields, detail::section_view>> wanted;
   for (const auto& entry : detail::kItemGroups) {
-    const item_fields group = entry.first;
-    const detail::section_view s = frame.next(entry.second);
-    if (contains(fields, group))
-      read_section(frame, s, *format, [&](auto& r) { detail::visit_group(r, group, c); });
-    read(s);
+    detail::section_view s = frame.next(entry.second);
+    if (contains(fields, entry.first))
+      wanted.emplace_back(entry.first, std::move(s));
+    else if (meter)
+      meter->advance(s.payload.size());  // walked past
   }
   frame.finish();
+  detail::item_columns c;
+  c.rows = static_cast<std::size_t>(n);
+  read_item_sections(frame, *format, wanted, c, meter);
   detail::check_columns(d, c, n, fields);
   detail::archive_access::set_items(d, std::move(c), fields);
   return d;
