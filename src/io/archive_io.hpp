@@ -18,6 +18,7 @@
 #include "aidstat/enums.hpp"
 #include "aidstat/interval.hpp"
 #include "io/archive_frame.hpp"
+#include "io/mapped_file.hpp"
 
 namespace aidstat::detail {
 
@@ -162,7 +163,10 @@ class archive_reader {
   /// format 3).
   template <class C>
   void column(const char* name, C& to) {
-    to.resize(count(name, sizeof(typename C::value_type)));
+    const std::uint64_t n = count(name, sizeof(typename C::value_type));
+    to.reserve(n);
+    advise_huge_pages(to.data(), to.capacity() * sizeof(typename C::value_type));
+    to.resize(n);
     if (padded_) {
       const auto pad = num<std::uint8_t>("pad");
       if (pad >= kSectionAlignment || (pad && !binary_))
