@@ -71,9 +71,9 @@ namespace {
 // The unit named `id`: one of the dataset's, or, without units.csv, one first met in
 // this share; no_id when there is none.
 std::uint32_t unit_of(const item_lookups& l, std::string_view id, fresh_units& fresh) {
-  const std::uint32_t u = l.units.find(id);
+  const std::uint32_t u = l.units.size() ? l.units.find(id) : no_id;
   if (u != no_id || l.units_defined || id.empty()) return u;
-  if (!l.number_fresh_units) return valid_utf8(id) ? kFresh : no_id;
+  if (!l.number_fresh_units) return l.text_checked || valid_utf8(id) ? kFresh : no_id;
   return fresh.find_or_add(id);
 }
 
@@ -168,7 +168,7 @@ bool add_record(const item_lookups& l, const std::array<std::string_view, kMaxFi
   // The only field kept as written, so the only one checked for UTF-8 here: the
   // others are parsed or looked up, and bytes that are not UTF-8 match no id, word or
   // notation, which sends the file to the checking reader to be named.
-  if (!note.empty() && !valid_utf8(note)) return false;
+  if (!note.empty() && !l.text_checked && !valid_utf8(note)) return false;
   item_row r;
   r.year = static_cast<std::int16_t>(year);
   r.month = static_cast<std::uint8_t>(month);

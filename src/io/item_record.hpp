@@ -42,6 +42,9 @@ struct item_lookups {
   /// only checked, and every such unit reads as kFresh | 0.
   bool number_fresh_units = true;
   bool keep_notes = true;  ///< whether notes go into the columns (they are checked always)
+  /// Whether every text given to read_records is known to be UTF-8 (its reader checks
+  /// each block first: the fields of such a text, split at ASCII bytes, are UTF-8 too).
+  bool text_checked = false;
 };
 
 /// Marks a unit id that a reader met for the first time (without units.csv): the

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "core/run_parallel.hpp"
+#include "io/csv_reader.hpp"
 #include "io/item_record.hpp"
 
 namespace aidstat::detail {
@@ -120,6 +121,7 @@ bool stream_items(const std::filesystem::path& path, const dataset& d, bool unit
 
   item_lookups l(d, units_defined);
   l.number_fresh_units = l.keep_notes = false;  // no query streamed reads them
+  l.text_checked = true;                        // each block is checked whole, below
   const auto threads = static_cast<unsigned>(columns.size());
   run_parallel(threads, [&](unsigned t) {
     std::string buffer;
@@ -128,7 +130,8 @@ bool stream_items(const std::filesystem::path& path, const dataset& d, bool unit
     while (const std::size_t n = reader.next_block(buffer)) {
       clear_keeping_room(columns[t]);
       const char* end = buffer.data() + n;
-      if (read_records(l, width, index, buffer.data(), end, at, fresh, columns[t], nullptr,
+      if (!valid_utf8(std::string_view(buffer.data(), n)) ||
+          read_records(l, width, index, buffer.data(), end, at, fresh, columns[t], nullptr,
                        meter) != end ||
           !take(t)) {
         reader.stop = true;

@@ -36,6 +36,9 @@ class id_table {
     ++count_;
   }
 
+  /// The number of keys.
+  std::size_t size() const noexcept { return count_; }
+
   /// The value of `key`, or no_id.
   std::uint32_t find(std::string_view key) const noexcept {
     const std::uint64_t head = head_of(key);
