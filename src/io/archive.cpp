@@ -179,7 +179,8 @@ void read_section(const detail::frame_reader& frame, const detail::section_view&
 // one after another would.
 void read_item_sections(const detail::frame_reader& frame, archive_format format,
                         const std::vector<std::pair<item_fields, detail::section_view>>& wanted,
-                        detail::item_columns& c, work_meter* meter) {
+                        detail::item_columns& c, work_meter* meter,
+                        const detail::mapped_file* source) {
   std::vector<std::size_t> order(wanted.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
@@ -194,6 +195,7 @@ void read_item_sections(const detail::frame_reader& frame, archive_format format
       const auto& [group, s] = wanted[order[k]];
       try {
         read_section(frame, s, format, [&](auto& r) { detail::visit_group(r, group, c); });
+        if (source) source->release(s.payload);  // copied into the columns
         if (meter) meter->advance(s.payload.size());
       } catch (...) {
         errors[order[k]] = std::current_exception();
@@ -206,7 +208,7 @@ void read_item_sections(const detail::frame_reader& frame, archive_format format
 
 // Reads the sections of `fields` (checking their checksums), and walks past the rest.
 dataset read_framed(std::string_view bytes, const std::string& name, item_fields fields,
-                    work_meter* meter) {
+                    work_meter* meter, const detail::mapped_file* source) {
   detail::frame_reader frame(bytes, name);
   const auto format = parse_enum<archive_format>(frame.kind());
   if (!format) archive_damaged("unknown archive kind '" + frame.kind() + "'");
@@ -226,7 +228,7 @@ dataset read_framed(std::string_view bytes, const std::string& name, item_fields
   frame.finish();
   detail::item_columns c;
   c.rows = static_cast<std::size_t>(n);
-  read_item_sections(frame, *format, wanted, c, meter);
+  read_item_sections(frame, *format, wanted, c, meter, source);
   detail::check_columns(d, c, n, fields);
   detail::archive_access::set_items(d, std::move(c), fields);
   return d;
@@ -331,8 +333,12 @@ void save_archive(const dataset& d, const std::filesystem::path& file, archive_f
                                 [&](std::ostream& out) { write_framed(out, d, format, meter); });
 }
 
-dataset read_archive(std::string_view bytes, const std::string& name, item_fields fields,
-                     work_meter* meter) {
+namespace {
+
+// read_archive, and where `source` maps the bytes, the pages of each section read
+// released as soon as it is in its columns (they are copies).
+dataset read_archive_from(std::string_view bytes, const std::string& name, item_fields fields,
+                          work_meter* meter, const detail::mapped_file* source) {
   if (meter) meter->total = bytes.size();
   const std::string prefix = name + ": ";
   try {
@@ -341,7 +347,7 @@ dataset read_archive(std::string_view bytes, const std::string& name, item_field
       detail::throw_error<data_error>(
           prefix + "written by a newer aidstat (archive format " + std::to_string(h.version) +
           "); this version reads formats up to " + std::to_string(archive_version));
-    dataset d = h.version >= 3 ? read_framed(bytes, name, fields, meter)
+    dataset d = h.version >= 3 ? read_framed(bytes, name, fields, meter, source)
                                : read_unframed(bytes.substr(h.size), h.format, h.version);
     if (meter) meter->done = bytes.size();
     return d;
@@ -353,6 +359,13 @@ dataset read_archive(std::string_view bytes, const std::string& name, item_field
     detail::throw_error<data_error>(
         prefix + "the archive is damaged or not an aidstat archive: " + e.what());
   }
+}
+
+}  // namespace
+
+dataset read_archive(std::string_view bytes, const std::string& name, item_fields fields,
+                     work_meter* meter) {
+  return read_archive_from(bytes, name, fields, meter, nullptr);
 }
 
 archive_info read_archive_info(const std::filesystem::path& file) {
@@ -367,7 +380,7 @@ archive_info read_archive_info(const std::filesystem::path& file) {
 
 dataset load_archive(const std::filesystem::path& file, item_fields fields, work_meter* meter) {
   const detail::mapped_file bytes(file);
-  return read_archive(bytes.bytes(), file.string(), fields, meter);
+  return read_archive_from(bytes.bytes(), file.string(), fields, meter, &bytes);
 }
 
 }  // namespace aidstat

@@ -35,6 +35,17 @@ mapped_file::~mapped_file() {
   if (map_) ::munmap(map_, map_size_);
 }
 
+void mapped_file::release(std::string_view part) const noexcept {
+  if (!map_ || part.empty()) return;
+  const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+  const auto begin = reinterpret_cast<std::uintptr_t>(part.data());
+  const std::uintptr_t from = (begin + page - 1) & ~(page - 1);  // whole pages inside only
+  const std::uintptr_t to = (begin + part.size()) & ~(page - 1);
+  const auto map_begin = reinterpret_cast<std::uintptr_t>(map_);
+  if (from < map_begin || to > map_begin + map_size_ || to <= from) return;
+  ::madvise(reinterpret_cast<void*>(from), to - from, MADV_DONTNEED);
+}
+
 void advise_huge_pages(const void* data, std::size_t bytes) noexcept {
 #ifdef MADV_HUGEPAGE
   constexpr std::uintptr_t huge = std::uintptr_t{2} << 20;  // whole huge pages inside only

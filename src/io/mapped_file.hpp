@@ -21,6 +21,11 @@ class mapped_file {
   /// The file's bytes, valid while this object lives.
   std::string_view bytes() const noexcept { return bytes_; }
 
+  /// Tells the system that `part` of bytes() has been read and will not be soon
+  /// again: its whole pages leave the process's resident memory (the page cache
+  /// keeps them, and a later read maps them back). Nothing for a file read, not mapped.
+  void release(std::string_view part) const noexcept;
+
  private:
   void* map_ = nullptr;
   std::size_t map_size_ = 0;
