@@ -12,6 +12,7 @@
 #include "archive_patch.hpp"
 #include "io/atomic_file.hpp"
 #include "io/csv_reader.hpp"
+#include "items_sample.hpp"
 #include "test_support.hpp"
 
 using namespace aidstat;
@@ -111,6 +112,22 @@ TEST_CASE("every archive kind round-trips to an identical dataset", "[archive]")
     CHECK(open_dataset(file) == d);
   }
   CHECK(open_dataset(test::demo_dataset()) == d);
+}
+
+TEST_CASE("a large archive, its sections read side by side and released, round-trips",
+          "[archive]") {
+  // Sections of megabytes: many pages each, released from the mapping once copied.
+  test::temp_dir dir;
+  dir.write("items.csv", test::items_csv(60'000, 17));
+  dir.write("units.csv", test::kUnitsCsv);
+  dir.write("beneficiaries.csv", test::kPeopleCsv);
+  const dataset d = load_dataset(dir.path());
+  const auto file = dir.path() / "big.aidstat";
+  save_archive(d, file);
+  REQUIRE(std::filesystem::file_size(file) > (std::size_t{2} << 20));
+  CHECK(load_archive(file) == d);
+  const totals_query q{{dimension::parse("category")}, {}, 0};
+  CHECK(compute_totals(load_archive(file, fields_for(q)), q) == compute_totals(d, q));
 }
 
 TEST_CASE("the archive starts with its format version and declares its length", "[archive]") {
