@@ -15,7 +15,7 @@ from . import _frames, _results
 from ._aidstat import (Dataset, data_error, error, io_error, load, overflow_error,
                        parse_error, query_error, validation_error, version)
 from ._aidstat import _check_dataset, _check_path, _parse_money, _read_texts
-from ._aidstat import _pivot_csv, _progress_csv, _totals_csv, _trend_csv, _yoy_csv
+from ._aidstat import _pivot_csv, _progress_csv, _totals_csv, _totals_csv_at, _trend_csv, _yoy_csv
 
 __version__ = version
 __all__ = ["Dataset", "load", "from_frames", "totals", "yoy", "trend", "pivot", "progress",
@@ -69,10 +69,13 @@ def totals(ds, by=(), where=None, year=None, date_from=None, date_to=None, min_c
     """Per-group totals (SPEC 4; CSV columns of `aidstat totals`): records, amount_min,
     amount_max, headcount (people reached, each beneficiary once), quantities when
     `measure` is a key, `suppressed` with min_cell, `transfers_excluded` when the
-    dataset holds transfers. `where` is {dimension: value or [values]}."""
+    dataset holds transfers. `where` is {dimension: value or [values]}. Takes a Dataset,
+    or a path: then a CSV directory is read as the query needs it, a block at a time
+    when it can be (aidstat/totals_at.hpp), with the same answer and the same errors."""
     opts = _options(by, where, year, date_from, date_to, fiscal_start, threads=threads,
                     min_cell=min_cell)
-    return _results.frame_of_csv(_totals_csv(ds, opts), len(opts["by"]), as_float)
+    text = _totals_csv(ds, opts) if isinstance(ds, Dataset) else _totals_csv_at(str(ds), opts)
+    return _results.frame_of_csv(text, len(opts["by"]), as_float)
 
 
 def yoy(ds, base, year, by=(), where=None, ytd=None, fiscal_start=1, deflator=None,

@@ -76,15 +76,26 @@ std::string csv_of(Compute&& compute, Write&& write) {
   return std::move(out).str();
 }
 
-std::string totals_csv(const py_dataset& d, const py::dict& opts) {
-  totals_query q{dimensions_of(opts, "by"), filter_of(opts), threads_of(opts)};
+// The totals of `opts` as CSV, from the totals that compute(q) gives.
+template <class Compute>
+std::string totals_csv_of(const py::dict& opts, Compute&& compute) {
+  const totals_query q{dimensions_of(opts, "by"), filter_of(opts), threads_of(opts)};
   const auto min_cell = option<std::int64_t>(opts, "min_cell");
   return csv_of(
       [&] {
-        totals t = compute_totals(*d.data, q);
+        totals t = compute(q);
         return min_cell ? suppress_small_cells(std::move(t), *min_cell) : t;
       },
       [](std::ostream& out, const totals& t) { write_totals(out, t, output_format::csv); });
+}
+
+std::string totals_csv(const py_dataset& d, const py::dict& opts) {
+  return totals_csv_of(opts, [&](const totals_query& q) { return compute_totals(*d.data, q); });
+}
+
+// From where the dataset is kept: a CSV directory may be read as a stream (totals_at).
+std::string totals_csv_at(const std::filesystem::path& path, const py::dict& opts) {
+  return totals_csv_of(opts, [&](const totals_query& q) { return totals_at(path, q); });
 }
 
 std::string yoy_csv(const py_dataset& d, const py::dict& opts) {
@@ -173,6 +184,7 @@ py::list findings_of(const check_report& r) {
 
 void bind_queries(py::module_& m) {
   m.def("_totals_csv", &totals_csv, py::arg("dataset"), py::arg("options"));
+  m.def("_totals_csv_at", &totals_csv_at, py::arg("path"), py::arg("options"));
   m.def("_yoy_csv", &yoy_csv, py::arg("dataset"), py::arg("options"));
   m.def("_trend_csv", &trend_csv, py::arg("dataset"), py::arg("options"));
   m.def("_pivot_csv", &pivot_csv, py::arg("dataset"), py::arg("options"));

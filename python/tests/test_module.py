@@ -38,6 +38,31 @@ def test_totals_equal_the_command(example, union, by):
             run_cli("totals", path, *by_args(by), "--format", "csv")
 
 
+@pytest.mark.parametrize("by", [["category"], ["form", "direction"], ["category", "year"]])
+def test_totals_of_a_path_equal_those_of_the_loaded_dataset(example, union, by):
+    # A directory is read as a stream for the first two (row-local keys), loaded for
+    # the third; the answer is the loaded dataset's either way.
+    for path, ds in (example, union):
+        assert aidstat.to_csv(aidstat.totals(path, by=by, year=2023)) == \
+            aidstat.to_csv(aidstat.totals(ds, by=by, year=2023))
+
+
+def test_totals_of_a_path_with_a_problem_name_it(tmp_path, example_dir):
+    for name in ("units.csv", "beneficiaries.csv", "categories.csv", "commitments.csv",
+                 "stated_totals.csv"):
+        if (example_dir / name).exists():
+            (tmp_path / name).write_bytes((example_dir / name).read_bytes())
+    items = (example_dir / "items.csv").read_text(encoding="utf-8").splitlines()
+    items.insert(3, "2023-02-30," + items[3].split(",", 1)[1])
+    (tmp_path / "items.csv").write_text("\n".join(items) + "\n", encoding="utf-8")
+    with pytest.raises(aidstat.validation_error) as loaded:
+        aidstat.load(tmp_path)
+    with pytest.raises(aidstat.validation_error) as streamed:
+        aidstat.totals(tmp_path, by=["category"])
+    assert str(streamed.value) == str(loaded.value)
+    assert "items.csv:4:" in str(streamed.value)
+
+
 def test_totals_options_equal_the_command(union):
     path, ds = union
     cases = [
