@@ -1,22 +1,14 @@
 #include "io/items_fast.hpp"
 
 #include <algorithm>
-#include <array>
-#include <bit>
-#include <cstring>
 #include <string>
 #include <thread>
 
-#include "aidstat/amount_text.hpp"
-#include "aidstat/error.hpp"
 #include "core/run_parallel.hpp"
-#include "io/csv_reader.hpp"
 #include "io/item_record.hpp"
 #include "io/mapped_file.hpp"
 #include "io/record_split.hpp"
-#include "model/id_table.hpp"
 #include "model/item_appender.hpp"
-#include "model/item_row.hpp"
 
 namespace aidstat::detail {
 
