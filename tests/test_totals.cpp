@@ -5,8 +5,11 @@
 
 #include "aidstat/amount_text.hpp"
 #include "aidstat/error.hpp"
+#include "aidstat/export_csv.hpp"
 #include "aidstat/totals.hpp"
+#include "aidstat/totals_at.hpp"
 #include "engine/key_order.hpp"
+#include "engine/stream_totals.hpp"
 #include "test_support.hpp"
 
 using namespace aidstat;
@@ -164,9 +167,12 @@ bool reference_matches(const dataset& d, const dimension& dim, const std::string
   }
 }
 
-// Whether an item passes a filter of calendar years and conditions, as the docs say.
+// Whether an item passes a filter of calendar years, a date range (of whole years or
+// months: no item is cut through) and conditions, as the docs say.
 bool reference_passes(const dataset& d, const aid_item& it, const record_filter& f) {
   if (f.year && it.date.year() != *f.year) return false;
+  if (f.from && it.date.last_day() < f.from->first_day()) return false;
+  if (f.to && it.date.first_day() > f.to->last_day()) return false;
   for (const condition& c : f.where) {
     const std::string v = reference_key(d, it, c.on);
     bool any = false;
@@ -204,13 +210,10 @@ std::map<std::vector<std::string>, reference_group> reference_totals(
   return out;
 }
 
-void check_against_reference(const dataset& d, const std::vector<dimension>& by,
-                             unsigned threads = 1, const record_filter& f = {}) {
-  totals_query q;
-  q.by = by;
-  q.threads = threads;
-  q.filter = f;
-  const totals t = compute_totals(d, q);
+// Checks totals `t` of d's items, grouped `by` and filtered by f, against the
+// reference loop over d.
+void check_totals_against_reference(const totals& t, const dataset& d,
+                                    const std::vector<dimension>& by, const record_filter& f) {
   const auto ref = reference_totals(d, by, f);
   REQUIRE(t.groups.size() == ref.size());
   std::int64_t all_records = 0;
@@ -246,6 +249,15 @@ void check_against_reference(const dataset& d, const std::vector<dimension>& by,
   CHECK(t.grand.records == all_records);
   for (std::size_t i = 1; i < t.groups.size(); ++i)
     CHECK(detail::key_less(t.by, t.groups[i - 1].key, t.groups[i].key));
+}
+
+void check_against_reference(const dataset& d, const std::vector<dimension>& by,
+                             unsigned threads = 1, const record_filter& f = {}) {
+  totals_query q;
+  q.by = by;
+  q.threads = threads;
+  q.filter = f;
+  check_totals_against_reference(compute_totals(d, q), d, by, f);
 }
 
 // An item of 2023 in category "other", from the city to the firm, with no figures.
@@ -317,6 +329,32 @@ TEST_CASE("filtered totals agree with the reference loop", "[totals]") {
       check_against_reference(d, {dimension::parse("recipient@0"), dimension::parse("form")},
                               threads, f);
       check_against_reference(d, {}, threads, f);
+    }
+  }
+}
+
+TEST_CASE("totals streamed from a CSV directory agree with the reference loop",
+          "[totals][totals_at]") {
+  // Written out as CSV (amounts in report notation where approximate, some near 2^52
+  // fen), then read back a block at a time: several blocks, on two threads.
+  const dataset d = random_dataset(44, 36'000, true);
+  const test::temp_dir dir;
+  export_csv(d, dir.path());
+  REQUIRE(std::filesystem::file_size(dir.path() / "items.csv") > (std::size_t{2} << 20));
+  record_filter in_2022, cash, range;
+  in_2022.year = 2022;
+  cash.where.push_back(condition::parse("form=cash,in_kind"));
+  range.from = date(2021), range.to = date(2022);
+  for (const char* key : {"", "category", "category_parent", "form", "direction"}) {
+    for (const record_filter& f : {record_filter{}, in_2022, cash, range}) {
+      INFO("by '" << key << "', " << f.where.size() << " condition(s)");
+      std::vector<dimension> by;
+      if (*key) by.push_back(dimension::parse(key));
+      const totals_query q{by, f, 2};
+      REQUIRE(streams_from_csv(q));
+      const std::optional<totals> streamed = detail::stream_totals(dir.path(), q, nullptr);
+      REQUIRE(streamed);  // read as a stream, not loaded whole
+      check_totals_against_reference(*streamed, d, by, f);
     }
   }
 }

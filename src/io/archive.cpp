@@ -192,7 +192,8 @@ void read_item_sections(const detail::frame_reader& frame, archive_format format
       std::thread::hardware_concurrency(), 1, std::max<std::size_t>(wanted.size(), 1)));
   detail::run_parallel(threads, [&](unsigned) {
     for (std::size_t k; (k = next++) < order.size();) {
-      const auto& [group, s] = wanted[order[k]];
+      const item_fields group = wanted[order[k]].first;  // (clang 14 cannot capture a binding)
+      const detail::section_view& s = wanted[order[k]].second;
       try {
         read_section(frame, s, format, [&](auto& r) { detail::visit_group(r, group, c); });
         if (source) source->release(s.payload);  // copied into the columns
