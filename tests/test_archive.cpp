@@ -128,6 +128,16 @@ TEST_CASE("a large archive, its sections read side by side and released, round-t
   CHECK(load_archive(file) == d);
   const totals_query q{{dimension::parse("category")}, {}, 0};
   CHECK(compute_totals(load_archive(file, fields_for(q)), q) == compute_totals(d, q));
+  // Two sections damaged, read side by side: the first in the file is named, always.
+  std::string bytes = slurp(file);
+  for (const char* name : {"amounts", "notes"}) {
+    const test::section_span s = test::find_section(bytes, name);
+    REQUIRE(s.length > 100);
+    bytes[s.payload + s.length / 2] = static_cast<char>(bytes[s.payload + s.length / 2] ^ 0x10);
+  }
+  std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes;
+  for (int run = 0; run < 5; ++run)
+    CHECK_THROWS_WITH(load_archive(file), Catch::Contains("section 'amounts' is damaged"));
 }
 
 TEST_CASE("the archive starts with its format version and declares its length", "[archive]") {

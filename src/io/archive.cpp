@@ -173,6 +173,9 @@ void read_section(const detail::frame_reader& frame, const detail::section_view&
   }
 }
 
+// The bytes of item sections from which they are read on several threads.
+constexpr std::size_t kParallelBytes = std::size_t{1} << 20;
+
 // Parses the item sections `wanted` (group, section) into `c`, on up to as many
 // threads as the machine has, largest first: each group fills columns of its own.
 // Throws the error of the first damaged section in archive order, as reading them
@@ -188,8 +191,14 @@ void read_item_sections(const detail::frame_reader& frame, archive_format format
   });
   std::vector<std::exception_ptr> errors(wanted.size());
   std::atomic<std::size_t> next{0};
-  const unsigned threads = static_cast<unsigned>(std::clamp<std::size_t>(
-      std::thread::hardware_concurrency(), 1, std::max<std::size_t>(wanted.size(), 1)));
+  // A thread of its own pays only for megabytes of sections; a small archive is read
+  // on the calling thread.
+  std::size_t bytes = 0;
+  for (const auto& w : wanted) bytes += w.second.payload.size();
+  const unsigned threads = bytes < kParallelBytes
+                               ? 1
+                               : static_cast<unsigned>(std::clamp<std::size_t>(
+                                     std::thread::hardware_concurrency(), 1, wanted.size()));
   detail::run_parallel(threads, [&](unsigned) {
     for (std::size_t k; (k = next++) < order.size();) {
       const item_fields group = wanted[order[k]].first;  // (clang 14 cannot capture a binding)
