@@ -346,7 +346,11 @@ TEST_CASE("totals streamed from a CSV directory agree with the reference loop",
   cash.where.push_back(condition::parse("form=cash,in_kind"));
   range.from = date(2021), range.to = date(2022);
   for (const char* key : {"", "category", "category_parent", "form", "direction"}) {
-    for (const record_filter& f : {record_filter{}, in_2022, cash, range}) {
+    // Every filter with the category key; the other keys unfiltered.
+    const std::vector<record_filter> filters =
+        std::string(key) == "category" ? std::vector{record_filter{}, in_2022, cash, range}
+                                       : std::vector{record_filter{}};
+    for (const record_filter& f : filters) {
       INFO("by '" << key << "', " << f.where.size() << " condition(s)");
       std::vector<dimension> by;
       if (*key) by.push_back(dimension::parse(key));

@@ -105,15 +105,17 @@ TEST_CASE("totals read from items.csv a block at a time equal the loaded dataset
       } catch (const error& e) {
         whole = std::string(e.what());
       }
-      if (const auto* t = std::get_if<totals>(&whole)) {
-        REQUIRE(t->grand.records > 0);
-        CHECK(detail::stream_totals(dir.path(), q, nullptr));  // read as a stream, not loaded
-      }
       refused += std::holds_alternative<std::string>(whole);
       for (unsigned threads : {1u, 2u}) {
         q.threads = threads;
         INFO(q.by.size() << " keys, " << threads << " threads");
-        CHECK(streamed(dir.path(), q) == whole);
+        if (const auto* t = std::get_if<totals>(&whole)) {
+          const std::optional<totals> s = detail::stream_totals(dir.path(), q, nullptr);
+          REQUIRE(s);  // read as a stream, not loaded
+          CHECK(*s == *t);
+        } else {
+          CHECK(streamed(dir.path(), q) == whole);
+        }
       }
     }
     CHECK(refused == 2);
@@ -151,7 +153,7 @@ TEST_CASE("the streamed totals hold what the sample holds, counted by hand", "[t
 
 TEST_CASE("a file with a problem is reported as the full load reports it", "[totals_at]") {
   // Over 1 MB: the bad rows are in the second block (and the last).
-  const std::string good = items_csv(24'000, 5);
+  const std::string good = items_csv(20'000, 5);
   const std::size_t middle = good.find('\n', good.size() * 3 / 5) + 1;
   const totals_query q{{dimension::parse("category")}, {}, 0};
   SECTION("a bad record in items.csv, of every kind") {
