@@ -397,6 +397,7 @@ int run(const std::vector<std::pair<CLI::App*, runner>>& commands, const options
 }  // namespace
 
 int main(int argc, char** argv) {
+  as::remove_temporary_files_on_signals();  // Ctrl-C during a save leaves no temporary file
   CLI::App app{"aidstat: statistics of support-program data (拥军优属 / veterans' support)",
                "aidstat"};
   app.require_subcommand(1);

@@ -28,6 +28,7 @@
 #include "aidstat/query.hpp"
 #include "aidstat/report.hpp"
 #include "aidstat/taxonomy.hpp"
+#include "aidstat/temporary_files.hpp"
 #include "aidstat/text_width.hpp"
 #include "aidstat/totals.hpp"
 #include "aidstat/totals_at.hpp"

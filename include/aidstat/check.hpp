@@ -127,7 +127,8 @@ check_report check_dataset_directory(const std::filesystem::path& dir);
 /// no lines, so findings name rows). Throws io_error when it cannot be read.
 check_report check_archive_file(const std::filesystem::path& file);
 
-/// check_archive_file for a file, check_dataset_directory for a directory.
+/// check_archive_file for a file, check_dataset_directory for a directory; first
+/// removes the temporaries that a killed save or export left beside it.
 check_report check_dataset_at(const std::filesystem::path& path);
 
 }  // namespace aidstat

@@ -58,6 +58,13 @@ class io_error : public error {
   using error::error;
 };
 
+/// Not enough memory for what was asked, such as loading a large file under a memory
+/// limit. The data is not at fault: with more memory, or fewer fields, it loads.
+class memory_error : public error {
+ public:
+  using error::error;
+};
+
 /// Where a problem was found: file, 1-based line, 1-based column (CSV field number).
 struct source_location {
   std::string file;          ///< file name as given, e.g. "items.csv"

@@ -1,6 +1,7 @@
 // aidstat's exception family in Python, mirroring the C++ one: aidstat.error and its
 // subclasses parse_error, overflow_error, query_error, data_error (with
-// validation_error, which carries `problems`) and io_error, with the same messages.
+// validation_error, which carries `problems`), io_error and memory_error, with the
+// same messages.
 #include "bindings.hpp"
 
 namespace aidstat::python {
@@ -12,6 +13,7 @@ void bind_errors(py::module_& m) {
   static py::exception<query_error> query(m, "query_error", base.ptr());
   static py::exception<data_error> data(m, "data_error", base.ptr());
   static py::exception<io_error> io(m, "io_error", base.ptr());
+  static py::exception<memory_error> memory(m, "memory_error", base.ptr());
   static py::exception<validation_error> validation(m, "validation_error", data.ptr());
   // One translator, most derived type first.
   py::register_exception_translator([](std::exception_ptr p) {
@@ -34,6 +36,8 @@ void bind_errors(py::module_& m) {
       data(e.what());
     } catch (const io_error& e) {
       io(e.what());
+    } catch (const memory_error& e) {
+      memory(e.what());
     } catch (const error& e) {
       base(e.what());
     }

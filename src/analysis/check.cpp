@@ -6,6 +6,7 @@
 
 #include "aidstat/amount_text.hpp"
 #include "aidstat/open_dataset.hpp"
+#include "aidstat/temporary_files.hpp"
 #include "aidstat/totals.hpp"
 
 namespace aidstat {
@@ -288,6 +289,7 @@ check_report check_archive_file(const std::filesystem::path& file) {
 }
 
 check_report check_dataset_at(const std::filesystem::path& path) {
+  remove_stale_temporaries(path);  // what a killed save or export left beside it
   return is_archive_path(path) ? check_archive_file(path) : check_dataset_directory(path);
 }
 

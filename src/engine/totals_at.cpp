@@ -1,5 +1,7 @@
 #include "aidstat/totals_at.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cstring>
 #include <thread>
@@ -8,6 +10,7 @@
 #include "aidstat/open_dataset.hpp"
 #include "engine/gather.hpp"
 #include "engine/stream_totals.hpp"
+#include "io/dataset_folder.hpp"
 #include "io/dataset_shell.hpp"
 #include "io/items_stream.hpp"
 #include "model/item_row.hpp"
@@ -70,12 +73,18 @@ struct block_scanner {
 std::optional<totals> detail::stream_totals(const std::filesystem::path& dir, const totals_query& q,
                                             work_meter* meter) {
   bool units_defined = false;
-  const std::optional<dataset> shell = detail::read_dataset_shell(dir, units_defined);
-  if (!shell) return std::nullopt;
+  std::optional<detail::dataset_folder> folder;
+  try {
+    folder.emplace(dir);
+  } catch (const io_error&) {
+    return std::nullopt;  // the full load says what
+  }
+  const std::optional<dataset> shell = detail::read_dataset_shell(*folder, units_defined);
+  const int items = folder->fd("items.csv");
+  struct stat before {};
+  if (!shell || items < 0 || ::fstat(items, &before) != 0) return std::nullopt;
   unsigned threads = q.threads ? q.threads : std::max(1u, std::thread::hardware_concurrency());
-  std::error_code ec;
-  const auto bytes = std::filesystem::file_size(dir / "items.csv", ec);
-  if (ec) return std::nullopt;
+  const auto bytes = static_cast<std::uintmax_t>(before.st_size);
   threads = static_cast<unsigned>(std::clamp<std::uintmax_t>(bytes >> 20, 1, threads));
   std::vector<item_columns> columns(threads);
   std::vector<block_scanner> scanners;
@@ -86,9 +95,12 @@ std::optional<totals> detail::stream_totals(const std::filesystem::path& dir, co
     return std::nullopt;  // the full load says it, after any problem of the files
   }
   const bool whole = detail::stream_items(
-      dir / "items.csv", *shell, units_defined, columns,
+      items, *shell, units_defined, columns,
       [&](unsigned t) { return scanners[t].scan_block(); }, meter);
-  if (!whole) return std::nullopt;
+  struct stat after {};
+  if (!whole || ::fstat(items, &after) != 0 || after.st_size != before.st_size ||
+      after.st_mtim.tv_nsec != before.st_mtim.tv_nsec || after.st_mtim.tv_sec != before.st_mtim.tv_sec)
+    return std::nullopt;  // changed underneath: the full load says so
   std::vector<partial> parts;
   bool holds_transfers = false;
   for (block_scanner& s : scanners) {

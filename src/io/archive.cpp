@@ -22,7 +22,7 @@
 #include "io/archive_frame.hpp"
 #include "io/archive_io.hpp"
 #include "io/atomic_file.hpp"
-#include "io/mapped_file.hpp"
+#include "io/file_bytes.hpp"
 
 namespace aidstat {
 
@@ -144,7 +144,7 @@ void write_framed(std::ostream& out, const dataset& d, archive_format format, wo
       detail::archive_writer w(ar, format == archive_format::binary ? &buffer : nullptr);
       write(w);
     });
-    if (!s) detail::throw_error<io_error>("cannot write the archive (disk full?)");
+    if (!s) detail::throw_error<io_error>("cannot write the archive");
     frame.end_section();
     if (meter) meter->advance(1);
   };
@@ -183,7 +183,7 @@ constexpr std::size_t kParallelBytes = std::size_t{1} << 20;
 void read_item_sections(const detail::frame_reader& frame, archive_format format,
                         const std::vector<std::pair<item_fields, detail::section_view>>& wanted,
                         detail::item_columns& c, work_meter* meter,
-                        const detail::mapped_file* source) {
+                        const detail::file_bytes* source) {
   std::vector<std::size_t> order(wanted.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
@@ -204,6 +204,7 @@ void read_item_sections(const detail::frame_reader& frame, archive_format format
       const item_fields group = wanted[order[k]].first;  // (clang 14 cannot capture a binding)
       const detail::section_view& s = wanted[order[k]].second;
       try {
+        if (source) source->load(s.payload);
         read_section(frame, s, format, [&](auto& r) { detail::visit_group(r, group, c); });
         if (source) source->release(s.payload);  // copied into the columns
         if (meter) meter->advance(s.payload.size());
@@ -218,13 +219,16 @@ void read_item_sections(const detail::frame_reader& frame, archive_format format
 
 // Reads the sections of `fields` (checking their checksums), and walks past the rest.
 dataset read_framed(std::string_view bytes, const std::string& name, item_fields fields,
-                    work_meter* meter, const detail::mapped_file* source) {
-  detail::frame_reader frame(bytes, name);
+                    work_meter* meter, const detail::file_bytes* source) {
+  std::function<void(std::string_view)> need;
+  if (source) need = [source](std::string_view part) { source->load(part); };
+  detail::frame_reader frame(bytes, name, need);
   const auto format = parse_enum<archive_format>(frame.kind());
   if (!format) archive_damaged("unknown archive kind '" + frame.kind() + "'");
   dataset d;
   std::uint64_t n = 0;
   const detail::section_view entities = frame.next("entities");
+  if (source) source->load(entities.payload);
   read_section(frame, entities, *format, [&](auto& r) { d = detail::read_entities(r, n); });
   if (meter) meter->advance(entities.payload.size());
   std::vector<std::pair<item_fields, detail::section_view>> wanted;
@@ -345,10 +349,11 @@ void save_archive(const dataset& d, const std::filesystem::path& file, archive_f
 
 namespace {
 
-// read_archive, and where `source` maps the bytes, the pages of each section read
-// released as soon as it is in its columns (they are copies).
+// read_archive, and where `source` holds the bytes, each part read from the file when
+// it is needed, and released as soon as it is in its columns (they are copies). A
+// file changed underneath is said to be so, never called damaged.
 dataset read_archive_from(std::string_view bytes, const std::string& name, item_fields fields,
-                          work_meter* meter, const detail::mapped_file* source) {
+                          work_meter* meter, const detail::file_bytes* source) {
   if (meter) meter->total = bytes.size();
   const std::string prefix = name + ": ";
   try {
@@ -357,14 +362,26 @@ dataset read_archive_from(std::string_view bytes, const std::string& name, item_
       detail::throw_error<data_error>(
           prefix + "written by a newer aidstat (archive format " + std::to_string(h.version) +
           "); this version reads formats up to " + std::to_string(archive_version));
+    if (source && h.version < 3) source->load_all();
     dataset d = h.version >= 3 ? read_framed(bytes, name, fields, meter, source)
                                : read_unframed(bytes.substr(h.size), h.format, h.version);
+    if (source) source->check_unchanged();
     if (meter) meter->done = bytes.size();
     return d;
+  } catch (const memory_error&) {
+    throw;
+  } catch (const std::bad_alloc&) {
+    detail::throw_error<memory_error>("not enough memory to load " + name +
+                                      "; the file is not at fault: free memory, or load fewer "
+                                      "fields, and try again");
+  } catch (const io_error&) {
+    throw;  // the file could not be read, or was changed: it says so itself
   } catch (const error& e) {
+    if (source) source->check_unchanged();
     if (std::string_view(e.what()).starts_with(prefix)) throw;
     detail::rethrow_with_prefix(prefix);
   } catch (const std::exception& e) {
+    if (source) source->check_unchanged();
     // Boost archive exceptions, stream errors, bad_alloc of a bounded size...
     detail::throw_error<data_error>(
         prefix + "the archive is damaged or not an aidstat archive: " + e.what());
@@ -379,7 +396,8 @@ dataset read_archive(std::string_view bytes, const std::string& name, item_field
 }
 
 archive_info read_archive_info(const std::filesystem::path& file) {
-  const detail::mapped_file bytes(file);
+  const detail::file_bytes bytes(file);
+  bytes.load(bytes.bytes().substr(0, 256));
   try {
     const header_line h = read_header(bytes.bytes());
     return {h.format, h.version};
@@ -389,7 +407,8 @@ archive_info read_archive_info(const std::filesystem::path& file) {
 }
 
 dataset load_archive(const std::filesystem::path& file, item_fields fields, work_meter* meter) {
-  const detail::mapped_file bytes(file);
+  const detail::file_bytes bytes(file);
+  bytes.load(bytes.bytes().substr(0, 256));  // the header line; the rest as it is needed
   return read_archive_from(bytes.bytes(), file.string(), fields, meter, &bytes);
 }
 

@@ -101,7 +101,7 @@ std::streamsize hashing_buffer::xsputn(const char* s, std::streamsize n) {
 int hashing_buffer::sync() { return flush_buffer() ? 0 : -1; }
 
 std::uint64_t hashing_buffer::finish() {
-  if (!flush_buffer()) throw_error<io_error>("cannot write the archive (disk full?)");
+  if (!flush_buffer()) throw_error<io_error>("cannot write the archive");
   return XXH3_64bits_digest(state_of(state_));
 }
 
@@ -148,11 +148,12 @@ void frame_writer::finish() {
 
 // ---- frame_reader ----
 
-frame_reader::frame_reader(std::string_view bytes, std::string name)
-    : bytes_(bytes), name_(std::move(name)) {
-  const std::size_t eol = bytes_.find('\n');
-  if (eol == std::string_view::npos || eol > 200) damaged("the header line is damaged");
-  const std::string_view line = bytes_.substr(0, eol);
+frame_reader::frame_reader(std::string_view bytes, std::string name,
+                           std::function<void(std::string_view)> need)
+    : bytes_(bytes), name_(std::move(name)), need_(std::move(need)) {
+  const std::string_view line = line_at(0);
+  if (line.data() == nullptr) damaged("the header line is damaged");
+  const std::size_t eol = line.size();
   const auto words = words_of(line);
   std::uint64_t length = 0, sum = 0;
   if (words.size() != 5 || words[0] != kMagic || !parse_field(words[3], 20, 10, length) ||
@@ -171,10 +172,10 @@ frame_reader::frame_reader(std::string_view bytes, std::string name)
 
 section_view frame_reader::next(std::string_view expected) {
   const std::string where = "section '" + std::string(expected) + "'";
-  const std::size_t eol = bytes_.find('\n', at_);
-  if (eol == std::string_view::npos || eol - at_ > 200)
-    damaged("the line that starts " + where + " is damaged");
-  const auto words = words_of(bytes_.substr(at_, eol - at_));
+  const std::string_view line = line_at(at_);
+  if (line.data() == nullptr) damaged("the line that starts " + where + " is damaged");
+  const std::size_t eol = at_ + line.size();
+  const auto words = words_of(line);
   std::uint64_t length = 0, sum = 0;
   if (words.size() != 4 || words[0] != "section" || words[1] != expected ||
       !parse_field(words[2], 20, 10, length) || !parse_field(words[3], 16, 16, sum))
@@ -185,6 +186,14 @@ section_view frame_reader::next(std::string_view expected) {
   section_view s{std::string(expected), bytes_.substr(at_, length), sum};
   at_ += length;
   return s;
+}
+
+std::string_view frame_reader::line_at(std::size_t at) const {
+  const std::string_view window = bytes_.substr(std::min(at, bytes_.size()), 201);
+  if (need_) need_(window);
+  const std::size_t eol = window.find('\n');
+  if (eol == std::string_view::npos || eol > 200) return {};
+  return window.substr(0, eol);
 }
 
 void frame_reader::verify(const section_view& s) const {

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <ostream>
 #include <streambuf>
@@ -98,8 +99,11 @@ struct section_view {
 class frame_reader {
  public:
   /// Checks the header line (its checksum) and that the archive has exactly the
-  /// length it declares. `name` names the archive in messages.
-  frame_reader(std::string_view bytes, std::string name);
+  /// length it declares. `name` names the archive in messages. Where `bytes` are
+  /// read on demand, `need` is called with each part before it is read (the header
+  /// and section lines; payloads are the caller's to load).
+  frame_reader(std::string_view bytes, std::string name,
+               std::function<void(std::string_view)> need = {});
   /// The archive's kind, as its header says ("binary", "text" or "xml").
   const std::string& kind() const noexcept { return kind_; }
   /// The next section, which must be named `expected`; its checksum is not checked.
@@ -112,8 +116,12 @@ class frame_reader {
  private:
   [[noreturn]] void damaged(const std::string& why) const;
 
+  // The line of at most 200 bytes at `at`, loaded; npos as its length when longer.
+  std::string_view line_at(std::size_t at) const;
+
   std::string_view bytes_;
   std::string name_;
+  std::function<void(std::string_view)> need_;
   std::string kind_;
   std::size_t at_ = 0;
 };

@@ -18,7 +18,7 @@
 #include "aidstat/enums.hpp"
 #include "aidstat/interval.hpp"
 #include "io/archive_frame.hpp"
-#include "io/mapped_file.hpp"
+#include "io/file_bytes.hpp"
 
 namespace aidstat::detail {
 

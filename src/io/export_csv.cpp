@@ -8,6 +8,7 @@
 #include "aidstat/error.hpp"
 #include "io/atomic_file.hpp"
 #include "io/csv_writer.hpp"
+#include "io/dataset_folder.hpp"
 #include "io/items_csv.hpp"
 
 namespace aidstat {
@@ -29,9 +30,11 @@ std::string enum_text(const std::optional<E>& v) {
   return v ? std::string(key_of(*v)) : "";
 }
 
-void write_csv(const std::filesystem::path& file, const std::vector<std::string>& header,
+// Writes `name` into the staging folder; messages name it inside `dir`.
+void write_csv(const std::filesystem::path& staging, const std::filesystem::path& dir,
+               const std::string& name, const std::vector<std::string>& header,
                const std::vector<std::vector<std::string>>& rows) {
-  detail::write_file_atomically(file, [&](std::ostream& out) {
+  detail::write_staged_file(staging / name, dir / name, [&](std::ostream& out) {
     detail::write_csv_row(out, header);
     detail::write_csv_rows(out, rows);
   });
@@ -57,18 +60,16 @@ std::vector<std::string> item_cells(const aid_item& it) {
 
 }  // namespace detail
 
-void export_csv(const dataset& d, const std::filesystem::path& dir) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec)
-    detail::throw_error<io_error>("cannot create folder " + dir.string() + ": " + ec.message());
+namespace {
 
+void write_dataset_files(const dataset& d, const std::filesystem::path& staging,
+                         const std::filesystem::path& dir) {
   std::vector<std::vector<std::string>> rows;
   for (std::uint32_t i = 0; i < d.categories().size(); ++i) {
     const category& c = d.categories().at(i);
     rows.push_back({c.key, c.name_zh, c.name_en, c.parent});
   }
-  write_csv(dir / "categories.csv", {"key", "name_zh", "name_en", "parent"}, rows);
+  write_csv(staging, dir, "categories.csv", {"key", "name_zh", "name_en", "parent"}, rows);
 
   rows.clear();
   for (std::uint32_t i = 0; i < d.unit_count(); ++i) {
@@ -76,20 +77,20 @@ void export_csv(const dataset& d, const std::filesystem::path& dir) {
     rows.push_back({u.id, u.name, std::string(key_of(u.kind)), std::string(key_of(u.side)),
                     u.parent, u.region});
   }
-  write_csv(dir / "units.csv", {"id", "name", "kind", "side", "parent", "region"}, rows);
+  write_csv(staging, dir, "units.csv", {"id", "name", "kind", "side", "parent", "region"}, rows);
 
   rows.clear();
   for (std::uint32_t i = 0; i < d.beneficiary_count(); ++i) {
     const beneficiary& b = d.beneficiary_at(i);
     rows.push_back({b.id, std::string(key_of(b.kind)), b.unit, std::to_string(b.headcount)});
   }
-  write_csv(dir / "beneficiaries.csv", {"id", "kind", "unit", "headcount"}, rows);
+  write_csv(staging, dir, "beneficiaries.csv", {"id", "kind", "unit", "headcount"}, rows);
 
   rows.clear();
   for (const commitment& c : d.commitments())
     rows.push_back({c.id, std::to_string(c.year), c.category, c.owner, c.title,
                     money_text(c.target_amount), std::string(key_of(c.status))});
-  write_csv(dir / "commitments.csv",
+  write_csv(staging, dir, "commitments.csv",
             {"id", "year", "category", "owner", "title", "target_amount", "status"}, rows);
 
   rows.clear();
@@ -97,7 +98,7 @@ void export_csv(const dataset& d, const std::filesystem::path& dir) {
     rows.push_back({s.id, std::to_string(s.year), s.category, s.provider, s.recipient,
                     enum_text(s.beneficiary_kind), money_text(s.amount), count_text(s.quantity),
                     enum_text(s.measure), s.note});
-  write_csv(dir / "stated_totals.csv",
+  write_csv(staging, dir, "stated_totals.csv",
             {"id", "year", "category", "provider", "recipient", "beneficiary_kind", "amount",
              "quantity", "measure", "note"},
             rows);
@@ -105,8 +106,17 @@ void export_csv(const dataset& d, const std::filesystem::path& dir) {
   rows.clear();
   rows.reserve(d.item_count());
   for (std::size_t i = 0; i < d.item_count(); ++i) rows.push_back(detail::item_cells(d.item(i)));
-  write_csv(dir / "items.csv", {detail::item_column_names.begin(), detail::item_column_names.end()},
+  write_csv(staging, dir, "items.csv", {detail::item_column_names.begin(), detail::item_column_names.end()},
             rows);
+}
+
+}  // namespace
+
+void export_csv(const dataset& d, const std::filesystem::path& dir) {
+  detail::write_folder_atomically(dir, detail::dataset_file_names(),
+                                  [&](const std::filesystem::path& staging) {
+                                    write_dataset_files(d, staging, dir);
+                                  });
 }
 
 }  // namespace aidstat

@@ -6,7 +6,7 @@
 
 #include "core/run_parallel.hpp"
 #include "io/item_record.hpp"
-#include "io/mapped_file.hpp"
+#include "io/file_bytes.hpp"
 #include "io/record_split.hpp"
 #include "model/item_appender.hpp"
 

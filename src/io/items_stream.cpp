@@ -30,18 +30,6 @@ namespace {
 constexpr std::size_t kBlock = std::size_t{1} << 20;  // a block's bytes: its columns stay in cache
 constexpr std::size_t kLargest = std::size_t{64} << 20;  // a longer record goes to the full load
 
-// An open file, closed on every path out.
-struct file_handle {
-  int fd;
-  explicit file_handle(const std::filesystem::path& p)
-      : fd(::open(p.c_str(), O_RDONLY | O_CLOEXEC)) {}
-  ~file_handle() {
-    if (fd >= 0) ::close(fd);
-  }
-  file_handle(const file_handle&) = delete;
-  file_handle& operator=(const file_handle&) = delete;
-};
-
 // Reads n bytes at `offset` into `to`; false on an error or an early end.
 bool read_at(int fd, std::uint64_t offset, char* to, std::size_t n) {
   while (n > 0) {
@@ -98,10 +86,12 @@ struct shared_reader {
 
 }  // namespace
 
-bool stream_items(const std::filesystem::path& path, const dataset& d, bool units_defined,
+bool stream_items(int fd, const dataset& d, bool units_defined,
                   std::vector<item_columns>& columns, const std::function<bool(unsigned)>& take,
                   work_meter* meter) {
-  const file_handle file(path);
+  const struct {
+    int fd;
+  } file{fd};
   struct stat st {};
   if (file.fd < 0 || ::fstat(file.fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
       d.unit_count() >= kFresh)

@@ -13,7 +13,7 @@
 
 namespace aidstat::detail {
 
-/// Reads the items of `path` on columns.size() threads, a block of whole records
+/// Reads the items of the open file `fd` (the caller's) on columns.size() threads, a block of whole records
 /// at a time, as read_items_fast reads a whole file: each block's records go into
 /// thread t's columns[t] (emptied first), then take(t) consumes them. `d` is the
 /// dataset without its items (the lookups); `units_defined` as for read_items_fast.
@@ -24,7 +24,7 @@ namespace aidstat::detail {
 /// stopped every thread, when the file cannot be read, when a record is not regular
 /// or longer than the largest block, or when take() returns false: the caller then
 /// loads the file in full, which reports every problem with its position.
-bool stream_items(const std::filesystem::path& path, const dataset& d, bool units_defined,
+bool stream_items(int fd, const dataset& d, bool units_defined,
                   std::vector<item_columns>& columns, const std::function<bool(unsigned)>& take,
                   work_meter* meter = nullptr);
 

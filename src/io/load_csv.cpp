@@ -14,10 +14,11 @@
 
 #include "aidstat/amount_text.hpp"
 #include "aidstat/error.hpp"
+#include "io/dataset_folder.hpp"
 #include "io/dataset_shell.hpp"
 #include "io/items_checked.hpp"
 #include "io/items_fast.hpp"
-#include "io/mapped_file.hpp"
+#include "io/file_bytes.hpp"
 #include "io/table_reader.hpp"
 
 namespace aidstat {
@@ -339,14 +340,17 @@ dataset read_texts(const dataset_texts& texts, const detail::csv_view& items,
   return d;
 }
 
-// Every file of directory `dir` but items.csv.
-dataset_texts read_texts_beside_items(const std::filesystem::path& dir) {
+// Every file of the dataset folder but items.csv.
+dataset_texts read_texts_beside_items(const detail::dataset_folder& folder) {
+  const auto read = [&](const char* name) {
+    return detail::read_optional_csv_file(folder.fd(name), folder.path() / name);
+  };
   dataset_texts t;
-  t.units = detail::read_optional_csv_file(dir / "units.csv");
-  t.beneficiaries = detail::read_optional_csv_file(dir / "beneficiaries.csv");
-  t.categories = detail::read_optional_csv_file(dir / "categories.csv");
-  t.commitments = detail::read_optional_csv_file(dir / "commitments.csv");
-  t.stated_totals = detail::read_optional_csv_file(dir / "stated_totals.csv");
+  t.units = read("units.csv");
+  t.beneficiaries = read("beneficiaries.csv");
+  t.categories = read("categories.csv");
+  t.commitments = read("commitments.csv");
+  t.stated_totals = read("stated_totals.csv");
   return t;
 }
 
@@ -358,24 +362,24 @@ dataset read_dataset(const dataset_texts& texts, dataset_sources* sources, unsig
 
 dataset load_dataset(const std::filesystem::path& dir, dataset_sources* sources, unsigned threads,
                      work_meter* meter) {
-  std::error_code ec;
-  if (!std::filesystem::is_directory(dir, ec))
-    detail::throw_error<io_error>("'" + dir.string() + "' is not a dataset directory");
-  // items.csv, the big one, is mapped rather than copied.
-  const detail::mapped_file items(dir / "items.csv");
-  const dataset_texts t = read_texts_beside_items(dir);
+  // All files opened at one moment, so that an export that replaces the folder
+  // meanwhile is never half seen.
+  const detail::dataset_folder folder(dir);
+  const detail::file_bytes items(folder.fd("items.csv"), dir / "items.csv");
+  const dataset_texts t = read_texts_beside_items(folder);
   if (meter) meter->total = items.bytes().size();
+  items.load_all();
+  items.check_unchanged();
   dataset d = read_texts(t, {(dir / "items.csv").string(), items.bytes()}, sources, threads, meter);
+  items.check_unchanged();
   if (meter) meter->done = items.bytes().size();
   return d;
 }
 
-std::optional<dataset> detail::read_dataset_shell(const std::filesystem::path& dir,
+std::optional<dataset> detail::read_dataset_shell(const dataset_folder& folder,
                                                   bool& units_defined) {
-  std::error_code ec;
-  if (!std::filesystem::is_directory(dir, ec)) return std::nullopt;
   try {
-    const dataset_texts t = read_texts_beside_items(dir);
+    const dataset_texts t = read_texts_beside_items(folder);
     std::vector<problem> problems;
     std::vector<std::size_t> file_starts{0};
     dataset d = read_entities(t, problems, file_starts);
