@@ -47,12 +47,13 @@ struct run_result {
   std::string err;  ///< stderr
 };
 
-/// Runs the aidstat CLI with `args` (a shell-quoted string).
-inline run_result run_cli(const std::string& args) {
+/// Runs the aidstat CLI with `args` (a shell-quoted string), after the environment
+/// settings `env` ("A=1 B=2") when given.
+inline run_result run_cli(const std::string& args, const std::string& env = "") {
   temp_dir tmp;
   const auto out = tmp.path() / "out", err = tmp.path() / "err";
-  const std::string cmd = std::string("'") + AIDSTAT_CLI + "' " + args + " >'" + out.string() +
-                          "' 2>'" + err.string() + "'";
+  const std::string cmd = (env.empty() ? "" : "env " + env + " ") + "'" + AIDSTAT_CLI + "' " +
+                          args + " >'" + out.string() + "' 2>'" + err.string() + "'";
   const int raw = std::system(cmd.c_str());
   run_result r;
   r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;

@@ -229,9 +229,9 @@ void write_folder_atomically(const fs::path& dir, const std::vector<std::string>
     fs::remove_all(staging, ec);
     throw;
   }
-  sync_folder(folder_of(dest), dir);
   std::error_code ec;
   fs::remove_all(staging, ec);  // the old folder; a later write removes what is left
+  sync_folder(folder_of(dest), dir);
 }
 
 }  // namespace aidstat::detail

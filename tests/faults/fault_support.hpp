@@ -1,0 +1,43 @@
+// Helpers of the fault tests: running the `aidstat` command under the write-fault
+// shim, or killing it, and looking at what it left behind.
+#pragma once
+
+#include <sys/wait.h>
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "test_support.hpp"
+
+namespace aidstat::test {
+
+/// The bytes of a file ("" when there is none).
+inline std::string file_text(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+/// The files of a folder by name, each with its bytes (leftovers included).
+inline std::map<std::string, std::string> folder_files(const std::filesystem::path& dir) {
+  std::map<std::string, std::string> out;
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+    out[it->path().filename().string()] = file_text(it->path());
+  return out;
+}
+
+/// What a write left in `dir` that is not one of its results: temporaries.
+inline std::vector<std::string> leftovers(const std::filesystem::path& dir) {
+  std::vector<std::string> out;
+  for (const auto& e : std::filesystem::directory_iterator(dir))
+    if (e.path().filename().string().find(".tmp-") != std::string::npos)
+      out.push_back(e.path().filename().string());
+  return out;
+}
+
+/// Quotes `p` for the shell.
+inline std::string quoted(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
+
+}  // namespace aidstat::test
