@@ -387,6 +387,10 @@ int run(const std::vector<std::pair<CLI::App*, runner>>& commands, const options
   } catch (const as::error& e) {
     std::cerr << "aidstat: " << e.what() << "\n";
     return 1;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "aidstat: not enough memory for this command; the data is not at fault: "
+                 "free memory and try again\n";
+    return 1;
   } catch (const std::exception& e) {
     std::cerr << "aidstat: internal error: " << e.what() << "\n";
     return 1;

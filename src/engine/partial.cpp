@@ -220,6 +220,9 @@ totals totals_from_bytes(std::string_view bytes, const std::string& name) {
     return t;
   } catch (const error&) {
     detail::rethrow_with_prefix(name + ": ");
+  } catch (const std::bad_alloc&) {
+    detail::throw_error<memory_error>("not enough memory to load " + name +
+                                      "; the file is not at fault: free memory and try again");
   } catch (const std::exception& e) {  // Boost's archive_exception: the bytes ran out
     detail::throw_error<data_error>(name + ": the partial totals are damaged: " + e.what());
   }

@@ -168,6 +168,8 @@ void read_section(const detail::frame_reader& frame, const detail::section_view&
       detail::archive_reader r(ar, s.payload.size(), format == archive_format::binary, true);
       read(r);
     });
+  } catch (const std::bad_alloc&) {
+    throw;  // not damage: read_archive_from says so
   } catch (const std::exception& e) {
     archive_damaged("section '" + s.name + "': " + e.what());
   }
@@ -349,6 +351,11 @@ void save_archive(const dataset& d, const std::filesystem::path& file, archive_f
 
 namespace {
 
+std::string not_enough_memory(const std::string& name) {
+  return "not enough memory to load " + name +
+         "; the file is not at fault: free memory, or load fewer fields, and try again";
+}
+
 // read_archive, and where `source` holds the bytes, each part read from the file when
 // it is needed, and released as soon as it is in its columns (they are copies). A
 // file changed underneath is said to be so, never called damaged.
@@ -371,9 +378,7 @@ dataset read_archive_from(std::string_view bytes, const std::string& name, item_
   } catch (const memory_error&) {
     throw;
   } catch (const std::bad_alloc&) {
-    detail::throw_error<memory_error>("not enough memory to load " + name +
-                                      "; the file is not at fault: free memory, or load fewer "
-                                      "fields, and try again");
+    detail::throw_error<memory_error>(not_enough_memory(name));
   } catch (const io_error&) {
     throw;  // the file could not be read, or was changed: it says so itself
   } catch (const error& e) {
@@ -407,9 +412,13 @@ archive_info read_archive_info(const std::filesystem::path& file) {
 }
 
 dataset load_archive(const std::filesystem::path& file, item_fields fields, work_meter* meter) {
-  const detail::file_bytes bytes(file);
-  bytes.load(bytes.bytes().substr(0, 256));  // the header line; the rest as it is needed
-  return read_archive_from(bytes.bytes(), file.string(), fields, meter, &bytes);
+  try {
+    const detail::file_bytes bytes(file);
+    bytes.load(bytes.bytes().substr(0, 256));  // the header line; the rest as it is needed
+    return read_archive_from(bytes.bytes(), file.string(), fields, meter, &bytes);
+  } catch (const std::bad_alloc&) {
+    detail::throw_error<memory_error>(not_enough_memory(file.string()));
+  }
 }
 
 }  // namespace aidstat

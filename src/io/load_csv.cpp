@@ -360,8 +360,10 @@ dataset read_dataset(const dataset_texts& texts, dataset_sources* sources, unsig
   return read_texts(texts, detail::view_of(texts.items), sources, threads);
 }
 
-dataset load_dataset(const std::filesystem::path& dir, dataset_sources* sources, unsigned threads,
-                     work_meter* meter) {
+namespace {
+
+dataset load_folder(const std::filesystem::path& dir, dataset_sources* sources, unsigned threads,
+                    work_meter* meter) {
   // All files opened at one moment, so that an export that replaces the folder
   // meanwhile is never half seen.
   const detail::dataset_folder folder(dir);
@@ -374,6 +376,18 @@ dataset load_dataset(const std::filesystem::path& dir, dataset_sources* sources,
   items.check_unchanged();
   if (meter) meter->done = items.bytes().size();
   return d;
+}
+
+}  // namespace
+
+dataset load_dataset(const std::filesystem::path& dir, dataset_sources* sources, unsigned threads,
+                     work_meter* meter) {
+  try {
+    return load_folder(dir, sources, threads, meter);
+  } catch (const std::bad_alloc&) {
+    detail::throw_error<memory_error>("not enough memory to load " + dir.string() +
+                                      "; the data is not at fault: free memory and try again");
+  }
 }
 
 std::optional<dataset> detail::read_dataset_shell(const dataset_folder& folder,
