@@ -41,6 +41,8 @@ enum class finding_kind : std::uint8_t {
   duplicate,       ///< records that agree on every identifying field
   unnamed,         ///< records that name neither a recipient unit nor a beneficiary
   protection,      ///< an archive without checksums
+  overflow,        ///< sums too large for any total to hold
+  formula,         ///< text that a spreadsheet would open as a formula
 };
 
 /// How a stated total compares with the interval computed from its records.

@@ -12,17 +12,13 @@
 
 namespace aidstat {
 
-namespace detail {
-/// `text` with every byte that is not part of well-formed UTF-8 shown as `\xNN`, so
-/// that messages quoting a damaged file are always valid UTF-8.
-std::string printable_utf8(std::string_view text);
-}  // namespace detail
-
-/// Root of every exception aidstat throws. Its message is always valid UTF-8.
+/// Root of every exception aidstat throws. Its message is always valid UTF-8 and safe
+/// to print: bytes that are not UTF-8, NUL and control characters from the data are
+/// shown as \xNN; quoted data longer than 60 characters is cut there with "…".
 class error : public std::runtime_error {
  public:
-  /// An error saying `what` (bytes that are not UTF-8 shown as \xNN).
-  explicit error(const std::string& what) : std::runtime_error(detail::printable_utf8(what)) {}
+  /// An error saying `what`, made printable as above.
+  explicit error(const std::string& what);
   /// An error saying `what`.
   explicit error(const char* what) : error(std::string(what)) {}
 };
@@ -85,16 +81,24 @@ struct problem {
   friend bool operator==(const problem&, const problem&) = default;
 };
 
-/// Every problem found in a dataset at once; what() lists them, one per line.
+/// A load keeps at most this many problems, and stops reading once it has them.
+inline constexpr std::size_t max_problems = 1000;
+
+/// Every problem found in a dataset at once (the first max_problems); what() lists
+/// the first 100, one per line.
 class validation_error : public data_error {
  public:
-  /// Takes the list of problems (must not be empty).
-  explicit validation_error(std::vector<problem> problems);
+  /// Takes the list of problems (must not be empty); `stopped` when reading stopped
+  /// at max_problems, so that more may follow.
+  explicit validation_error(std::vector<problem> problems, bool stopped = false);
   /// The problems, in file and line order.
   const std::vector<problem>& problems() const noexcept { return problems_; }
+  /// True when reading stopped at max_problems problems.
+  bool stopped() const noexcept { return stopped_; }
 
  private:
   std::vector<problem> problems_;
+  bool stopped_ = false;
 };
 
 namespace detail {

@@ -166,6 +166,10 @@ const char* kind_name(finding_kind k) {
       return "unnamed";
     case finding_kind::protection:
       return "protection";
+    case finding_kind::overflow:
+      return "overflow";
+    case finding_kind::formula:
+      return "formula";
   }
   return "";
 }

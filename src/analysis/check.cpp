@@ -8,6 +8,7 @@
 #include "aidstat/open_dataset.hpp"
 #include "aidstat/temporary_files.hpp"
 #include "aidstat/totals.hpp"
+#include "analysis/check_sums.hpp"
 
 namespace aidstat {
 
@@ -234,17 +235,24 @@ check_report check_dataset(const dataset& d, const dataset_sources* sources) {
     f.where = item_at(rows[0]);
     const aid_item it = d.item(rows[0]);
     std::string others;
-    for (std::size_t k = 1; k < rows.size(); ++k) {
+    constexpr std::size_t shown = 10;  // the first places, then how many in all
+    for (std::size_t k = 1; k < rows.size() && k <= shown; ++k) {
       const auto w = item_at(rows[k]);
       others += (k > 1 ? ", " : "") +
                 (w.line ? "line " + std::to_string(w.line) : "row " + std::to_string(rows[k] + 1));
     }
+    if (rows.size() - 1 > shown)
+      others += ", … (" + std::to_string(rows.size() - 1) + " repeats in all)";
     f.message = "record repeated at " + others + " (same date " + it.date.to_string() +
                 ", category, provider, recipient, beneficiary and amount); check that it was not "
                 "entered twice";
     report.findings.push_back(std::move(f));
   }
   if (auto note = unnamed_note(d, sources)) report.findings.push_back(std::move(*note));
+  for (finding& f : detail::sum_overflow_findings(d)) {
+    if (sources) f.where.file = sources->items_file;
+    report.findings.push_back(std::move(f));
+  }
   std::stable_sort(
       report.findings.begin(), report.findings.end(), [](const finding& a, const finding& b) {
         return std::tie(a.where.file, a.where.line) < std::tie(b.where.file, b.where.line);

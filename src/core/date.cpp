@@ -2,6 +2,7 @@
 
 #include "aidstat/error.hpp"
 #include "core/calendar.hpp"
+#include "core/printable.hpp"
 
 namespace aidstat {
 
@@ -24,8 +25,8 @@ int days_in_month(int y, int m) noexcept {
 namespace {
 [[noreturn]] void bad_date(const std::string& why) { detail::throw_error<parse_error>(why); }
 [[noreturn]] void not_a_date(std::string_view text) {
-  bad_date("'" + std::string(text) +
-           "' is not a date; write YYYY-MM-DD, YYYY-MM or YYYY (e.g. 2023-07-29)");
+  bad_date(detail::quoted(text) +
+           " is not a date; write YYYY-MM-DD, YYYY-MM or YYYY (e.g. 2023-07-29)");
 }
 }  // namespace
 

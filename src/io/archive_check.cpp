@@ -2,6 +2,7 @@
 // or hostile archive could get wrong even when its sections read cleanly.
 #include "aidstat/error.hpp"
 #include "io/archive_io.hpp"
+#include "io/csv_reader.hpp"
 #include "model/item_row.hpp"
 
 namespace aidstat::detail {
@@ -162,6 +163,11 @@ struct column_checks {
       need(t.ends[i] <= t.chars.size() && (i == 0 || t.ends[i - 1] <= t.ends[i]),
            "the notes are inconsistent");
     need(t.ends.empty() || t.ends.back() == t.chars.size(), "the notes are inconsistent");
+    const std::string_view chars(t.chars.data(), t.chars.size());
+    for (std::size_t i = 0; i < t.rows.size(); ++i) {
+      const std::size_t from = i ? t.ends[i - 1] : 0;
+      need(valid_utf8(chars.substr(from, t.ends[i] - from)), "a note is not valid UTF-8");
+    }
   }
 };
 

@@ -18,6 +18,7 @@
 #include "aidstat/enums.hpp"
 #include "aidstat/interval.hpp"
 #include "io/archive_frame.hpp"
+#include "io/csv_reader.hpp"
 #include "io/file_bytes.hpp"
 
 namespace aidstat::detail {
@@ -148,9 +149,11 @@ class archive_reader {
     budget_ -= n * each;
     return n;
   }
+  /// Text, checked as the CSV loader checks it: UTF-8 only.
   std::string str(const char* name) {
     std::string s(count(name, 1), '\0');
     if (!s.empty()) read_array(name, s.data(), s.size());
+    if (!valid_utf8(s)) archive_damaged("the text of " + std::string(name) + " is not valid UTF-8");
     return s;
   }
   template <class T>

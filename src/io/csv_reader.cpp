@@ -1,5 +1,7 @@
 #include "io/csv_reader.hpp"
 
+#include "core/printable.hpp"
+
 #include <bit>
 #include <cstdint>
 #include <cstring>
@@ -77,8 +79,9 @@ csv_reader::csv_reader(std::string_view text, std::string file)
 
 void csv_reader::report(sink& s, std::uint32_t line, std::size_t column,
                         const std::string& what) const {
-  s.problems.push_back({{file_, line, static_cast<std::uint32_t>(column)}, what});
   s.ok = false;
+  if (s.problems.size() >= max_problems) return;  // the load stops reading at this many
+  s.problems.push_back({{file_, line, static_cast<std::uint32_t>(column)}, printable_line(what)});
 }
 
 bool csv_reader::read_quoted(csv_field& f, std::size_t column, sink& s) {
@@ -121,9 +124,10 @@ void csv_reader::read_unquoted(csv_field& f, std::size_t column, sink& s) {
   const char* data = text_.data();
   const std::size_t size = text_.size();
   while (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '\n') {
-    // Skip plain bytes eight at a time; a '\r' stops it but belongs to the field.
+    // Skip plain bytes eight at a time; a '\r' stops it: the end of a CRLF or CR line.
     pos_ = static_cast<std::size_t>(next_special(data + pos_, data + size) - data);
     if (pos_ >= size || data[pos_] == ',' || data[pos_] == '\n') break;
+    if (data[pos_] == '\r' && (pos_ + 1 == size || data[pos_ + 1] != '\n')) break;  // a CR line end
     if (text_[pos_] == '"' && !stray_quote) {
       stray_quote = true;
       report(s, line_, column,
@@ -142,7 +146,7 @@ bool csv_reader::next(std::vector<csv_field>& fields, bool& ok, std::vector<prob
   ok = true;
   // Skip blank lines (they hold no data).
   while (pos_ < text_.size() && (text_[pos_] == '\n' || text_[pos_] == '\r')) {
-    if (text_[pos_] == '\n') ++line_;
+    if (text_[pos_] == '\n' || !(pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n')) ++line_;
     ++pos_;
   }
   if (pos_ >= text_.size()) return false;
@@ -168,11 +172,10 @@ bool csv_reader::next(std::vector<csv_field>& fields, bool& ok, std::vector<prob
       ++pos_;
       continue;
     }
+    // The line ends: LF, CRLF, or CR alone (old Mac files), each one line.
     if (text_[pos_] == '\r') ++pos_;
-    if (pos_ < text_.size() && text_[pos_] == '\n') {
-      ++pos_;
-      ++line_;
-    }
+    if (pos_ < text_.size() && text_[pos_] == '\n') ++pos_;
+    ++line_;
     return true;
   }
 }

@@ -195,7 +195,10 @@ const char* read_records(const item_lookups& l, std::size_t width, const column_
   constexpr std::ptrdiff_t meter_step = 4 << 20;
   const char* counted = p;  // read up to here, as the meter knows
   for (;;) {
-    while (p < end && (*p == '\n' || *p == '\r')) c.newlines += *p++ == '\n';  // blank lines
+    while (p < end && (*p == '\n' || *p == '\r')) {  // blank lines; a CR alone ends one too
+      c.newlines += *p == '\n' || p + 1 == end || p[1] != '\n';
+      ++p;
+    }
     if (meter && (p - counted >= meter_step || p >= end)) {
       meter->advance(static_cast<std::uint64_t>(p - counted));
       counted = p;

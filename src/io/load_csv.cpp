@@ -313,7 +313,9 @@ void throw_problems(std::vector<problem>& problems, const std::vector<std::size_
     detail::sort_problems(part);
     sorted.insert(sorted.end(), part.begin(), part.end());
   }
-  detail::throw_error<validation_error>(std::move(sorted));
+  const bool stopped = sorted.size() >= max_problems;
+  if (stopped) sorted.resize(max_problems);
+  detail::throw_error<validation_error>(std::move(sorted), stopped);
 }
 
 // Builds a dataset from the texts, with items.csv given as `items` (texts.items is

@@ -65,7 +65,8 @@ inline const char* split_record(const char* p, const char* end, std::size_t widt
       const char* start = p;
       for (;;) {
         p = next_special(p, end);
-        if (p < end && *p == '\r') {  // inside a field, or the end of a CRLF line
+        if (p < end && *p == '\r') {  // the end of a CRLF line, or a CR line end
+          if (p + 1 == end || p[1] != '\n') return nullptr;  // CR alone: the checked reader
           ++p;
           continue;
         }

@@ -13,6 +13,7 @@
 #include "aidstat/csv_text.hpp"
 #include "aidstat/enums.hpp"
 #include "aidstat/error.hpp"
+#include "core/printable.hpp"
 #include "io/csv_file.hpp"
 #include "io/csv_reader.hpp"
 
@@ -58,7 +59,8 @@ class table_reader {
       : table_reader(view_of(file), problems) {}
 
   void report(std::uint32_t line, std::uint32_t column, std::string what) {
-    problems_.push_back({{file_.name, line, column}, std::move(what)});
+    if (problems_.size() >= max_problems) return;  // reading stops at this many
+    problems_.push_back({{file_.name, line, column}, printable_line(what)});
   }
   void report(const table_row& r, int col, std::string what) {
     report(r.line_of(col), r.column(col), std::move(what));
@@ -100,7 +102,7 @@ class table_reader {
     }
     if (!header_ok) return;
     const std::size_t width = fields.size();
-    while (csv.next(fields, ok, problems_)) {
+    while (problems_.size() < max_problems && csv.next(fields, ok, problems_)) {
       if (!ok) continue;
       if (fields.size() != width) {
         report(csv.record_line(), static_cast<std::uint32_t>(std::min(width, fields.size()) + 1),

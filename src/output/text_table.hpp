@@ -20,10 +20,15 @@ struct text_table {
     header.push_back(std::move(name));
     right.push_back(right_align);
   }
-  /// Writes the table aligned by display width, rules around the body.
+  /// Writes the table aligned by display width, rules around the body; control
+  /// characters in cells shown as \xNN.
   void write_aligned(std::ostream& out) const;
-  /// Writes the table as GitHub-flavoured Markdown.
+  /// Writes the table as GitHub-flavoured Markdown: controls as \xNN, and <, >, &
+  /// as HTML entities and | escaped, so that no cell becomes markup.
   void write_markdown(std::ostream& out) const;
+
+ private:
+  void write_aligned_as_is(std::ostream& out) const;
 };
 
 /// A key for people: "慰问 (condolence)" when the label differs from the key.

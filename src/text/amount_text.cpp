@@ -65,7 +65,10 @@ base_value read_interval(cursor& c, std::string_view text) {
 }
 
 // A number, or 数十 / 几百 ([2, 9] of a place), or 角/分 alone, with 余, 多 or 几 after it.
-base_value read_base(cursor& c, std::string_view text) {
+// 万 or 亿 after 近 or 约 (`approximated`), or before 余 or 多, implies the numeral 一
+// (近万, 万余人); a bare unit anywhere else (万元, 亿元) is refused: a figure starts
+// with a number.
+base_value read_base(cursor& c, std::string_view text, bool approximated) {
   base_value v;
   if (c.rest.starts_with("数") || c.rest.starts_with("几")) {
     cursor probe = c;
@@ -86,8 +89,10 @@ base_value read_base(cursor& c, std::string_view text) {
     n = detail::read_arabic(c, text);
   else if (detail::starts_chinese_numeral(c.rest))
     n = detail::read_chinese(c, text);
-  else if (cursor probe = c; detail::eat_place(probe, true) >= 4)
-    n = number{1, 0};  // 近万: the numeral 一 is implied
+  else if (cursor probe = c; detail::eat_place(probe, true) >= 4 &&
+                             (approximated || probe.rest.starts_with("余") ||
+                              probe.rest.starts_with("多")))
+    n = number{1, 0};  // 近万, 万余: the numeral 一 is implied
   else
     fail_figure(text, "it does not start with a number");
   v.lo = v.hi = n.mantissa, v.exp = n.exponent;
@@ -192,7 +197,8 @@ figure parse_figure(std::string_view original) {
     mode = approx::about;
   if (mode != approx::none && c.rest.starts_with("["))
     fail_figure(text, "'近' or '约' cannot be combined with '[a, b]'");
-  base_value v = c.rest.starts_with("[") ? read_interval(c, text) : read_base(c, text);
+  base_value v = c.rest.starts_with("[") ? read_interval(c, text)
+                                                : read_base(c, text, mode != approx::none);
 
   const int power = v.fen_only ? 0 : read_multiplier(c, text);
   if (power > 24) fail_figure(text, "the number is too large");

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "aidstat/error.hpp"
+#include "core/printable.hpp"
 
 namespace aidstat::detail {
 namespace {
@@ -22,6 +23,9 @@ constexpr std::array<glyph, 25> kDigits = {{{"零", 0}, {"〇", 0}, {"一", 1}, 
                                             {"柒", 7}, {"八", 8}, {"捌", 8}, {"九", 9}, {"玖", 9}}};
 constexpr std::array<glyph, 6> kSmallPlaces = {
     {{"十", 1}, {"拾", 1}, {"百", 2}, {"佰", 2}, {"千", 3}, {"仟", 3}}};
+// Tens in one character, as dates and old documents write them: 廿二 = 22, 卅 = 30,
+// 卌五 = 45 (卄 is a variant of 廿).
+constexpr std::array<glyph, 4> kTens = {{{"廿", 2}, {"卄", 2}, {"卅", 3}, {"卌", 4}}};
 constexpr std::array<glyph, 4> kBigPlaces = {{{"万", 4}, {"萬", 4}, {"亿", 8}, {"億", 8}}};
 
 template <std::size_t N>
@@ -61,7 +65,7 @@ std::string_view first_char(std::string_view s) {
 }  // namespace
 
 void fail_figure(std::string_view text, const std::string& why) {
-  throw_error<parse_error>("cannot read '" + std::string(text) + "' as a figure: " + why);
+  throw_error<parse_error>("cannot read " + quoted(text) + " as a figure: " + why);
 }
 
 i128 pow10(int n) {
@@ -106,7 +110,7 @@ int eat_place(cursor& c, bool big) {
 
 bool starts_chinese_numeral(std::string_view s) {
   cursor c{s};
-  return eat_chinese_digit(c) >= 0 || eat_place(c, false) >= 0;
+  return eat_chinese_digit(c) >= 0 || eat_place(c, false) >= 0 || eat_glyph(c, kTens) >= 0;
 }
 
 number read_arabic(cursor& c, std::string_view text) {
@@ -183,6 +187,13 @@ bool chinese_reader::step(cursor& c) {
   if (const int d = eat_chinese_digit(probe); d >= 0) {
     if (digit_ > 0) fail_figure(text_, "two Chinese digits stand together");
     digit_ = d;
+  } else if (const int tens = eat_glyph(probe, kTens); tens >= 0) {
+    // 廿 is 二十 written as one: no digit before it, and a place of 十 still free.
+    if (digit_ > 0 || last_small_ <= 1)
+      out_of_place(c.rest.substr(0, c.rest.size() - probe.rest.size()));
+    section_ += tens * 10;
+    last_small_ = 1;
+    digit_ = -1;
   } else if (const int p = eat_place(probe, false); p >= 0) {
     if (p >= last_small_) out_of_place(c.rest.substr(0, c.rest.size() - probe.rest.size()));
     section_ += (digit_ > 0 ? digit_ : 1) * pow10(p);  // after 零 a bare 十 is 一十
