@@ -40,6 +40,12 @@ class temp_dir {
   std::filesystem::path path_;
 };
 
+/// The bytes of a file ("" when there is none).
+inline std::string file_text(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
 /// Output and exit status of a command.
 struct run_result {
   int status = -1;

@@ -13,12 +13,6 @@
 
 namespace aidstat::test {
 
-/// The bytes of a file ("" when there is none).
-inline std::string file_text(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
 /// The files of a folder by name, each with its bytes (leftovers included).
 inline std::map<std::string, std::string> folder_files(const std::filesystem::path& dir) {
   std::map<std::string, std::string> out;
