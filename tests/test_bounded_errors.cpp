@@ -9,6 +9,7 @@
 #include "aidstat/amount_text.hpp"
 #include "aidstat/archive.hpp"
 #include "aidstat/check.hpp"
+#include "aidstat/export_csv.hpp"
 #include "aidstat/load_csv.hpp"
 #include "aidstat/totals.hpp"
 #include "aidstat/totals_output.hpp"
@@ -204,4 +205,26 @@ TEST_CASE("archive text that is not UTF-8 is refused at load, checksums right or
     INFO(section);
     CHECK_THROWS_WITH(load_archive(file), Catch::Contains("not valid UTF-8"));
   }
+}
+
+TEST_CASE("check warns of text that a spreadsheet would run as a formula; CSV keeps it",
+          "[errors][check]") {
+  temp_dir tmp;
+  tmp.write("units.csv",
+            std::string(kUnits) + "firm,\"=HYPERLINK(\"\"x\"\")\",enterprise,civilian,,\n");
+  tmp.write("items.csv", "date,category,provider,amount,note\n2023-01-01,condolence,city,5,plain\n"
+                         "2023-01-02,condolence,firm,5,@SUM(A1)\n2023-01-03,condolence,city,5,-3\n");
+  const check_report r = check_dataset_at(tmp.path());
+  const auto f = std::find_if(r.findings.begin(), r.findings.end(),
+                              [](const finding& x) { return x.kind == finding_kind::formula; });
+  REQUIRE(f != r.findings.end());
+  CHECK(f->level == finding_level::warning);
+  CHECK_THAT(f->message, Catch::StartsWith("3 text cell(s)"));
+  CHECK_THAT(f->message, Catch::Contains("unit name '=HYPERLINK(\"x\")'") &&
+                             Catch::Contains("note at line 3 '@SUM(A1)'") &&
+                             Catch::Contains("note at line 4 '-3'"));
+  const auto out = tmp.path() / "exported";
+  export_csv(load_dataset(tmp.path()), out);
+  CHECK(load_dataset(out).item(1).note == "@SUM(A1)");
+  CHECK_THAT(file_text(out / "units.csv"), Catch::Contains("firm,\"=HYPERLINK(\"\"x\"\")\""));
 }

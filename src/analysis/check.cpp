@@ -8,6 +8,7 @@
 #include "aidstat/open_dataset.hpp"
 #include "aidstat/temporary_files.hpp"
 #include "aidstat/totals.hpp"
+#include "analysis/check_formulas.hpp"
 #include "analysis/check_sums.hpp"
 
 namespace aidstat {
@@ -249,6 +250,8 @@ check_report check_dataset(const dataset& d, const dataset_sources* sources) {
     report.findings.push_back(std::move(f));
   }
   if (auto note = unnamed_note(d, sources)) report.findings.push_back(std::move(*note));
+  if (auto formulas = detail::formula_finding(d, sources))
+    report.findings.push_back(std::move(*formulas));
   for (finding& f : detail::sum_overflow_findings(d)) {
     if (sources) f.where.file = sources->items_file;
     report.findings.push_back(std::move(f));
