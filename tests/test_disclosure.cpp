@@ -286,3 +286,155 @@ TEST_CASE("the CLI's published totals pass an audit built from the CSV alone",
     }
   }
 }
+
+namespace {
+
+// A record of the group of cell (row, from) in cell (row, to) too: its people are
+// then counted in two cells of that row.
+struct shared_group {
+  std::size_t row, from, to;
+};
+
+// A headcount pivot of providers x categories in which each person is in one cell:
+// every row and column total is exactly the sum of its cells, but for the rows of
+// `shared` groups, whose people are counted in two of their cells.
+pivot_result headcount_pivot(const std::vector<std::vector<int>>& people,
+                             const std::vector<shared_group>& shared = {}) {
+  static const char* const categories[] = {"condolence", "education", "medical", "culture",
+                                           "legal_aid"};
+  dataset d;
+  for (std::size_t i = 0; i < people.size(); ++i)
+    d.add_unit(unit("u" + std::to_string(i), "Unit " + std::to_string(i), unit_kind::enterprise,
+                    side::civilian));
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    for (std::size_t j = 0; j < people[i].size(); ++j) {
+      if (people[i][j] == 0) continue;
+      const std::string who = "b" + std::to_string(i) + "_" + std::to_string(j);
+      d.add_beneficiary(beneficiary(who, beneficiary_kind::veteran, "", people[i][j]));
+      aid_item it;
+      it.date = date::parse("2023-06-01");
+      it.category = categories[j];
+      it.provider = "u" + std::to_string(i);
+      it.beneficiary = who;
+      it.amount = parse_money("100");
+      d.add_item(it);
+    }
+  }
+  for (const shared_group& g : shared) {
+    if (people[g.row][g.from] == 0) continue;
+    aid_item it;
+    it.date = date::parse("2023-07-01");
+    it.category = categories[g.to];
+    it.provider = "u" + std::to_string(g.row);
+    it.beneficiary = "b" + std::to_string(g.row) + "_" + std::to_string(g.from);
+    d.add_item(it);
+  }
+  pivot_query q;
+  q.rows = dimension::parse("provider");
+  q.cols = dimension::parse("category");
+  q.measure = pivot_measure::headcount;
+  return compute_pivot(d, q);
+}
+
+// The audit an outsider makes of a published headcount pivot, knowing which lines
+// hold each person in one cell (a sum of their cells) and which count people in
+// more than one (distinct). The primary cells it narrows too far, as
+// "row/column: low..high of value".
+std::vector<std::string> outside_audit(const pivot_result& p) {
+  const auto rows = static_cast<std::size_t>(p.people.rows()),
+             cols = static_cast<std::size_t>(p.people.cols());
+  published_table t;
+  t.measure = "headcount";
+  std::vector<std::int64_t> truth;
+  const auto add = [&](std::int64_t v, suppression s) {
+    truth.push_back(v);
+    t.cells.push_back(s == suppression::none ? std::optional<std::int64_t>(v) : std::nullopt);
+  };
+  for (std::size_t i = 0; i < rows; ++i)
+    for (std::size_t j = 0; j < cols; ++j)
+      add(p.people(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)),
+          p.suppressed(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)));
+  for (std::size_t i = 0; i < rows; ++i)
+    add(p.row_totals[i].headcount(), p.row_suppressed.empty() ? suppression::none : p.row_suppressed[i]);
+  for (std::size_t j = 0; j < cols; ++j)
+    add(p.col_totals[j].headcount(), p.col_suppressed.empty() ? suppression::none : p.col_suppressed[j]);
+  add(p.grand.headcount(), p.grand_suppressed);
+  table_total grand_by_rows{rows * cols + rows + cols, {}, total_relation::sum};
+  table_total grand_by_cols = grand_by_rows;
+  for (std::size_t i = 0; i < rows; ++i) {
+    table_total line{rows * cols + i, {}, total_relation::sum};
+    for (std::size_t j = 0; j < cols; ++j) line.parts.push_back(i * cols + j);
+    t.totals.push_back(line);
+    grand_by_rows.parts.push_back(rows * cols + i);
+  }
+  for (std::size_t j = 0; j < cols; ++j) {
+    table_total line{rows * cols + rows + j, {}, total_relation::sum};
+    for (std::size_t i = 0; i < rows; ++i) line.parts.push_back(i * cols + j);
+    t.totals.push_back(line);
+    grand_by_cols.parts.push_back(rows * cols + rows + j);
+  }
+  t.totals.push_back(grand_by_rows);
+  t.totals.push_back(grand_by_cols);
+  for (table_total& line : t.totals) {
+    std::int64_t sum = 0;
+    for (std::size_t part : line.parts) sum += truth[part];
+    if (sum != truth[line.total]) line.relation = total_relation::distinct;
+  }
+  t.names.assign(t.cells.size(), "");
+  std::vector<std::string> narrowed;
+  for (const feasible_range& r : audit(t)) {
+    if (r.cell >= rows * cols || p.cell_suppressed[r.cell] != suppression::primary) continue;
+    if (!protects(r, truth[r.cell]))
+      narrowed.push_back(std::to_string(r.cell / cols) + "/" + std::to_string(r.cell % cols) +
+                         ": " + std::to_string(r.low) + ".." +
+                         (r.high ? std::to_string(*r.high) : "") + " of " +
+                         std::to_string(truth[r.cell]));
+  }
+  return narrowed;
+}
+
+}  // namespace
+
+TEST_CASE("an outsider who knows each person is in one cell cannot narrow a primary cell",
+          "[disclosure]") {
+  // 6 providers x 5 categories, people in one cell each; cells under 5 are primary.
+  const pivot_result p = suppress_small_cells(headcount_pivot({{4, 12, 30, 0, 9},
+                                                               {20, 3, 15, 7, 11},
+                                                               {0, 25, 4, 18, 6},
+                                                               {14, 8, 22, 2, 40},
+                                                               {9, 16, 0, 27, 3},
+                                                               {33, 5, 12, 10, 21}}),
+                                              5);
+  std::size_t primary = 0;
+  for (suppression s : p.cell_suppressed) primary += s == suppression::primary;
+  CHECK(primary == 5);
+  CHECK(disclosure_failures(p).empty());
+  CHECK(outside_audit(p) == std::vector<std::string>{});
+}
+
+TEST_CASE("random pivots, people in one cell or shared between cells, audited as an outsider",
+          "[disclosure][property]") {
+  std::mt19937 rng(20261203);
+  std::uniform_int_distribution<int> side(2, 6), people(0, 25), min_cell(3, 8);
+  int shared_rows = 0;  // rows whose people are counted in two cells: lines of both kinds
+  for (int round = 0; round < 150; ++round) {
+    const int rows = side(rng), cols = std::min(5, side(rng));
+    std::vector<std::vector<int>> cells(static_cast<std::size_t>(rows),
+                                        std::vector<int>(static_cast<std::size_t>(cols)));
+    for (auto& row : cells)
+      for (int& c : row) c = people(rng) % 3 == 0 ? people(rng) % 6 : people(rng);
+    // Every other table shares a few groups between two cells of their row.
+    std::vector<shared_group> shared;
+    for (int k = 0; round % 2 && k < 3; ++k)
+      shared.push_back({static_cast<std::size_t>(people(rng) % rows),
+                        static_cast<std::size_t>(people(rng) % cols),
+                        static_cast<std::size_t>(people(rng) % cols)});
+    const pivot_result p = suppress_small_cells(headcount_pivot(cells, shared), min_cell(rng));
+    for (Eigen::Index i = 0; i < p.people.rows(); ++i)
+      shared_rows += p.people.row(i).sum() > p.row_totals[static_cast<std::size_t>(i)].headcount();
+    INFO("round " << round);
+    CHECK(disclosure_failures(p).empty());
+    CHECK(outside_audit(p) == std::vector<std::string>{});
+  }
+  CHECK(shared_rows > 50);
+}

@@ -7,7 +7,10 @@
 //
 // The proof is an audit: by linear programming (GLPK) over the published table,
 // cells non-negative and the published totals as constraints, it computes the
-// feasible range of every suppressed cell.
+// feasible range of every suppressed cell. It assumes what an attacker can know: a
+// headcount line whose total is the sum of its cells (each person in one cell of
+// it, as fully published lines or beneficiaries.csv show) is audited as a sum;
+// only a line that counts people in more than one cell is audited as distinct.
 //
 //   totals t = compute_totals(d, {.by = {dimension::parse("provider")}});
 //   const totals safe = suppress_small_cells(t, 5);
@@ -41,7 +44,7 @@ namespace aidstat {
 /// How a total relates to the cells it totals.
 enum class total_relation : std::uint8_t {
   sum,       ///< the total is their sum (records, amounts)
-  distinct,  ///< they overlap: their sum is at least the total, each at most it (people)
+  distinct,  ///< they overlap: their sum exceeds the total, each at most it (shared people)
   at_least,  ///< their sum is at least the total (transfers the total leaves out: SPEC 4)
 };
 

@@ -43,9 +43,23 @@ std::vector<std::size_t> by_size(const std::vector<std::int64_t>& records,
   return order;
 }
 
+// Headcount lines as an attacker can know them: a line whose true total is the sum
+// of its true cells (each person in one cell of it, as fully published lines or
+// beneficiaries.csv show) is a sum; only a line where people are counted in more
+// than one cell stays distinct.
+void settle_people_lines(const std::vector<std::int64_t>& values, std::vector<table_total>& totals) {
+  for (table_total& t : totals) {
+    if (t.relation != total_relation::distinct) continue;
+    std::int64_t sum = 0;
+    for (std::size_t p : t.parts) sum += values[p];
+    if (sum == values[t.total]) t.relation = total_relation::sum;
+  }
+}
+
 // A measure table from values and names, with the totals of `shape`.
 measure_table table_of(std::string measure, const std::vector<std::int64_t>& values,
                        const std::vector<std::string>& names, std::vector<table_total> totals) {
+  settle_people_lines(values, totals);
   measure_table m;
   m.measure = std::move(measure);
   m.cells.assign(values.begin(), values.end());
