@@ -12,20 +12,20 @@ int, and aidstat.to_csv(frame) gives the command's CSV byte for byte.
 from decimal import Decimal
 
 from . import _frames, _results
-from ._aidstat import (Dataset, data_error, error, io_error, load, overflow_error,
-                       parse_error, query_error, validation_error, version)
+from ._aidstat import (Dataset, data_error, error, io_error, load, memory_error,
+                       overflow_error, parse_error, query_error, validation_error, version)
 from ._aidstat import _check_dataset, _check_path, _parse_money, _read_texts
 from ._aidstat import _pivot_csv, _progress_csv, _totals_csv, _totals_csv_at, _trend_csv, _yoy_csv
 
 __version__ = version
 __all__ = ["Dataset", "load", "from_frames", "totals", "yoy", "trend", "pivot", "progress",
            "check", "parse_money", "to_csv", "error", "parse_error", "overflow_error",
-           "query_error", "data_error", "validation_error", "io_error"]
+           "query_error", "data_error", "validation_error", "io_error", "memory_error"]
 
 to_csv = _results.to_csv
 
 for _public in (Dataset, error, parse_error, overflow_error, query_error, data_error,
-                validation_error, io_error):
+                validation_error, io_error, memory_error):
     _public.__module__ = "aidstat"  # aidstat.query_error, not aidstat._aidstat.query_error
 
 

@@ -42,3 +42,8 @@ def test_a_full_disk_is_an_io_error_naming_the_file(tmp_path, example_dir, call)
     assert "No space left on device" in run.stdout
     assert contents(dest) == before
     assert not [p for p in out.iterdir() if ".tmp-" in p.name]
+
+
+def test_memory_error_is_an_aidstat_error():
+    assert issubclass(aidstat.memory_error, aidstat.error)
+    assert aidstat.memory_error.__module__ == "aidstat"

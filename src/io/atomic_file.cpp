@@ -27,12 +27,13 @@ fs::path folder_of(const fs::path& p) { return p.has_parent_path() ? p.parent_pa
 
 // `target`, or the file its symbolic links lead to (a write goes through them).
 fs::path resolve_destination(fs::path target) {
+  target = destination_path(target);
   for (int hops = 0; hops < 40; ++hops) {
     std::error_code ec;
     if (!fs::is_symlink(target, ec)) return target;
     const fs::path link = fs::read_symlink(target, ec);
     if (ec) fail("cannot write " + target.string(), ec.value());
-    target = link.is_absolute() ? link : folder_of(target) / link;
+    target = destination_path(link.is_absolute() ? link : folder_of(target) / link);
   }
   fail("cannot write " + target.string(), ELOOP);
 }

@@ -81,12 +81,13 @@ void remove_temporary_files_on_signals() {
   for (int sig : kSignals) ::sigaction(sig, &action, nullptr);
 }
 
-std::size_t remove_stale_temporaries(const std::filesystem::path& destination) {
+std::size_t remove_stale_temporaries(const std::filesystem::path& given) {
+  std::error_code ec;
+  const std::filesystem::path destination = detail::destination_path(given);
   const std::filesystem::path dir =
       destination.has_parent_path() ? destination.parent_path() : std::filesystem::path(".");
   const std::string prefix = temporary_prefix(destination);
   std::size_t removed = 0;
-  std::error_code ec;
   for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
     const std::string name = it->path().filename().string();
     if (!name.starts_with(prefix) || !abandoned(it->path(), writer_of(name, prefix.size())))
@@ -98,6 +99,15 @@ std::size_t remove_stale_temporaries(const std::filesystem::path& destination) {
 }
 
 namespace detail {
+
+std::filesystem::path destination_path(const std::filesystem::path& p) {
+  std::error_code ec;
+  std::filesystem::path out = std::filesystem::absolute(p, ec).lexically_normal();
+  if (ec) out = p.lexically_normal();
+  while (!out.has_filename() && out.has_parent_path() && out != out.root_path())
+    out = out.parent_path();
+  return out;
+}
 
 std::filesystem::path temporary_path_for(const std::filesystem::path& destination) {
   std::random_device rd;

@@ -6,7 +6,11 @@
 
 namespace aidstat::detail {
 
-/// ".NAME.tmp-PID-RANDOM" beside `destination`.
+/// `p` as a write's destination: absolute, normal, without a trailing separator
+/// ("out/" and "." name a folder, not something inside it).
+std::filesystem::path destination_path(const std::filesystem::path& p);
+
+/// ".NAME.tmp-PID-RANDOM" beside `destination` (a destination_path).
 std::filesystem::path temporary_path_for(const std::filesystem::path& destination);
 
 /// Holds `path` on the list that remove_temporary_files_on_signals() empties, for

@@ -161,3 +161,14 @@ TEST_CASE("a FIFO or a device in a dataset folder is refused, naming it", "[faul
     }
   }
 }
+
+TEST_CASE("an export to a folder named with a trailing slash replaces that folder", "[faults]") {
+  temp_dir tmp;
+  const dataset d = load_dataset(demo_dataset());
+  const fs::path dir = tmp.path() / "csv";
+  export_csv(d, dir.string() + "/");
+  export_csv(d, dir.string() + "/");
+  CHECK(load_dataset(dir).item_count() == d.item_count());
+  CHECK(leftovers(tmp.path()).empty());
+  CHECK(leftovers(dir).empty());
+}
