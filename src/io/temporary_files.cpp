@@ -1,17 +1,16 @@
 #include "aidstat/temporary_files.hpp"
 
-#include <dirent.h>
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <ctime>
-
 #include <array>
 #include <atomic>
+#include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <ctime>
 #include <random>
 #include <string>
 
@@ -65,7 +64,8 @@ bool abandoned(const std::filesystem::path& path, pid_t writer) {
   if (fd < 0) return false;
   bool dead = ::flock(fd, LOCK_EX | LOCK_NB) == 0;
   struct stat st {};
-  if (dead && writer > 0 && ::kill(writer, 0) == 0 && ::fstat(fd, &st) == 0)
+  const bool writer_alive = writer > 0 && (::kill(writer, 0) == 0 || errno == EPERM);
+  if (dead && writer_alive && ::fstat(fd, &st) == 0)
     dead = ::time(nullptr) - st.st_mtime > 10;
   ::close(fd);
   return dead;

@@ -31,6 +31,12 @@ inline std::vector<std::string> leftovers(const std::filesystem::path& dir) {
   return out;
 }
 
+/// What a destination holds: a file's bytes (under ""), or a folder's files.
+inline std::map<std::string, std::string> state_of(const std::filesystem::path& dest) {
+  if (std::filesystem::is_directory(dest)) return folder_files(dest);
+  return {{"", file_text(dest)}};
+}
+
 /// Quotes `p` for the shell.
 inline std::string quoted(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
 

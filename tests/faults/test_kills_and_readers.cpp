@@ -60,11 +60,6 @@ int wait_for(pid_t pid) {
   return status;
 }
 
-std::map<std::string, std::string> state_of(const fs::path& dest) {
-  if (fs::is_directory(dest)) return folder_files(dest);
-  return {{"", file_text(dest)}};
-}
-
 // Runs `args` (writing `dest`) `runs` times, alternating the sources `a` and `b`,
 // each killed with SIGKILL at a random moment of a whole run's length; after each,
 // `dest` must be what a whole run from `a` or from `b` left.

@@ -33,12 +33,6 @@ fs::path write_changed_demo(const fs::path& dir) {
   return dir;
 }
 
-// What a destination holds: a file's bytes, or a folder's files.
-std::map<std::string, std::string> state_of(const fs::path& dest) {
-  if (fs::is_directory(dest)) return folder_files(dest);
-  return {{"", file_text(dest)}};
-}
-
 // Puts `state` back at `dest`, without aidstat.
 void restore(const fs::path& dest, const std::map<std::string, std::string>& state) {
   fs::remove_all(dest);
