@@ -19,8 +19,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-[[noreturn]] void fail(const std::string& what, int e) {
-  throw_error<io_error>(what + ": " + reason_of(e));
+// "cannot write X: No space left on device; X is unchanged".
+[[noreturn]] void fail(const std::string& what, int e, const std::string& after = "") {
+  throw_error<io_error>(what + ": " + reason_of(e) + after);
 }
 
 fs::path folder_of(const fs::path& p) { return p.has_parent_path() ? p.parent_path() : "."; }
@@ -83,20 +84,20 @@ void write_through(int fd, const fs::path& shown, const std::string& unchanged,
     throw;
   } catch (...) {
     ::close(fd);
-    if (buffer.error()) fail(what + unchanged, buffer.error());
+    if (buffer.error()) fail(what, buffer.error(), unchanged);
     throw;  // not a write failure: the writer's own error
   }
   if (!buffer.flush_all()) {
     const int e = buffer.error();
     ::close(fd);
-    fail(what + unchanged, e);
+    fail(what, e, unchanged);
   }
   if (::fsync(fd) != 0) {
     const int e = errno;
     ::close(fd);
-    fail(what + " to disk" + unchanged, e);
+    fail(what + " to disk", e, unchanged);
   }
-  if (::close(fd) != 0) fail(what + " (closing it failed)" + unchanged, errno);
+  if (::close(fd) != 0) fail(what + " (closing it failed)", errno, unchanged);
 }
 
 // Makes a rename inside `folder` durable.
@@ -122,26 +123,24 @@ void write_file_atomically(const fs::path& target,
   remove_stale_temporaries(dest);
   const old_owner old = owner_of(dest);
   const fs::path tmp = temporary_path_for(dest);
+  const signal_cleanup on_signal(tmp, false);  // listed before it exists: no moment unlisted
   const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
   if (fd < 0) fail("cannot create a file in " + folder_of(dest).string(), errno);
-  const signal_cleanup on_signal(tmp, false);
   const std::string unchanged = old.exists ? "; " + target.string() + " is unchanged" : "";
+  // The lock lives on a second descriptor, until after the rename.
+  const owned_fd lock(::open(tmp.c_str(), O_RDONLY | O_CLOEXEC));
   try {
-    // The lock lives on a second descriptor, until after the rename.
-    const owned_fd lock(::open(tmp.c_str(), O_RDONLY | O_CLOEXEC));
-    if (lock.fd < 0) {
-      ::close(fd);
-      fail("cannot write " + target.string(), errno);
-    }
-    lock_temporary(lock.fd, tmp);
     try {
+      if (lock.fd < 0) fail("cannot write " + target.string(), errno);
+      lock_temporary(lock.fd, tmp);
       take_owner(fd, old, target);
     } catch (...) {
       ::close(fd);
       throw;
     }
-    write_through(fd, target, unchanged, write);
-    if (::rename(tmp.c_str(), dest.c_str()) != 0) fail("cannot replace " + target.string(), errno);
+    write_through(fd, target, unchanged, write);  // closes fd
+    if (::rename(tmp.c_str(), dest.c_str()) != 0)
+      fail("cannot replace " + target.string(), errno, unchanged);
   } catch (...) {
     ::unlink(tmp.c_str());
     throw;
@@ -206,12 +205,13 @@ void write_folder_atomically(const fs::path& dir, const std::vector<std::string>
   }
   remove_stale_temporaries(dest);
   const fs::path staging = temporary_path_for(dest);
-  if (::mkdir(staging.c_str(), 0777) != 0)
-    fail("cannot create a folder in " + folder_of(dest).string(), errno);
+  // Listed before they exist, so that no moment leaves them unlisted.
   std::vector<std::unique_ptr<signal_cleanup>> on_signal;
   for (const std::string& name : names)
     on_signal.push_back(std::make_unique<signal_cleanup>(staging / name, false));
   on_signal.push_back(std::make_unique<signal_cleanup>(staging, true));
+  if (::mkdir(staging.c_str(), 0777) != 0)
+    fail("cannot create a folder in " + folder_of(dest).string(), errno);
   const std::string unchanged = old.exists ? "; " + dir.string() + " is unchanged" : "";
   try {
     const owned_fd lock(::open(staging.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
@@ -220,11 +220,17 @@ void write_folder_atomically(const fs::path& dir, const std::vector<std::string>
     take_owner(lock.fd, old, dir);
     write(staging);
     if (old.exists) keep_file_owners(dest, staging, names);
-    if (::fsync(lock.fd) != 0) fail("cannot write " + dir.string() + " to disk" + unchanged, errno);
+    if (::fsync(lock.fd) != 0) fail("cannot write " + dir.string() + " to disk", errno, unchanged);
     const int swapped = old.exists ? ::renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, dest.c_str(),
                                                  RENAME_EXCHANGE)
                                    : ::rename(staging.c_str(), dest.c_str());
-    if (swapped != 0) fail("cannot replace " + dir.string() + unchanged, errno);
+    if (swapped != 0) fail("cannot replace " + dir.string(), errno, unchanged);
+  } catch (const io_error& e) {
+    std::error_code ec;
+    fs::remove_all(staging, ec);
+    const std::string what = e.what();
+    if (unchanged.empty() || what.ends_with(unchanged)) throw;
+    throw_error<io_error>(what + unchanged);  // a file of the folder failed: the folder is whole
   } catch (...) {
     std::error_code ec;
     fs::remove_all(staging, ec);

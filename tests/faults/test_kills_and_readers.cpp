@@ -141,9 +141,11 @@ TEST_CASE("SIGTERM during a save removes its temporary file", "[faults]") {
   fs::create_directories(out);
   const pid_t pid = start_cli({"save", source.string(), "-o", (out / "x.aidstat").string(),
                                "--archive", "xml"});
-  // Waits for the temporary to appear, then interrupts the save.
+  // Waits for the temporary to appear (the load comes first, slow under the
+  // sanitizers), then interrupts the save.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(3);
   bool seen = false;
-  for (int i = 0; i < 20000 && !seen; ++i) {
+  while (!seen && std::chrono::steady_clock::now() < deadline) {
     seen = !leftovers(out).empty();
     if (!seen) std::this_thread::sleep_for(std::chrono::microseconds(500));
   }
