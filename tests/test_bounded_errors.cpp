@@ -83,6 +83,13 @@ TEST_CASE("at most 1,000 problems are kept, and reading stops there", "[errors]"
   CHECK(e.stopped());
   CHECK(e.problems().back().where.line == 1001);  // the header, then the first 1,000 rows
   CHECK_THAT(e.what(), Catch::Contains("1000 problems") && Catch::Contains("reading stopped"));
+
+  temp_dir tmp;
+  tmp.write("units.csv", kUnits);
+  tmp.write("items.csv", items);
+  const check_report r = check_dataset_at(tmp.path());
+  CHECK(r.errors() == 1000);
+  CHECK_THAT(r.findings.back().message, Catch::StartsWith("reading stopped at the first 1000"));
 }
 
 TEST_CASE("CR-only line ends are counted as lines", "[errors]") {

@@ -60,15 +60,18 @@ struct archive_info {
 /// and aidstat::error when it is not an archive.
 archive_info read_archive_info(const std::filesystem::path& file);
 
-/// Writes `d` to `file` atomically (a temporary file, synced, then renamed). Throws
-/// io_error when it cannot; the previous file stays as it was. `meter`, when given,
+/// Writes `d` to `file` atomically (a locked temporary file, synced, closed, then
+/// renamed; an existing file's mode and owner kept, a symbolic link written
+/// through). Throws io_error naming the file and the system's reason when it
+/// cannot; the previous file stays as it was. `meter`, when given,
 /// counts the archive's sections written.
 void save_archive(const dataset& d, const std::filesystem::path& file,
                   archive_format format = archive_format::binary, work_meter* meter = nullptr);
 
 /// Reads an archive of any format and any version up to archive_version. Throws
-/// io_error when it cannot be read and aidstat::error when it is damaged, naming
-/// the file and the damaged section. With `fields`, an archive of format 3 or later
+/// io_error when it cannot be read or is changed by another program while it is
+/// read, memory_error when memory runs out, and aidstat::error when it is damaged,
+/// naming the file and the damaged section. With `fields`, an archive of format 3 or later
 /// loads (and checks the checksums of) only those item column groups: a query on a
 /// large archive then reads a few columns of the file instead of all; the length
 /// is always checked. Older archives load whole. `meter`, when given, counts the

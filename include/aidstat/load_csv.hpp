@@ -45,8 +45,12 @@ dataset read_dataset(const dataset_texts& texts, dataset_sources* sources = null
                      unsigned threads = 0);
 
 /// Loads the dataset directory `dir`; `sources` and `threads` as for read_dataset;
-/// `meter`, when given, counts the bytes of items.csv read. Throws io_error when
-/// items.csv cannot be read and validation_error listing every problem in the files.
+/// `meter`, when given, counts the bytes of items.csv read. The folder's files are
+/// opened at one moment, so an export replacing the folder meanwhile is never half
+/// seen. Throws io_error when items.csv cannot be read, a file is not a regular
+/// file (a FIFO, a device) or is changed while it is read; memory_error when memory
+/// runs out; validation_error listing the problems in the files (the first
+/// max_problems: reading stops there).
 dataset load_dataset(const std::filesystem::path& dir, dataset_sources* sources = nullptr,
                      unsigned threads = 0, work_meter* meter = nullptr);
 

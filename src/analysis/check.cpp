@@ -273,6 +273,10 @@ check_report check_dataset_directory(const std::filesystem::path& dir) {
     for (const problem& p : e.problems())
       report.findings.push_back(
           {finding_level::error, finding_kind::validation, p.where, p.message});
+    if (e.stopped())
+      report.findings.push_back({finding_level::note, finding_kind::validation, {},
+                                 "reading stopped at the first " + std::to_string(max_problems) +
+                                     " problems; fix these, then check again to see any more"});
     return report;
   }
 }
