@@ -1,6 +1,5 @@
 #include "io/items_stream.hpp"
 
-#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -89,18 +88,15 @@ struct shared_reader {
 bool stream_items(int fd, const dataset& d, bool units_defined,
                   std::vector<item_columns>& columns, const std::function<bool(unsigned)>& take,
                   work_meter* meter) {
-  const struct {
-    int fd;
-  } file{fd};
   struct stat st {};
-  if (file.fd < 0 || ::fstat(file.fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
+  if (fd < 0 || ::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
       d.unit_count() >= kFresh)
     return false;
-  shared_reader reader(file.fd, static_cast<std::uint64_t>(st.st_size));
+  shared_reader reader(fd, static_cast<std::uint64_t>(st.st_size));
   if (meter) meter->total = reader.size;
 
   std::string head(static_cast<std::size_t>(std::min<std::uint64_t>(kBlock, reader.size)), '\0');
-  if (!read_at(file.fd, 0, head.data(), head.size())) return false;
+  if (!read_at(fd, 0, head.data(), head.size())) return false;
   std::size_t width = 0;
   column_index index;
   std::uint32_t header_newlines = 0;
