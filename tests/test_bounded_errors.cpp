@@ -51,9 +51,9 @@ bounds count_of(const char* text) {
 
 TEST_CASE("a bad field is quoted up to 60 characters, then '…'", "[errors]") {
   const std::string huge(200000, 'x');
-  const validation_error e = problems_of("date,category,provider,amount\n" + huge +
-                                         ",condolence,city,5\n2023-01-01,condolence,city," +
-                                         huge + "\n");
+  const validation_error e =
+      problems_of("date,category,provider,amount\n" + huge +
+                  ",condolence,city,5\n2023-01-01,condolence,city," + huge + "\n");
   REQUIRE(e.problems().size() == 2);
   for (const problem& p : e.problems()) {
     INFO(p.message);
@@ -65,8 +65,9 @@ TEST_CASE("a bad field is quoted up to 60 characters, then '…'", "[errors]") {
 
 TEST_CASE("a NUL or an ESC in a bad field is shown as \\xNN, and the reason kept", "[errors]") {
   using namespace std::string_literals;
-  const validation_error e = problems_of("date,category,provider,amount\n"
-                                         "2023-01-01,condolence,city,12\0x\x1b]0;owned\x07\n"s);
+  const validation_error e = problems_of(
+      "date,category,provider,amount\n"
+      "2023-01-01,condolence,city,12\0x\x1b]0;owned\x07\n"s);
   REQUIRE(e.problems().size() == 1);
   const std::string what = e.what();
   CHECK_THAT(what, Catch::Contains("12\\x00x\\x1B]0;owned\\x07"));
@@ -93,17 +94,18 @@ TEST_CASE("at most 1,000 problems are kept, and reading stops there", "[errors]"
 }
 
 TEST_CASE("CR-only line ends are counted as lines", "[errors]") {
-  const validation_error e =
-      problems_of("date,category,provider,amount\r2023-01-01,condolence,city,5\r"
-                  "2023-01-02,condolence,city,5\r2023-02-30,condolence,city,5\r");
+  const validation_error e = problems_of(
+      "date,category,provider,amount\r2023-01-01,condolence,city,5\r"
+      "2023-01-02,condolence,city,5\r2023-02-30,condolence,city,5\r");
   REQUIRE(e.problems().size() == 1);
   CHECK(e.problems()[0].where.line == 4);
   CHECK(e.problems()[0].where.column == 1);
 
   temp_dir tmp;
   tmp.write("units.csv", "id,name,kind,side,parent,region\rcity,City,government,civilian,,\r");
-  tmp.write("items.csv", "date,category,provider,amount\r2023-01-01,condolence,city,5\r"
-                         "2023-01-02,education,city,7\r\r");
+  tmp.write("items.csv",
+            "date,category,provider,amount\r2023-01-01,condolence,city,5\r"
+            "2023-01-02,education,city,7\r\r");
   const dataset d = load_dataset(tmp.path());
   CHECK(d.item_count() == 2);
   CHECK(d.item(1).amount->min().fen() == 700);
@@ -201,8 +203,8 @@ TEST_CASE("archive text that is not UTF-8 is refused at load, checksums right or
   const auto file = tmp.path() / "x.aidstat";
   save_archive(d, file);
   std::string bytes = file_text(file);
-  for (const auto& [marker, section] : {std::pair{"MARKERUNIT", "entities"},
-                                        std::pair{"MARKERNOTE", "notes"}}) {
+  for (const auto& [marker, section] :
+       {std::pair{"MARKERUNIT", "entities"}, std::pair{"MARKERNOTE", "notes"}}) {
     std::string damaged = bytes;
     const std::size_t at = damaged.find(marker);
     REQUIRE(at != std::string::npos);
@@ -219,8 +221,9 @@ TEST_CASE("check warns of text that a spreadsheet would run as a formula; CSV ke
   temp_dir tmp;
   tmp.write("units.csv",
             std::string(kUnits) + "firm,\"=HYPERLINK(\"\"x\"\")\",enterprise,civilian,,\n");
-  tmp.write("items.csv", "date,category,provider,amount,note\n2023-01-01,condolence,city,5,plain\n"
-                         "2023-01-02,condolence,firm,5,@SUM(A1)\n2023-01-03,condolence,city,5,-3\n");
+  tmp.write("items.csv",
+            "date,category,provider,amount,note\n2023-01-01,condolence,city,5,plain\n"
+            "2023-01-02,condolence,firm,5,@SUM(A1)\n2023-01-03,condolence,city,5,-3\n");
   const check_report r = check_dataset_at(tmp.path());
   const auto f = std::find_if(r.findings.begin(), r.findings.end(),
                               [](const finding& x) { return x.kind == finding_kind::formula; });

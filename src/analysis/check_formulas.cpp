@@ -74,7 +74,9 @@ std::optional<finding> formula_finding(const dataset& d, const dataset_sources* 
   finding f{finding_level::warning, finding_kind::formula, {}, ""};
   f.message = std::to_string(cells.count) +
               " text cell(s) start with '=', '+', '-', '@' or a tab, and a spreadsheet would "
-              "run them as formulas (" + list + "); aidstat's CSV keeps them as they are: "
+              "run them as formulas (" +
+              list +
+              "); aidstat's CSV keeps them as they are: "
               "import the CSV into a spreadsheet as text, or reword them";
   return f;
 }

@@ -13,10 +13,13 @@ namespace {
 constexpr i128 kLargest = std::numeric_limits<std::int64_t>::max();
 
 finding overflow(const std::string& what) {
-  return {finding_level::error, finding_kind::overflow, {},
-          what + " add up to more than a total can hold (over 9.2e18 fen or units); every "
-                 "total that includes them would be refused: check for a mistyped figure, "
-                 "or split the data"};
+  return {finding_level::error,
+          finding_kind::overflow,
+          {},
+          what +
+              " add up to more than a total can hold (over 9.2e18 fen or units); every "
+              "total that includes them would be refused: check for a mistyped figure, "
+              "or split the data"};
 }
 
 // Upper bounds of the amounts, summed per category.
@@ -57,8 +60,8 @@ std::vector<finding> sum_overflow_findings(const dataset& d) {
   const std::vector<i128> quantities = quantities_by_measure(c);
   for (std::size_t m = 1; m < quantities.size(); ++m)
     if (quantities[m] > kLargest)
-      out.push_back(overflow("the quantities in " +
-                             std::string(key_of(static_cast<measure>(m - 1)))));
+      out.push_back(
+          overflow("the quantities in " + std::string(key_of(static_cast<measure>(m - 1)))));
   return out;
 }
 

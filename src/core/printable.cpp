@@ -44,7 +44,8 @@ bool opens(std::string_view s, std::size_t i) {
 }
 // True where a quote at `i` closes one: at the end or before a space or punctuation.
 bool closes(std::string_view s, std::size_t i) {
-  return i + 1 == s.size() || std::string_view(" \n,;:.)]}!?").find(s[i + 1]) != std::string_view::npos;
+  return i + 1 == s.size() ||
+         std::string_view(" \n,;:.)]}!?").find(s[i + 1]) != std::string_view::npos;
 }
 
 // `s` with each quoted span longer than kQuotedChars characters cut there with "…".
@@ -101,9 +102,7 @@ std::string printable(std::string_view text, std::string_view kept) {
   return out;
 }
 
-std::string printable_message(std::string_view text) {
-  return bounded(printable(text, "\n"));
-}
+std::string printable_message(std::string_view text) { return bounded(printable(text, "\n")); }
 
 std::string quoted(std::string_view text) {
   std::size_t end = 0, chars = 0;
@@ -112,8 +111,6 @@ std::string quoted(std::string_view text) {
   return "'" + std::string(text.substr(0, end)) + (end < text.size() ? "…'" : "'");
 }
 
-std::string printable_line(std::string_view text) {
-  return bounded(printable(cut_quotes(text)));
-}
+std::string printable_line(std::string_view text) { return bounded(printable(cut_quotes(text))); }
 
 }  // namespace aidstat::detail

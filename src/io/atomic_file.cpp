@@ -4,9 +4,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
-#include <algorithm>
 #include <memory>
 
 #include "aidstat/error.hpp"
@@ -158,7 +158,8 @@ void write_staged_file(const fs::path& file, const fs::path& shown,
 namespace {
 
 // The names in `dir` that are neither in `names` nor leftovers of earlier writes.
-std::vector<std::string> foreign_entries(const fs::path& dir, const std::vector<std::string>& names) {
+std::vector<std::string> foreign_entries(const fs::path& dir,
+                                         const std::vector<std::string>& names) {
   std::vector<std::string> out;
   std::error_code ec;
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
@@ -172,8 +173,7 @@ std::vector<std::string> foreign_entries(const fs::path& dir, const std::vector<
 
 void refuse_foreign(const fs::path& shown, const std::vector<std::string>& foreign) {
   std::string list;
-  for (std::size_t i = 0; i < foreign.size() && i < 3; ++i)
-    list += (i ? ", " : "") + foreign[i];
+  for (std::size_t i = 0; i < foreign.size() && i < 3; ++i) list += (i ? ", " : "") + foreign[i];
   if (foreign.size() > 3) list += " and " + std::to_string(foreign.size() - 3) + " more";
   throw_error<io_error>("cannot write into " + shown.string() + ": it holds " + list +
                         ", which is not part of a dataset; write into a new folder, or one "
@@ -221,9 +221,9 @@ void write_folder_atomically(const fs::path& dir, const std::vector<std::string>
     write(staging);
     if (old.exists) keep_file_owners(dest, staging, names);
     if (::fsync(lock.fd) != 0) fail("cannot write " + dir.string() + " to disk", errno, unchanged);
-    const int swapped = old.exists ? ::renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, dest.c_str(),
-                                                 RENAME_EXCHANGE)
-                                   : ::rename(staging.c_str(), dest.c_str());
+    const int swapped =
+        old.exists ? ::renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, dest.c_str(), RENAME_EXCHANGE)
+                   : ::rename(staging.c_str(), dest.c_str());
     if (swapped != 0) fail("cannot replace " + dir.string(), errno, unchanged);
   } catch (const io_error& e) {
     std::error_code ec;

@@ -12,8 +12,8 @@
 namespace aidstat::detail {
 
 const std::vector<std::string>& dataset_file_names() {
-  static const std::vector<std::string> names{"units.csv",       "beneficiaries.csv",
-                                              "categories.csv",  "commitments.csv",
+  static const std::vector<std::string> names{"units.csv",         "beneficiaries.csv",
+                                              "categories.csv",    "commitments.csv",
                                               "stated_totals.csv", "items.csv"};
   return names;
 }
@@ -24,10 +24,10 @@ void require_regular_file(int fd, const std::filesystem::path& path) {
     throw_error<io_error>("cannot read " + path.string() + ": " + reason_of(errno));
   if (!S_ISREG(st.st_mode))
     throw_error<io_error>("cannot read " + path.string() + ": it is not a regular file (" +
-                          (S_ISDIR(st.st_mode)    ? "a folder"
-                           : S_ISFIFO(st.st_mode) ? "a pipe"
+                          (S_ISDIR(st.st_mode)                          ? "a folder"
+                           : S_ISFIFO(st.st_mode)                       ? "a pipe"
                            : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device"
-                                                                          : "a special file") +
+                                                                        : "a special file") +
                           ")");
 }
 
@@ -66,12 +66,14 @@ bool dataset_folder::open_all() {
     fds_[i] = ::openat(dir, names[i].c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fds_[i] < 0 && errno != ENOENT) failed = errno;
   }
-  struct stat opened {}, now {};
+  struct stat opened {
+  }, now{};
   const bool same = ::fstat(dir, &opened) == 0 && ::stat(dir_.c_str(), &now) == 0 &&
                     opened.st_ino == now.st_ino && opened.st_dev == now.st_dev;
   ::close(dir);
   if (!same) return false;
-  if (failed) throw_error<io_error>("cannot read a file of " + dir_.string() + ": " + reason_of(failed));
+  if (failed)
+    throw_error<io_error>("cannot read a file of " + dir_.string() + ": " + reason_of(failed));
   for (std::size_t i = 0; i < names.size(); ++i) {
     if (fds_[i] < 0) continue;
     require_regular_file(fds_[i], dir_ / names[i]);

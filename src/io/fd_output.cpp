@@ -55,8 +55,9 @@ int fd_output::sync() { return flush_all() ? 0 : -1; }
 fd_output::pos_type fd_output::seekoff(off_type off, std::ios_base::seekdir dir,
                                        std::ios_base::openmode) {
   if (!flush_all()) return pos_type(off_type(-1));
-  const int whence = dir == std::ios_base::beg ? SEEK_SET : dir == std::ios_base::cur ? SEEK_CUR
-                                                                                      : SEEK_END;
+  const int whence = dir == std::ios_base::beg   ? SEEK_SET
+                     : dir == std::ios_base::cur ? SEEK_CUR
+                                                 : SEEK_END;
   const off_t at = ::lseek(fd_, static_cast<off_t>(off), whence);
   if (at < 0) {
     error_ = errno;

@@ -65,8 +65,7 @@ bool abandoned(const std::filesystem::path& path, pid_t writer) {
   bool dead = ::flock(fd, LOCK_EX | LOCK_NB) == 0;
   struct stat st {};
   const bool writer_alive = writer > 0 && (::kill(writer, 0) == 0 || errno == EPERM);
-  if (dead && writer_alive && ::fstat(fd, &st) == 0)
-    dead = ::time(nullptr) - st.st_mtime > 10;
+  if (dead && writer_alive && ::fstat(fd, &st) == 0) dead = ::time(nullptr) - st.st_mtime > 10;
   ::close(fd);
   return dead;
 }
@@ -113,8 +112,8 @@ std::filesystem::path temporary_path_for(const std::filesystem::path& destinatio
   std::random_device rd;
   const std::filesystem::path dir =
       destination.has_parent_path() ? destination.parent_path() : std::filesystem::path(".");
-  return dir / (temporary_prefix(destination) + std::to_string(::getpid()) + "-" +
-                std::to_string(rd()));
+  return dir /
+         (temporary_prefix(destination) + std::to_string(::getpid()) + "-" + std::to_string(rd()));
 }
 
 signal_cleanup::signal_cleanup(const std::filesystem::path& path, bool folder) {
@@ -131,7 +130,8 @@ signal_cleanup::signal_cleanup(const std::filesystem::path& path, bool folder) {
 }
 
 signal_cleanup::~signal_cleanup() {
-  if (slot_ >= 0) g_slots[static_cast<std::size_t>(slot_)].state.store(0, std::memory_order_release);
+  if (slot_ >= 0)
+    g_slots[static_cast<std::size_t>(slot_)].state.store(0, std::memory_order_release);
 }
 
 void lock_temporary(int fd, const std::filesystem::path& path) {

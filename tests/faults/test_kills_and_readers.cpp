@@ -119,7 +119,8 @@ TEST_CASE("readers beside repeated exports see one dataset or the other", "[faul
   while (!done || reads < 20) {
     try {
       const dataset d = load_dataset(dir);
-      const bool is_a = d.item_count() == a.item_count() && d.stated_totals().size() == a.stated_totals().size();
+      const bool is_a =
+          d.item_count() == a.item_count() && d.stated_totals().size() == a.stated_totals().size();
       const bool is_b = d.item_count() == b.item_count();
       mixed += !(is_a || is_b);
     } catch (const std::exception& e) {
@@ -139,8 +140,8 @@ TEST_CASE("SIGTERM during a save removes its temporary file", "[faults]") {
   const fs::path source = write_sample(tmp.path() / "big", 150000, 3);
   const fs::path out = tmp.path() / "out";
   fs::create_directories(out);
-  const pid_t pid = start_cli({"save", source.string(), "-o", (out / "x.aidstat").string(),
-                               "--archive", "xml"});
+  const pid_t pid =
+      start_cli({"save", source.string(), "-o", (out / "x.aidstat").string(), "--archive", "xml"});
   // Waits for the temporary to appear (the load comes first, slow under the
   // sanitizers), then interrupts the save.
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(3);

@@ -18,8 +18,8 @@ std::atomic<long> g_fail_at{0};      // the allocation to fail; 0: none
 
 void* allocate(std::size_t n, std::size_t align = 0) {
   if (g_allocations.fetch_add(1) + 1 == g_fail_at.load()) throw std::bad_alloc();
-  void* p = align ? std::aligned_alloc(align, (n + align - 1) / align * align)
-                  : std::malloc(n ? n : 1);
+  void* p =
+      align ? std::aligned_alloc(align, (n + align - 1) / align * align) : std::malloc(n ? n : 1);
   if (!p) throw std::bad_alloc();
   return p;
 }

@@ -46,9 +46,9 @@ void restore(const fs::path& dest, const std::map<std::string, std::string>& sta
 
 std::string shim_env(const fs::path& dir, const std::string& call, long at,
                      const fs::path& count_file) {
-  return "LD_PRELOAD='" + std::string(AIDSTAT_FAULT_SHIM) + "' AIDSTAT_FAULT_DIR='" +
-         dir.string() + "' AIDSTAT_FAULT_CALL=" + call + " AIDSTAT_FAULT_AT=" +
-         std::to_string(at) + " AIDSTAT_FAULT_COUNT='" + count_file.string() +
+  return "LD_PRELOAD='" + std::string(AIDSTAT_FAULT_SHIM) + "' AIDSTAT_FAULT_DIR='" + dir.string() +
+         "' AIDSTAT_FAULT_CALL=" + call + " AIDSTAT_FAULT_AT=" + std::to_string(at) +
+         " AIDSTAT_FAULT_COUNT='" + count_file.string() +
          "' ASAN_OPTIONS=verify_asan_link_order=0:detect_leaks=0";
 }
 
@@ -91,8 +91,7 @@ void sweep(const std::string& command, const fs::path& dest,
 
 }  // namespace
 
-TEST_CASE("a write fault in save, export or report leaves the old destination whole",
-          "[faults]") {
+TEST_CASE("a write fault in save, export or report leaves the old destination whole", "[faults]") {
   temp_dir tmp;
   const fs::path changed = write_changed_demo(tmp.path() / "changed");
   const fs::path out = tmp.path() / "out";
