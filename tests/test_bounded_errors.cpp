@@ -101,6 +101,13 @@ TEST_CASE("CR-only line ends are counted as lines", "[errors]") {
   CHECK(e.problems()[0].where.line == 4);
   CHECK(e.problems()[0].where.column == 1);
 
+  // A CR alone inside a quoted note is a line break too; CRLF inside one is one line.
+  const validation_error quoted = problems_of(
+      "date,category,provider,amount,note\r2023-01-01,condolence,city,5,\"a\rb\r\nc\"\r"
+      "2023-02-30,condolence,city,5,\r");
+  REQUIRE(quoted.problems().size() == 1);
+  CHECK(quoted.problems()[0].where.line == 5);
+
   temp_dir tmp;
   tmp.write("units.csv", "id,name,kind,side,parent,region\rcity,City,government,civilian,,\r");
   tmp.write("items.csv",

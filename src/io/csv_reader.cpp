@@ -99,7 +99,8 @@ bool csv_reader::read_quoted(csv_field& f, std::size_t column, sink& s) {
       closed = true;
       break;
     }
-    if (c == '\n') ++line_;
+    // A line break inside the field: LF, or a CR alone (CRLF counts at its LF).
+    if (c == '\n' || (c == '\r' && !(pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n'))) ++line_;
     f.text += c;
     ++pos_;
   }

@@ -40,6 +40,10 @@ inline const char* split_record(const char* p, const char* end, std::size_t widt
         const auto* q =
             static_cast<const char*>(std::memchr(p, '"', static_cast<std::size_t>(end - p)));
         if (!q) return nullptr;  // never closed
+        for (const char* cr = p; (cr = static_cast<const char*>(std::memchr(
+                                      cr, '\r', static_cast<std::size_t>(q - cr)))) != nullptr;
+             ++cr)
+          if (cr + 1 == q || cr[1] != '\n') return nullptr;  // a CR line: the checked reader
         newlines += static_cast<std::uint32_t>(std::count(p, q, '\n'));
         if (q + 1 < end && q[1] == '"') {
           doubled = true;
