@@ -8,6 +8,7 @@
 #include "aidstat/export_csv.hpp"
 #include "aidstat/load_csv.hpp"
 #include "faults/fault_support.hpp"
+#include "items_sample.hpp"
 
 using namespace aidstat;
 using namespace aidstat::test;
@@ -130,5 +131,33 @@ TEST_CASE("a write fault in save, export or report leaves the old destination wh
     const auto new_state = state_of(dest);
     REQUIRE(old_state != new_state);
     sweep(command, dest, old_state, new_state);
+  }
+}
+
+TEST_CASE("a write fault in a large save, where columns pass straight through, names the file",
+          "[faults]") {
+  temp_dir tmp;
+  const fs::path source = tmp.path() / "big";
+  fs::create_directories(source);
+  std::ofstream(source / "units.csv", std::ios::binary) << kUnitsCsv;
+  std::ofstream(source / "beneficiaries.csv", std::ios::binary) << kPeopleCsv;
+  std::ofstream(source / "items.csv", std::ios::binary) << items_csv(40000, 7);
+  const fs::path out = tmp.path() / "out";
+  fs::create_directories(out);
+  const fs::path dest = out / "big.aidstat";
+  const std::string command = "save " + quoted(source) + " -o " + quoted(dest);
+  const fs::path count_file = tmp.path() / "count";
+  REQUIRE(run_cli(command, shim_env(out, "write", 0, count_file)).status == 0);
+  const long calls = std::stol(file_text(count_file));
+  const std::string whole = file_text(dest);
+  for (const long at : {calls / 2, calls}) {
+    const run_result r = run_cli(command, shim_env(out, "write", at, count_file));
+    INFO("write " << at << " of " << calls << " failed; the command said: " << r.err);
+    CHECK(r.status == 1);
+    CHECK_THAT(r.err,
+               Catch::Contains("cannot write " + dest.string() + ": No space left on device; " +
+                               dest.string() + " is unchanged"));
+    CHECK(file_text(dest) == whole);
+    CHECK(leftovers(out).empty());
   }
 }
