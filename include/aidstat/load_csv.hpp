@@ -37,7 +37,8 @@ struct dataset_sources {
   std::vector<std::uint32_t> stated_total_lines;  ///< line of each stated total
 };
 
-/// Builds a dataset from CSV texts. Throws validation_error listing every problem.
+/// Builds a dataset from CSV texts. Throws validation_error listing every problem (the
+/// first max_problems: reading stops there).
 /// Fills `sources` (when given) with the line of every record. items.csv is read
 /// on `threads` threads (0: one per core) when it has no problem; a file with
 /// problems is read again by one thread that reports them all.
