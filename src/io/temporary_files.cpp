@@ -51,8 +51,10 @@ std::string temporary_prefix(const std::filesystem::path& destination) {
 // The writer's process id in a temporary's name ".NAME.tmp-PID-RANDOM", or 0.
 pid_t writer_of(const std::string& name, std::size_t prefix) {
   pid_t pid = 0;
-  for (std::size_t i = prefix; i < name.size() && name[i] >= '0' && name[i] <= '9'; ++i)
+  for (std::size_t i = prefix; i < name.size() && name[i] >= '0' && name[i] <= '9'; ++i) {
+    if (i - prefix == 9) return 0;  // no process id is that long: not one of ours
     pid = pid * 10 + (name[i] - '0');
+  }
   return pid;
 }
 
