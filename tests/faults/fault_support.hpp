@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "items_sample.hpp"
 #include "test_support.hpp"
 
 namespace aidstat::test {
@@ -35,6 +36,16 @@ inline std::vector<std::string> leftovers(const std::filesystem::path& dir) {
 inline std::map<std::string, std::string> state_of(const std::filesystem::path& dest) {
   if (std::filesystem::is_directory(dest)) return folder_files(dest);
   return {{"", file_text(dest)}};
+}
+
+/// A dataset folder of `rows` sample records (a few megabytes for 40,000).
+inline std::filesystem::path write_sample(const std::filesystem::path& dir, std::size_t rows,
+                                          std::uint64_t seed) {
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "units.csv", std::ios::binary) << kUnitsCsv;
+  std::ofstream(dir / "beneficiaries.csv", std::ios::binary) << kPeopleCsv;
+  std::ofstream(dir / "items.csv", std::ios::binary) << items_csv(rows, seed);
+  return dir;
 }
 
 /// Quotes `p` for the shell.

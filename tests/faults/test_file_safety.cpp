@@ -86,11 +86,7 @@ TEST_CASE("an export refuses a folder that holds more than a dataset", "[faults]
 TEST_CASE("an archive overwritten in place while it is read: an error naming it, no SIGBUS",
           "[faults]") {
   temp_dir tmp;
-  const fs::path source = tmp.path() / "src";
-  fs::create_directories(source);
-  std::ofstream(source / "units.csv", std::ios::binary) << kUnitsCsv;
-  std::ofstream(source / "beneficiaries.csv", std::ios::binary) << kPeopleCsv;
-  std::ofstream(source / "items.csv", std::ios::binary) << items_csv(60000, 5);
+  const fs::path source = write_sample(tmp.path() / "src", 60000, 5);
   const dataset d = load_dataset(source);
   const fs::path a = tmp.path() / "a.aidstat", file = tmp.path() / "read.aidstat";
   save_archive(d, a);

@@ -28,15 +28,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A dataset folder of `rows` sample records (a few megabytes for 40,000).
-fs::path write_sample(const fs::path& dir, std::size_t rows, std::uint64_t seed) {
-  fs::create_directories(dir);
-  std::ofstream(dir / "units.csv", std::ios::binary) << kUnitsCsv;
-  std::ofstream(dir / "beneficiaries.csv", std::ios::binary) << kPeopleCsv;
-  std::ofstream(dir / "items.csv", std::ios::binary) << items_csv(rows, seed);
-  return dir;
-}
-
 // Starts the aidstat command with `args`, its output thrown away; its process id.
 pid_t start_cli(const std::vector<std::string>& args) {
   std::vector<std::string> all{AIDSTAT_CLI};

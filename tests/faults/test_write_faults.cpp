@@ -137,11 +137,7 @@ TEST_CASE("a write fault in save, export or report leaves the old destination wh
 TEST_CASE("a write fault in a large save, where columns pass straight through, names the file",
           "[faults]") {
   temp_dir tmp;
-  const fs::path source = tmp.path() / "big";
-  fs::create_directories(source);
-  std::ofstream(source / "units.csv", std::ios::binary) << kUnitsCsv;
-  std::ofstream(source / "beneficiaries.csv", std::ios::binary) << kPeopleCsv;
-  std::ofstream(source / "items.csv", std::ios::binary) << items_csv(40000, 7);
+  const fs::path source = write_sample(tmp.path() / "big", 40000, 7);
   const fs::path out = tmp.path() / "out";
   fs::create_directories(out);
   const fs::path dest = out / "big.aidstat";
