@@ -5,7 +5,7 @@
 set -euo pipefail
 
 packages=(
-  cmake g++ make pkg-config
+  cmake g++ make
   libboost-serialization-dev libeigen3-dev libfmt-dev
   catch2 libcli11-dev nlohmann-json3-dev libxxhash-dev
   libglpk-dev  # the disclosure audit's linear programs
