@@ -21,7 +21,7 @@
 #include <vector>
 
 #include "aidstat/aidstat.hpp"
-#include "io/atomic_file.hpp"
+#include "io/fs/atomic_file.hpp"
 #include "synthetic.hpp"
 
 namespace {

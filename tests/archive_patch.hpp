@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "io/archive_frame.hpp"
+#include "io/archive/archive_frame.hpp"
 
 namespace aidstat::test {
 

@@ -10,8 +10,8 @@
 #include "aidstat/totals.hpp"
 #include "archive_fixture.hpp"
 #include "archive_patch.hpp"
-#include "io/atomic_file.hpp"
-#include "io/csv_reader.hpp"
+#include "io/fs/atomic_file.hpp"
+#include "io/csv/csv_reader.hpp"
 #include "items_sample.hpp"
 #include "test_support.hpp"
 

@@ -9,8 +9,8 @@
 #include "aidstat/amount_text.hpp"
 #include "aidstat/error.hpp"
 #include "aidstat/load_csv.hpp"
-#include "io/items_checked.hpp"
-#include "io/items_fast.hpp"
+#include "io/items/items_checked.hpp"
+#include "io/items/items_fast.hpp"
 
 using namespace aidstat;
 

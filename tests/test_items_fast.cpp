@@ -5,8 +5,8 @@
 
 #include "aidstat/amount_text.hpp"
 #include "aidstat/load_csv.hpp"
-#include "io/items_checked.hpp"
-#include "io/items_fast.hpp"
+#include "io/items/items_checked.hpp"
+#include "io/items/items_fast.hpp"
 #include "items_sample.hpp"
 
 using namespace aidstat;

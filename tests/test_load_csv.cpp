@@ -4,7 +4,7 @@
 #include "aidstat/error.hpp"
 #include "aidstat/load_csv.hpp"
 #include "aidstat/totals.hpp"
-#include "io/csv_reader.hpp"  // src/: the UTF-8 check
+#include "io/csv/csv_reader.hpp"  // src/: the UTF-8 check
 #include "test_support.hpp"
 
 using namespace aidstat;

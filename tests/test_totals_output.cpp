@@ -5,7 +5,7 @@
 #include "aidstat/amount_text.hpp"
 #include "aidstat/text_width.hpp"
 #include "aidstat/totals_output.hpp"
-#include "io/csv_writer.hpp"
+#include "io/csv/csv_writer.hpp"
 #include "test_support.hpp"
 
 using namespace aidstat;

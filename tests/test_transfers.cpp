@@ -11,8 +11,8 @@
 #include "aidstat/trend.hpp"
 #include "aidstat/yoy.hpp"
 #include "archive_patch.hpp"
-#include "io/items_checked.hpp"
-#include "io/items_fast.hpp"
+#include "io/items/items_checked.hpp"
+#include "io/items/items_fast.hpp"
 #include "test_support.hpp"
 
 using namespace aidstat;

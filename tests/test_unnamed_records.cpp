@@ -7,8 +7,8 @@
 #include "aidstat/check.hpp"
 #include "aidstat/load_csv.hpp"
 #include "aidstat/totals.hpp"
-#include "io/items_checked.hpp"
-#include "io/items_fast.hpp"
+#include "io/items/items_checked.hpp"
+#include "io/items/items_fast.hpp"
 #include "test_support.hpp"
 
 using namespace aidstat;

@@ -6,7 +6,7 @@
 #include "aidstat/error.hpp"
 #include "core/decimal_text.hpp"
 #include "core/int128.hpp"
-#include "io/table_reader.hpp"
+#include "io/csv/table_reader.hpp"
 
 namespace aidstat {
 namespace {

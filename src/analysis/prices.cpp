@@ -7,8 +7,8 @@
 #include "aidstat/error.hpp"
 #include "core/decimal_text.hpp"
 #include "core/int128.hpp"
-#include "io/csv_reader.hpp"
-#include "io/table_reader.hpp"
+#include "io/csv/csv_reader.hpp"
+#include "io/csv/table_reader.hpp"
 
 namespace aidstat {
 

@@ -13,7 +13,7 @@
 
 #include "aidstat/error.hpp"
 #include "engine/key_order.hpp"
-#include "io/archive_io.hpp"
+#include "io/archive/archive_io.hpp"
 
 namespace aidstat {
 namespace {

@@ -10,9 +10,9 @@
 #include "aidstat/open_dataset.hpp"
 #include "engine/gather.hpp"
 #include "engine/stream_totals.hpp"
-#include "io/dataset_folder.hpp"
-#include "io/dataset_shell.hpp"
-#include "io/items_stream.hpp"
+#include "io/fs/dataset_folder.hpp"
+#include "io/csv/dataset_shell.hpp"
+#include "io/items/items_stream.hpp"
 #include "model/item_row.hpp"
 
 namespace aidstat {

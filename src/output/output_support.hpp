@@ -13,7 +13,7 @@
 #include "aidstat/amount_text.hpp"
 #include "aidstat/analysis_output.hpp"
 #include "aidstat/query.hpp"
-#include "io/csv_writer.hpp"
+#include "io/csv/csv_writer.hpp"
 #include "output/text_table.hpp"
 
 namespace aidstat::detail {

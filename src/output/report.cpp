@@ -11,7 +11,7 @@
 #include "aidstat/totals.hpp"
 #include "aidstat/version.hpp"
 #include "aidstat/yoy.hpp"
-#include "io/atomic_file.hpp"
+#include "io/fs/atomic_file.hpp"
 #include "output/report_html.hpp"
 
 namespace aidstat {

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "io/csv_writer.hpp"
+#include "io/csv/csv_writer.hpp"
 #include "output/text_table.hpp"
 
 namespace aidstat {

@@ -16,9 +16,9 @@
 #include "aidstat/error.hpp"
 #include "aidstat/load_csv.hpp"
 #include "aidstat/totals.hpp"
-#include "io/archive_frame.hpp"  // src/: checksums, to reseal archives
-#include "io/items_checked.hpp"
-#include "io/items_fast.hpp"  // src/: the two items readers are compared
+#include "io/archive/archive_frame.hpp"  // src/: checksums, to reseal archives
+#include "io/items/items_checked.hpp"
+#include "io/items/items_fast.hpp"  // src/: the two items readers are compared
 
 namespace aidstat::fuzz {
 

@@ -9,7 +9,7 @@
 #include <type_traits>
 
 #include "aidstat/dataset.hpp"
-#include "io/archive_io.hpp"
+#include "io/archive/archive_io.hpp"
 
 namespace aidstat::detail {
 

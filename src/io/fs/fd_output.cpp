@@ -1,4 +1,4 @@
-#include "io/fd_output.hpp"
+#include "io/fs/fd_output.hpp"
 
 #include <unistd.h>
 

@@ -14,12 +14,12 @@
 
 #include "aidstat/amount_text.hpp"
 #include "aidstat/error.hpp"
-#include "io/dataset_folder.hpp"
-#include "io/dataset_shell.hpp"
-#include "io/items_checked.hpp"
-#include "io/items_fast.hpp"
-#include "io/file_bytes.hpp"
-#include "io/table_reader.hpp"
+#include "io/fs/dataset_folder.hpp"
+#include "io/csv/dataset_shell.hpp"
+#include "io/items/items_checked.hpp"
+#include "io/items/items_fast.hpp"
+#include "io/fs/file_bytes.hpp"
+#include "io/csv/table_reader.hpp"
 
 namespace aidstat {
 namespace {

@@ -17,9 +17,9 @@
 #include "aidstat/dataset.hpp"
 #include "aidstat/enums.hpp"
 #include "aidstat/interval.hpp"
-#include "io/archive_frame.hpp"
-#include "io/csv_reader.hpp"
-#include "io/file_bytes.hpp"
+#include "io/archive/archive_frame.hpp"
+#include "io/csv/csv_reader.hpp"
+#include "io/fs/file_bytes.hpp"
 
 namespace aidstat::detail {
 

@@ -1,13 +1,13 @@
-#include "io/items_fast.hpp"
+#include "io/items/items_fast.hpp"
 
 #include <algorithm>
 #include <string>
 #include <thread>
 
 #include "core/run_parallel.hpp"
-#include "io/item_record.hpp"
-#include "io/file_bytes.hpp"
-#include "io/record_split.hpp"
+#include "io/items/item_record.hpp"
+#include "io/fs/file_bytes.hpp"
+#include "io/csv/record_split.hpp"
 #include "model/item_appender.hpp"
 
 namespace aidstat::detail {

@@ -1,4 +1,4 @@
-#include "io/table_reader.hpp"
+#include "io/csv/table_reader.hpp"
 
 #include <algorithm>
 #include <charconv>

@@ -1,8 +1,8 @@
 // Checks of loaded item columns against each other and the dataset: what a damaged
 // or hostile archive could get wrong even when its sections read cleanly.
 #include "aidstat/error.hpp"
-#include "io/archive_io.hpp"
-#include "io/csv_reader.hpp"
+#include "io/archive/archive_io.hpp"
+#include "io/csv/csv_reader.hpp"
 #include "model/item_row.hpp"
 
 namespace aidstat::detail {

@@ -11,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-#include "io/csv_reader.hpp"
+#include "io/csv/csv_reader.hpp"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>

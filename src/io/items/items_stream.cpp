@@ -1,4 +1,4 @@
-#include "io/items_stream.hpp"
+#include "io/items/items_stream.hpp"
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -9,8 +9,8 @@
 #include <string>
 
 #include "core/run_parallel.hpp"
-#include "io/csv_reader.hpp"
-#include "io/item_record.hpp"
+#include "io/csv/csv_reader.hpp"
+#include "io/items/item_record.hpp"
 
 namespace aidstat::detail {
 

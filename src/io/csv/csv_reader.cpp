@@ -1,4 +1,4 @@
-#include "io/csv_reader.hpp"
+#include "io/csv/csv_reader.hpp"
 
 #include "core/printable.hpp"
 

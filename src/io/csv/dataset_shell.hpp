@@ -6,7 +6,7 @@
 #include <optional>
 
 #include "aidstat/dataset.hpp"
-#include "io/dataset_folder.hpp"
+#include "io/fs/dataset_folder.hpp"
 
 namespace aidstat::detail {
 

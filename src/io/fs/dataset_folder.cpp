@@ -1,4 +1,4 @@
-#include "io/dataset_folder.hpp"
+#include "io/fs/dataset_folder.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -7,7 +7,7 @@
 #include <cerrno>
 
 #include "aidstat/error.hpp"
-#include "io/fd_output.hpp"
+#include "io/fs/fd_output.hpp"
 
 namespace aidstat::detail {
 

@@ -1,4 +1,4 @@
-#include "io/items_checked.hpp"
+#include "io/items/items_checked.hpp"
 
 #include <optional>
 #include <string>

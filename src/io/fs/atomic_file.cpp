@@ -1,4 +1,4 @@
-#include "io/atomic_file.hpp"
+#include "io/fs/atomic_file.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -11,8 +11,8 @@
 
 #include "aidstat/error.hpp"
 #include "aidstat/temporary_files.hpp"
-#include "io/fd_output.hpp"
-#include "io/temporary_files.hpp"
+#include "io/fs/fd_output.hpp"
+#include "io/fs/temporary_files.hpp"
 
 namespace aidstat::detail {
 namespace {

@@ -6,10 +6,10 @@
 
 #include "aidstat/amount_text.hpp"
 #include "aidstat/error.hpp"
-#include "io/atomic_file.hpp"
-#include "io/csv_writer.hpp"
-#include "io/dataset_folder.hpp"
-#include "io/items_csv.hpp"
+#include "io/fs/atomic_file.hpp"
+#include "io/csv/csv_writer.hpp"
+#include "io/fs/dataset_folder.hpp"
+#include "io/items/items_csv.hpp"
 
 namespace aidstat {
 namespace {

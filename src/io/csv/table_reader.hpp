@@ -14,8 +14,8 @@
 #include "aidstat/enums.hpp"
 #include "aidstat/error.hpp"
 #include "core/printable.hpp"
-#include "io/csv_file.hpp"
-#include "io/csv_reader.hpp"
+#include "io/csv/csv_file.hpp"
+#include "io/csv/csv_reader.hpp"
 
 namespace aidstat::detail {
 

@@ -1,4 +1,4 @@
-#include "io/archive_frame.hpp"
+#include "io/archive/archive_frame.hpp"
 
 // Header-only: nothing to link, for this library or for those who link it.
 #define XXH_INLINE_ALL

@@ -1,7 +1,7 @@
-#include "io/csv_file.hpp"
+#include "io/csv/csv_file.hpp"
 
 #include "aidstat/error.hpp"
-#include "io/file_bytes.hpp"
+#include "io/fs/file_bytes.hpp"
 
 namespace aidstat::detail {
 namespace {

@@ -15,8 +15,8 @@
 #include <string>
 
 #include "aidstat/error.hpp"
-#include "io/fd_output.hpp"
-#include "io/temporary_files.hpp"
+#include "io/fs/fd_output.hpp"
+#include "io/fs/temporary_files.hpp"
 
 namespace aidstat {
 namespace {

@@ -1,4 +1,4 @@
-#include "io/item_record.hpp"
+#include "io/items/item_record.hpp"
 
 #include <algorithm>
 #include <optional>
@@ -6,8 +6,8 @@
 #include "aidstat/amount_text.hpp"
 #include "aidstat/error.hpp"
 #include "core/calendar.hpp"
-#include "io/csv_reader.hpp"
-#include "io/items_fast.hpp"
+#include "io/csv/csv_reader.hpp"
+#include "io/items/items_fast.hpp"
 #include "model/item_appender.hpp"
 #include "model/item_row.hpp"
 

@@ -18,11 +18,11 @@
 
 #include "aidstat/error.hpp"
 #include "core/run_parallel.hpp"
-#include "io/archive_entities.hpp"
-#include "io/archive_frame.hpp"
-#include "io/archive_io.hpp"
-#include "io/atomic_file.hpp"
-#include "io/file_bytes.hpp"
+#include "io/archive/archive_entities.hpp"
+#include "io/archive/archive_frame.hpp"
+#include "io/archive/archive_io.hpp"
+#include "io/fs/atomic_file.hpp"
+#include "io/fs/file_bytes.hpp"
 
 namespace aidstat {
 

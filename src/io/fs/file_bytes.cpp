@@ -1,4 +1,4 @@
-#include "io/file_bytes.hpp"
+#include "io/fs/file_bytes.hpp"
 
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -10,8 +10,8 @@
 #include <thread>
 
 #include "aidstat/error.hpp"
-#include "io/dataset_folder.hpp"
-#include "io/fd_output.hpp"
+#include "io/fs/dataset_folder.hpp"
+#include "io/fs/fd_output.hpp"
 
 namespace aidstat::detail {
 namespace {

@@ -1,4 +1,4 @@
-#include "io/csv_writer.hpp"
+#include "io/csv/csv_writer.hpp"
 
 namespace aidstat::detail {
 
