@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """aidstat beside DuckDB, as a user meets them: fresh processes on the same files.
 
-    python3 bench/side_by_side.py --cli build/release/examples/aidstat \\
+    python3 bench/side_by_side.py --cli build/release/bin/aidstat \\
         --generate build/release/bench/aidstat_generate --records 10000000
 
 Writes RECORDS full SPEC 6 rows with plain amounts (aidstat_generate ... 0 full: the

@@ -18,18 +18,18 @@ if ! { cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAIDSTAT_
 fi
 data="$root/examples/data/city-2023"
 echo "== xx市 2023: totals by category (amounts in 万元, written as the report writes them) =="
-"$build/examples/aidstat" totals "$data" --year 2023 --by category --unit wan
+"$build/bin/aidstat" totals "$data" --year 2023 --by category --unit wan
 echo
 echo "== the same, by the kind of the providing unit =="
-"$build/examples/aidstat" totals "$data" --year 2023 --by unit_kind --unit wan
+"$build/bin/aidstat" totals "$data" --year 2023 --by unit_kind --unit wan
 echo
 echo "== 2023 against 2022 (the 2022 records are illustrative, not from the report) =="
-"$build/examples/aidstat" yoy "$data" --base 2022 --year 2023 --by category --unit wan
+"$build/bin/aidstat" yoy "$data" --base 2022 --year 2023 --by category --unit wan
 echo
 echo "== the ten practical things (十项实事) =="
-"$build/examples/aidstat" progress "$data" --year 2023
+"$build/bin/aidstat" progress "$data" --year 2023
 echo
 report="$build/report.html"
-"$build/examples/aidstat" report "$data" --base 2022 --year 2023 -o "$report" 2>/dev/null
+"$build/bin/aidstat" report "$data" --base 2022 --year 2023 -o "$report" 2>/dev/null
 echo "== the report an office hands out: one HTML file, open it in any browser =="
 echo "$report"
