@@ -20,6 +20,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "model/item_columns.hpp"
 #include "aidstat/aidstat.hpp"
 #include "io/fs/atomic_file.hpp"
 #include "synthetic.hpp"

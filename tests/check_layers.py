@@ -12,7 +12,7 @@ LAYERS = ["core", "model", "text", "io", "engine", "analysis", "output"]
 # Public headers with no .cpp of their own name, and the layer they belong to.
 PUBLIC = {
     "aidstat": "output", "interval": "core", "enums": "core", "entities": "model",
-    "item_fields": "model", "detail/item_columns": "model", "version": "core", "csv_text": "io", "output_format": "output",
+    "item_fields": "model", "version": "core", "csv_text": "io", "output_format": "output",
     "totals_output": "output", "open_dataset": "io",
     "analysis_output": "output", "load_csv": "io", "archive": "io", "export_csv": "io",
     "totals": "engine", "amount_text": "text", "text_width": "core", "work_meter": "core",

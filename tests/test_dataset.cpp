@@ -2,6 +2,7 @@
 
 #include "aidstat/amount_text.hpp"
 #include "aidstat/dataset.hpp"
+#include "model/item_columns.hpp"
 #include "aidstat/error.hpp"
 
 using namespace aidstat;

@@ -14,30 +14,53 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
-#include "aidstat/detail/item_columns.hpp"
 #include "aidstat/entities.hpp"
 #include "aidstat/item_fields.hpp"
 #include "aidstat/taxonomy.hpp"
 
 namespace aidstat {
 
-namespace detail {
-struct archive_access;
-struct item_appender;
-}  // namespace detail
-
 class dataset;
 
 namespace detail {
-/// The column store of `d`, for the query engine and the archive (internal layout,
-/// see detail/item_columns.hpp).
+struct item_columns;  // the column store's layout, internal to the library
+struct archive_access;
+struct item_appender;
+
+/// The column store of `d`, for the query engine and the archive (inside the library).
 const item_columns& columns_of(const dataset& d) noexcept;
+
+/// Owns a dataset's item columns behind a pointer, so that their layout stays inside
+/// the library, and copies them with the dataset, so that a dataset stays a value.
+class item_store {
+ public:
+  /// No items.
+  item_store();
+  /// A copy of every column.
+  item_store(const item_store& other);
+  /// Takes the columns; `other` is left empty.
+  item_store(item_store&& other) noexcept;
+  /// Copies every column.
+  item_store& operator=(const item_store& other);
+  /// Takes the columns; `other` is left empty.
+  item_store& operator=(item_store&& other) noexcept;
+  ~item_store();
+
+  /// The columns (empty ones after a move).
+  const item_columns& get() const noexcept;
+  /// The columns, to change.
+  item_columns& edit();
+
+ private:
+  std::unique_ptr<item_columns> columns_;
+};
 }  // namespace detail
 
 /// Units, beneficiaries, a taxonomy and aid items, with ids interned to dense indexes.
@@ -61,10 +84,7 @@ class dataset {
   /// The index of unit `id`, or empty.
   std::optional<std::uint32_t> find_unit(std::string_view id) const;
   /// The index of the parent of unit `index`; empty for a root.
-  std::optional<std::uint32_t> unit_parent(std::uint32_t index) const {
-    const std::uint32_t p = unit_parent_.at(index);
-    return p == detail::no_id ? std::nullopt : std::optional<std::uint32_t>(p);
-  }
+  std::optional<std::uint32_t> unit_parent(std::uint32_t index) const;
   /// Depth of unit `index` in its tree (a root has depth 0).
   std::uint32_t unit_depth(std::uint32_t index) const { return unit_depth_.at(index); }
   /// The ancestor of unit `index` at `depth`, or the unit itself when it is shallower.
@@ -97,17 +117,14 @@ class dataset {
   /// saying which rule failed. The direction is derived from the sides when not given.
   void add_item(const aid_item& item);
   /// Number of aid items.
-  std::size_t item_count() const noexcept { return items_.size(); }
+  std::size_t item_count() const noexcept;
   /// The item at `row`, rebuilt as an entity with string ids. Needs every column.
   aid_item item(std::size_t row) const;
   /// Whether any item has form `transfer` (then every aggregate says how many transfer
   /// records it left out: SPEC 4). Reads the form column once; needs it loaded.
   bool holds_transfers() const;
   /// Removes every item (units, beneficiaries and the taxonomy stay).
-  void clear_items() noexcept {
-    items_ = {};
-    loaded_ = item_fields::all;
-  }
+  void clear_items();
   /// The item column groups this dataset holds: all, unless it was loaded from an
   /// archive for one query.
   item_fields loaded_fields() const noexcept { return loaded_; }
@@ -133,7 +150,7 @@ class dataset {
   std::unordered_map<std::string, std::uint32_t> beneficiary_index_;
   std::vector<commitment> commitments_;
   std::vector<stated_total> stated_totals_;
-  detail::item_columns items_;
+  detail::item_store items_;
   item_fields loaded_ = item_fields::all;
 
   friend struct detail::archive_access;  // loads the columns of a checked archive

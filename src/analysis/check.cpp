@@ -1,3 +1,4 @@
+#include "model/item_columns.hpp"
 #include "aidstat/check.hpp"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+#include "model/item_columns.hpp"
 #include "analysis/check_sums.hpp"
 
 #include <cstdint>

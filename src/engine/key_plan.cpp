@@ -1,3 +1,4 @@
+#include "model/item_columns.hpp"
 #include "engine/key_plan.hpp"
 
 #include <map>

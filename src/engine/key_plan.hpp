@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "aidstat/dataset.hpp"
+#include "model/item_columns.hpp"
 #include "aidstat/query.hpp"
 
 namespace aidstat::detail {

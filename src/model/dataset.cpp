@@ -10,7 +10,44 @@
 
 namespace aidstat {
 
-const detail::item_columns& detail::columns_of(const dataset& d) noexcept { return d.items_; }
+const detail::item_columns& detail::columns_of(const dataset& d) noexcept {
+  return d.items_.get();
+}
+
+namespace detail {
+item_store::item_store() : columns_(std::make_unique<item_columns>()) {}
+item_store::item_store(const item_store& other)
+    : columns_(std::make_unique<item_columns>(other.get())) {}
+item_store::item_store(item_store&& other) noexcept = default;
+item_store& item_store::operator=(const item_store& other) {
+  if (this != &other) columns_ = std::make_unique<item_columns>(other.get());
+  return *this;
+}
+item_store& item_store::operator=(item_store&& other) noexcept = default;
+item_store::~item_store() = default;
+
+const item_columns& item_store::get() const noexcept {
+  static const item_columns none;  // what a moved-from store reads as
+  return columns_ ? *columns_ : none;
+}
+
+item_columns& item_store::edit() {
+  if (!columns_) columns_ = std::make_unique<item_columns>();
+  return *columns_;
+}
+}  // namespace detail
+
+std::optional<std::uint32_t> dataset::unit_parent(std::uint32_t index) const {
+  const std::uint32_t p = unit_parent_.at(index);
+  return p == detail::no_id ? std::nullopt : std::optional<std::uint32_t>(p);
+}
+
+std::size_t dataset::item_count() const noexcept { return items_.get().size(); }
+
+void dataset::clear_items() {
+  items_.edit() = {};
+  loaded_ = item_fields::all;
+}
 
 namespace {
 using detail::enum_of;
@@ -137,11 +174,11 @@ void dataset::add_stated_total(stated_total t) {
 bool operator==(const dataset& a, const dataset& b) {
   return a.categories_ == b.categories_ && a.units_ == b.units_ &&
          a.beneficiaries_ == b.beneficiaries_ && a.commitments_ == b.commitments_ &&
-         a.stated_totals_ == b.stated_totals_ && a.items_ == b.items_ && a.loaded_ == b.loaded_;
+         a.stated_totals_ == b.stated_totals_ && a.items_.get() == b.items_.get() && a.loaded_ == b.loaded_;
 }
 
 void dataset::reserve_items(std::size_t n) {
-  auto& c = items_;
+  auto& c = items_.edit();
   c.year.reserve(n), c.month.reserve(n), c.day.reserve(n), c.category.reserve(n);
   c.provider.reserve(n), c.recipient.reserve(n);
   c.form.reserve(n), c.direction.reserve(n), c.amount_min.reserve(n);
@@ -175,7 +212,7 @@ void dataset::add_item(const aid_item& item) {
   if (item.measure && !item.quantity) fail("a measure is given without a quantity");
   if (item.amount && item.amount->min() < money{0}) fail("an amount cannot be negative");
   if (item.quantity && item.quantity->min() < count{0}) fail("a quantity cannot be negative");
-  if (items_.size() >= detail::no_id) fail("a dataset can hold at most 4294967294 items");
+  if (items_.get().size() >= detail::no_id) fail("a dataset can hold at most 4294967294 items");
 
   const side to = recipient != detail::no_id ? units_[recipient].side : side::unknown;
   const side of_person =
@@ -199,14 +236,14 @@ void dataset::add_item(const aid_item& item) {
     r.quantity_max = item.quantity->max().value();
   }
   r.note = item.note;
-  detail::append_item(items_, r);
+  detail::append_item(items_.edit(), r);
 }
 
 bool dataset::holds_transfers() const {
   require_fields(item_fields::form, "finding transfer records");
   const auto code = detail::transfer_code;
-  return !items_.form.empty() &&  // memchr may not take the null data of an empty vector
-         std::memchr(items_.form.data(), code, items_.form.size()) != nullptr;
+  return !items_.get().form.empty() &&  // memchr may not take the null data of an empty vector
+         std::memchr(items_.get().form.data(), code, items_.get().form.size()) != nullptr;
 }
 
 void dataset::require_fields(item_fields wanted, std::string_view purpose) const {
@@ -281,12 +318,12 @@ const detail::approx_entry* find_approx(const std::vector<detail::approx_entry>&
 
 aid_item dataset::item(std::size_t row_index) const {
   require_fields(item_fields::all, "reading an item");
-  if (row_index >= items_.size())
+  if (row_index >= items_.get().size())
     detail::throw_error<query_error>("item " + std::to_string(row_index) +
                                      " does not exist; the dataset has " +
-                                     std::to_string(items_.size()));
+                                     std::to_string(items_.get().size()));
   const auto row = static_cast<std::uint32_t>(row_index);
-  const auto& c = items_;
+  const auto& c = items_.get();
   aid_item it;
   it.date = c.day[row]     ? date(c.year[row], c.month[row], c.day[row])
             : c.month[row] ? date(c.year[row], c.month[row])
@@ -321,7 +358,7 @@ aid_item dataset::item(std::size_t row_index) const {
 namespace detail {
 
 void item_appender::append(dataset& d, item_columns&& block) {
-  item_columns& c = d.items_;
+  item_columns& c = d.items_.edit();
   const std::size_t base = c.size();
   if (block.size() >= no_id - base)
     throw_error<data_error>("a dataset can hold at most 4294967294 items");

@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-#include "aidstat/detail/item_columns.hpp"
+#include "model/item_columns.hpp"
 
 namespace aidstat::detail {
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "aidstat/dataset.hpp"
+#include "model/item_columns.hpp"
 
 namespace aidstat::detail {
 

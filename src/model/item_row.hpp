@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "aidstat/dataset.hpp"
+#include "model/item_columns.hpp"
 
 namespace aidstat::detail {
 

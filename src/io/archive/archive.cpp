@@ -30,7 +30,7 @@ namespace detail {
 /// Installs checked item columns into a dataset (a friend of dataset).
 struct archive_access {
   static void set_items(dataset& d, item_columns&& c, item_fields loaded) {
-    d.items_ = std::move(c);
+    d.items_.edit() = std::move(c);
     d.loaded_ = loaded;
   }
 };

@@ -9,6 +9,7 @@
 #include <type_traits>
 
 #include "aidstat/dataset.hpp"
+#include "model/item_columns.hpp"
 #include "io/archive/archive_io.hpp"
 
 namespace aidstat::detail {

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "aidstat/dataset.hpp"
+#include "model/item_columns.hpp"
 #include "aidstat/enums.hpp"
 #include "aidstat/interval.hpp"
 #include "io/archive/archive_frame.hpp"
