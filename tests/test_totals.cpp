@@ -733,3 +733,20 @@ TEST_CASE("results compare with ==: the same query on 1 and 3 threads gives equa
   q.filter.year = 2022;
   CHECK_FALSE(compute_totals(d, q) == one);
 }
+
+TEST_CASE("a share is of the whole's midpoint, and a group without an amount has none") {
+  aggregate whole, part, no_amount, none_whole;
+  whole.amount_records = 2;
+  whole.amount = parse_money("1100余万元");  // [1100, 1200] 万元: midpoint 1150 万元
+  part.amount_records = 1;
+  part.amount = parse_money("230万元");
+  no_amount.records = 3;  // records, but none states an amount
+  REQUIRE(amount_share(part, whole));
+  CHECK(*amount_share(part, whole) == Approx(0.2));  // 230 / 1150, by hand
+  CHECK_FALSE(amount_share(no_amount, whole));       // never 0%
+  CHECK_FALSE(amount_share(part, none_whole));
+  totals t;
+  t.grand = whole;
+  CHECK(t.amount_share(group_totals{{"x"}, {"x"}, part, suppression::none}) ==
+        amount_share(part, whole));
+}

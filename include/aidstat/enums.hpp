@@ -86,7 +86,7 @@ struct enum_vocabulary;
 template <>
 struct enum_vocabulary<unit_kind> {
   static constexpr std::string_view what = "unit kind";
-  static constexpr std::array<enum_entry<unit_kind>, 9> entries{{
+  static constexpr auto entries = std::to_array<enum_entry<unit_kind>>({
       {unit_kind::military_unit, "military_unit", "部队"},
       {unit_kind::government, "government", "政府部门"},
       {unit_kind::enterprise, "enterprise", "企业"},
@@ -96,23 +96,23 @@ struct enum_vocabulary<unit_kind> {
       {unit_kind::media, "media", "媒体"},
       {unit_kind::social_org, "social_org", "社会组织"},
       {unit_kind::other, "other", "其他"},
-  }};
+  });
 };
 
 template <>
 struct enum_vocabulary<side> {
   static constexpr std::string_view what = "side";
-  static constexpr std::array<enum_entry<side>, 3> entries{{
+  static constexpr auto entries = std::to_array<enum_entry<side>>({
       {side::military, "military", "军"},
       {side::civilian, "civilian", "地"},
       {side::unknown, "unknown", "未知"},
-  }};
+  });
 };
 
 template <>
 struct enum_vocabulary<beneficiary_kind> {
   static constexpr std::string_view what = "beneficiary kind";
-  static constexpr std::array<enum_entry<beneficiary_kind>, 8> entries{{
+  static constexpr auto entries = std::to_array<enum_entry<beneficiary_kind>>({
       {beneficiary_kind::active_member, "active_member", "现役军人"},
       {beneficiary_kind::veteran, "veteran", "退役军人"},
       {beneficiary_kind::military_family, "military_family", "军属"},
@@ -121,26 +121,26 @@ struct enum_vocabulary<beneficiary_kind> {
       {beneficiary_kind::disabled_veteran, "disabled_veteran", "伤残军人"},
       {beneficiary_kind::civilian, "civilian", "群众"},
       {beneficiary_kind::other, "other", "其他"},
-  }};
+  });
 };
 
 template <>
 struct enum_vocabulary<aid_form> {
   static constexpr std::string_view what = "form";
-  static constexpr std::array<enum_entry<aid_form>, 6> entries{{
+  static constexpr auto entries = std::to_array<enum_entry<aid_form>>({
       {aid_form::cash, "cash", "现金"},
       {aid_form::in_kind, "in_kind", "实物"},
       {aid_form::fee_waiver, "fee_waiver", "减免"},
       {aid_form::service, "service", "服务"},
       {aid_form::investment, "investment", "投资"},
       {aid_form::transfer, "transfer", "转拨"},
-  }};
+  });
 };
 
 template <>
 struct enum_vocabulary<measure> {
   static constexpr std::string_view what = "measure";
-  static constexpr std::array<enum_entry<measure>, 9> entries{{
+  static constexpr auto entries = std::to_array<enum_entry<measure>>({
       {measure::person, "person", "人"},
       {measure::person_time, "person_time", "人次"},
       {measure::session, "session", "场"},
@@ -150,27 +150,27 @@ struct enum_vocabulary<measure> {
       {measure::program, "program", "部"},
       {measure::household, "household", "户"},
       {measure::item, "item", "个"},
-  }};
+  });
 };
 
 template <>
 struct enum_vocabulary<direction> {
   static constexpr std::string_view what = "direction";
-  static constexpr std::array<enum_entry<direction>, 2> entries{{
+  static constexpr auto entries = std::to_array<enum_entry<direction>>({
       {direction::support_military, "support_military", "拥军"},
       {direction::support_civilians, "support_civilians", "爱民"},
-  }};
+  });
 };
 
 template <>
 struct enum_vocabulary<commitment_status> {
   static constexpr std::string_view what = "commitment status";
-  static constexpr std::array<enum_entry<commitment_status>, 4> entries{{
+  static constexpr auto entries = std::to_array<enum_entry<commitment_status>>({
       {commitment_status::planned, "planned", "计划"},
       {commitment_status::in_progress, "in_progress", "推进中"},
       {commitment_status::done, "done", "已落实"},
       {commitment_status::dropped, "dropped", "取消"},
-  }};
+  });
 };
 
 /// The English key of an enumerator ("person_time").
@@ -222,11 +222,11 @@ enum class suppression : std::uint8_t {
 template <>
 struct enum_vocabulary<suppression> {
   static constexpr std::string_view what = "suppression";
-  static constexpr std::array<enum_entry<suppression>, 3> entries{{
+  static constexpr auto entries = std::to_array<enum_entry<suppression>>({
       {suppression::none, "none", "公布"},
       {suppression::primary, "primary", "主隐藏"},
       {suppression::secondary, "secondary", "次隐藏"},
-  }};
+  });
 };
 
 namespace detail {

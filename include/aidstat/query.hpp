@@ -6,6 +6,7 @@
 //   q.filter.where.push_back(condition::parse("direction=support_military"));
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -14,10 +15,13 @@
 
 #include "aidstat/date.hpp"
 #include "aidstat/enums.hpp"
+#include "aidstat/item_fields.hpp"
 
 namespace aidstat {
 
-/// The dimensions a query can group or filter by (the names of docs/cli.md).
+/// The dimensions a query can group or filter by (the names of docs/cli.md). The
+/// order is a wire format: partial sums (partial.hpp) write a dimension as this
+/// enumerator's number, so a new dimension goes at the end and none is reordered.
 enum class dimension_kind : std::uint8_t {
   category,          ///< category key
   category_parent,   ///< the parent category (a top-level category is its own parent)
@@ -31,32 +35,91 @@ enum class dimension_kind : std::uint8_t {
   beneficiary_kind,  ///< kind of the beneficiary; empty when none
   form,              ///< form of aid; empty when not stated
   measure,           ///< what the quantity counts; empty when none
-  region,            ///< region of the providing unit; empty when none
+  region,            ///< region of the providing unit (units.csv); empty when none
   provider_at,       ///< provider@N: ancestor of the provider at depth N
   recipient_at,      ///< recipient@N: ancestor of the recipient at depth N
 };
 
-/// The vocabulary of dimension_kind (key_of, parse_enum, keys_of).
+/// Where a dimension's key comes from; the engine has one key function for each.
+enum class key_source : std::uint8_t {
+  category,        ///< the item's category, through the taxonomy
+  date,            ///< the item's date
+  item_code,       ///< a coded column of the item itself (form, direction, measure)
+  provider_unit,   ///< the providing unit, through units.csv
+  recipient_unit,  ///< the receiving unit, through units.csv
+  beneficiary,     ///< the beneficiary, through beneficiaries.csv
+};
+
+/// Everything the library knows about one kind of dimension: one row of dimension_table.
+struct dimension_info {
+  dimension_kind kind;    ///< which dimension (the row's index)
+  std::string_view key;   ///< its name in queries and output headers
+  std::string_view zh;    ///< its Chinese name, for tables and reports
+  item_fields reads;      ///< the item column group it reads from an archive
+  key_source source;      ///< where its key comes from
+  /// Whether totals by it are summed a block at a time while items.csv is read,
+  /// rather than after a full load (totals_at.hpp).
+  bool streams_from_csv;
+  /// Whether its groups split the units, so that a transfer between two units of one
+  /// group is inside it and one between groups counts on both sides (docs/transfers).
+  bool bounds_transfers;
+};
+
+/// Every dimension kind, in the enum's order.
+inline constexpr auto dimension_table = std::to_array<dimension_info>({
+    {dimension_kind::category, "category", "类别", item_fields::category, key_source::category,
+     true, false},
+    {dimension_kind::category_parent, "category_parent", "上级类别", item_fields::category,
+     key_source::category, true, false},
+    {dimension_kind::year, "year", "年", item_fields::dates, key_source::date, false, false},
+    {dimension_kind::quarter, "quarter", "季度", item_fields::dates, key_source::date, false,
+     false},
+    {dimension_kind::month, "month", "月", item_fields::dates, key_source::date, false, false},
+    {dimension_kind::provider, "provider", "提供单位", item_fields::units,
+     key_source::provider_unit, false, true},
+    {dimension_kind::recipient, "recipient", "接受单位", item_fields::units,
+     key_source::recipient_unit, false, false},
+    {dimension_kind::unit_kind, "unit_kind", "单位类型", item_fields::units,
+     key_source::provider_unit, false, false},
+    {dimension_kind::direction, "direction", "方向", item_fields::direction,
+     key_source::item_code, true, false},
+    {dimension_kind::beneficiary_kind, "beneficiary_kind", "对象类别", item_fields::beneficiaries,
+     key_source::beneficiary, false, false},
+    {dimension_kind::form, "form", "形式", item_fields::form, key_source::item_code, true, false},
+    {dimension_kind::measure, "measure", "计量", item_fields::quantities, key_source::item_code,
+     false, false},
+    {dimension_kind::region, "region", "地区", item_fields::units, key_source::provider_unit,
+     false, false},
+    {dimension_kind::provider_at, "provider@N", "上级提供单位", item_fields::units,
+     key_source::provider_unit, false, true},
+    {dimension_kind::recipient_at, "recipient@N", "上级接受单位", item_fields::units,
+     key_source::recipient_unit, false, false},
+});
+
+/// The row of dimension_table for `kind`.
+constexpr const dimension_info& info_of(dimension_kind kind) noexcept {
+  return dimension_table[static_cast<std::size_t>(kind)];
+}
+
+namespace detail {
+constexpr bool table_in_enum_order() {
+  for (std::size_t i = 0; i < dimension_table.size(); ++i)
+    if (static_cast<std::size_t>(dimension_table[i].kind) != i) return false;
+  return true;
+}
+static_assert(table_in_enum_order(), "dimension_table must list the kinds in enum order");
+}  // namespace detail
+
+/// The vocabulary of dimension_kind (key_of, parse_enum, keys_of), read from dimension_table.
 template <>
 struct enum_vocabulary<dimension_kind> {
   static constexpr std::string_view what = "dimension";
-  static constexpr std::array<enum_entry<dimension_kind>, 15> entries{{
-      {dimension_kind::category, "category", "类别"},
-      {dimension_kind::category_parent, "category_parent", "上级类别"},
-      {dimension_kind::year, "year", "年"},
-      {dimension_kind::quarter, "quarter", "季度"},
-      {dimension_kind::month, "month", "月"},
-      {dimension_kind::provider, "provider", "提供单位"},
-      {dimension_kind::recipient, "recipient", "接受单位"},
-      {dimension_kind::unit_kind, "unit_kind", "单位类型"},
-      {dimension_kind::direction, "direction", "方向"},
-      {dimension_kind::beneficiary_kind, "beneficiary_kind", "对象类别"},
-      {dimension_kind::form, "form", "形式"},
-      {dimension_kind::measure, "measure", "计量"},
-      {dimension_kind::region, "region", "地区"},
-      {dimension_kind::provider_at, "provider@N", "上级提供单位"},
-      {dimension_kind::recipient_at, "recipient@N", "上级接受单位"},
-  }};
+  static constexpr auto entries = [] {
+    std::array<enum_entry<dimension_kind>, dimension_table.size()> out{};
+    for (std::size_t i = 0; i < out.size(); ++i)
+      out[i] = {dimension_table[i].kind, dimension_table[i].key, dimension_table[i].zh};
+    return out;
+  }();
 };
 
 /// A dimension, with a depth for provider@N and recipient@N.
@@ -71,6 +134,14 @@ struct dimension {
   /// Equal when kind and depth are equal.
   friend bool operator==(const dimension&, const dimension&) = default;
 };
+
+/// How finely a key bounds transfers: -1 when it does not, N for provider@N, and the
+/// most for provider (one unit a group).
+std::int64_t transfer_fineness(const dimension& d) noexcept;
+
+/// The index in `by` of the key that bounds transfers most finely (the first of equals),
+/// or -1 when none does. Totals by `by` count a transfer at this key's groups.
+int transfer_boundary(const std::vector<dimension>& by) noexcept;
 
 /// Keep records whose value on `on` is one of `values`. For provider and recipient
 /// (and @N) a value matches that unit and every unit below it; for category and

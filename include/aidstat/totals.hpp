@@ -80,8 +80,7 @@ struct totals {
   /// Whether the grand total is published or suppressed.
   suppression grand_suppressed = suppression::none;
 
-  /// Share of the grand total amount taken by `g`, on interval midpoints; empty
-  /// when the grand total is zero or no amount is stated.
+  /// Share of the grand total amount taken by `g`: amount_share(g.figures, grand).
   std::optional<double> amount_share(const group_totals& g) const;
   /// Adds the totals of the same query over other records (exact).
   void merge(const totals& other);
@@ -100,6 +99,17 @@ totals compute_totals(const dataset& d, const totals_query& q);
 /// Whether a key of `by` (provider or provider@N) bounds the units a transfer must
 /// leave to count in a group; without one, the bound is every unit of the dataset.
 bool bounds_transfers(const std::vector<dimension>& by) noexcept;
+
+/// The share of `whole`'s amount that `part` takes, on interval midpoints, 0..1. Empty
+/// when either states no amount (a group without an amount has no share, never 0%) or
+/// the whole's midpoint is 0. The one definition of a share, in totals, yoy and reports.
+std::optional<double> amount_share(const aggregate& part, const aggregate& whole);
+
+/// The totals of `q` over `d` without its keys, the year kept when it is one: each
+/// year's total (or the grand total) with every unit as one group. Beside groups whose
+/// keys bound transfers (bounds_transfers), these are the totals, which leave every
+/// transfer out, where the groups count each one on both of its sides.
+totals totals_without_keys(const dataset& d, const totals_query& q);
 
 /// The item column groups `q` reads: amounts, quantities and beneficiaries (every
 /// group's figures), the columns of its keys and conditions, and dates for a time

@@ -16,12 +16,8 @@ using detail::table_to_protect;
 // How fine the unit bound of a transfer is under keys `by` (SPEC 4): -1 for every
 // unit, N for provider@N, the most for provider.
 std::int64_t boundary(const std::vector<dimension>& by) {
-  std::int64_t b = -1;
-  for (const dimension& d : by) {
-    if (d.kind == dimension_kind::provider) b = INT64_MAX;
-    if (d.kind == dimension_kind::provider_at) b = std::max<std::int64_t>(b, d.depth);
-  }
-  return b;
+  const int key = transfer_boundary(by);
+  return key < 0 ? -1 : transfer_fineness(by[static_cast<std::size_t>(key)]);
 }
 
 // The relation of a total over keys `total` to its parts over keys `parts`: parts

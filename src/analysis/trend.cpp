@@ -60,6 +60,16 @@ totals_query scan_query(const trend_query& q) {
   return tq;
 }
 
+// A group of the scan (the year first): its year's place in the series, and its
+// figures in the query's prices.
+std::pair<std::size_t, aggregate> in_prices(const group_totals& g, const trend_query& q) {
+  int year = 0;
+  std::from_chars(g.key[0].data(), g.key[0].data() + g.key[0].size(), year);
+  aggregate a = g.figures;
+  if (q.prices) a.amount = q.prices->table.restate(a.amount, year, q.prices->year);
+  return {static_cast<std::size_t>(year - q.from_year), a};
+}
+
 }  // namespace
 
 item_fields fields_for(const trend_query& q) { return fields_for(scan_query(q)); }
@@ -84,6 +94,8 @@ trend_result compute_trend(const dataset& d, const trend_query& q) {
   }
 
   const totals t = compute_totals(d, scan_query(q));
+  // Each year's total has every unit as its bound: transfers the groups count are out.
+  const bool own_total = t.holds_transfers && bounds_transfers(q.by);
 
   trend_result out;
   out.by = q.by;
@@ -94,11 +106,7 @@ trend_result compute_trend(const dataset& d, const trend_query& q) {
   out.total.years.assign(n, aggregate{});
   std::map<std::vector<std::string>, trend_group> groups;
   for (const auto& g : t.groups) {
-    int year = 0;
-    std::from_chars(g.key[0].data(), g.key[0].data() + g.key[0].size(), year);
-    const auto at = static_cast<std::size_t>(year - q.from_year);
-    aggregate a = g.figures;
-    if (q.prices) a.amount = q.prices->table.restate(a.amount, year, q.prices->year);
+    const auto [at, a] = in_prices(g, q);
     const std::vector<std::string> key(g.key.begin() + 1, g.key.end());
     trend_group& tg = groups[key];
     if (tg.years.empty()) {
@@ -107,13 +115,13 @@ trend_result compute_trend(const dataset& d, const trend_query& q) {
       tg.years.assign(n, aggregate{});
     }
     tg.years[at].merge(a);
-    out.total.years[at].merge(a);
+    if (!own_total) out.total.years[at].merge(a);
   }
-  if (t.holds_transfers && bounds_transfers(q.by)) {
-    // Each year's total has every unit as its bound: transfers the groups count are out.
-    trend_query whole = q;
-    whole.by.clear();
-    out.total = compute_trend(d, whole).total;
+  if (own_total) {
+    for (const auto& g : totals_without_keys(d, scan_query(q)).groups) {
+      const auto [at, a] = in_prices(g, q);
+      out.total.years[at].merge(a);
+    }
   }
   for (auto& [key, g] : groups) {
     finish(g);

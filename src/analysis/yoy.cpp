@@ -42,13 +42,6 @@ std::string yoy_group::pct_change_text() const {
 
 namespace {
 
-std::optional<double> share(const aggregate& part, const aggregate& total) {
-  if (part.amount_records == 0 || total.amount_records == 0) return std::nullopt;
-  const double t = total.amount_midpoint_yuan();
-  if (t == 0) return std::nullopt;
-  return part.amount_midpoint_yuan() / t;
-}
-
 std::optional<double> per_head(const aggregate& a) {
   const std::int64_t people = a.headcount();
   if (people == 0 || a.amount_records == 0) return std::nullopt;
@@ -106,8 +99,8 @@ void compare(yoy_group& y, const yoy_result& out) {
   y.status = y.base.records == 0      ? yoy_status::new_
              : y.current.records == 0 ? yoy_status::discontinued
                                       : yoy_status::continuing;
-  y.base_share = share(y.base, out.base_total);
-  y.current_share = share(y.current, out.current_total);
+  y.base_share = amount_share(y.base, out.base_total);
+  y.current_share = amount_share(y.current, out.current_total);
   if (y.base_share && y.current_share)
     y.share_change_pp = (*y.current_share - *y.base_share) * 100.0;
   y.base_per_head = per_head(y.base);
@@ -116,9 +109,11 @@ void compare(yoy_group& y, const yoy_result& out) {
     y.per_head_change = *y.current_per_head - *y.base_per_head;
 }
 
+}  // namespace
+
 // One scan grouped by the keys and then the year gives both years' figures, each
 // exact and separate.
-totals_query scan_query(const yoy_query& q) {
+totals_query yoy_totals_query(const yoy_query& q) {
   totals_query tq;
   tq.by = q.by;
   tq.by.push_back(dimension{dimension_kind::year, 0});
@@ -127,18 +122,15 @@ totals_query scan_query(const yoy_query& q) {
   return tq;
 }
 
-}  // namespace
-
-totals_query yoy_totals_query(const yoy_query& q) { return scan_query(q); }
-
-item_fields fields_for(const yoy_query& q) { return fields_for(scan_query(q)); }
+item_fields fields_for(const yoy_query& q) { return fields_for(yoy_totals_query(q)); }
 
 yoy_result compare_years(const totals& by_keys_and_year, const totals* by_year,
                          const yoy_query& q) {
   require_comparable(q);
   yoy_query whole = q;
   whole.by.clear();
-  if (by_keys_and_year.by != scan_query(q).by || (by_year && by_year->by != scan_query(whole).by))
+  if (by_keys_and_year.by != yoy_totals_query(q).by ||
+      (by_year && by_year->by != yoy_totals_query(whole).by))
     detail::throw_error<query_error>(
         "these totals do not answer the comparison: they must be grouped by its keys and then "
         "the year (and the year totals by the year alone)");
@@ -184,13 +176,11 @@ yoy_result compare_years(const totals& by_keys_and_year, const totals* by_year,
 
 yoy_result compute_yoy(const dataset& d, const yoy_query& q) {
   require_comparable(q);
-  const totals by_keys_and_year = compute_totals(d, scan_query(q));
+  const totals by_keys_and_year = compute_totals(d, yoy_totals_query(q));
   if (!by_keys_and_year.holds_transfers || !bounds_transfers(q.by))
     return compare_years(by_keys_and_year, nullptr, q);
   // Each year's total has every unit as its bound: transfers the groups count are out.
-  yoy_query whole = q;
-  whole.by.clear();
-  const totals by_year = compute_totals(d, scan_query(whole));
+  const totals by_year = totals_without_keys(d, yoy_totals_query(q));
   return compare_years(by_keys_and_year, &by_year, q);
 }
 

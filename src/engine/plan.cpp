@@ -44,23 +44,6 @@ void add_columns(plan& pl, const dataset& d, const totals_query& q) {
 
 }  // namespace
 
-int unit_boundary(const std::vector<key_column>& keys) {
-  // How fine a key's unit groups are: one unit is finest, then deeper subtrees.
-  const auto fineness = [](const dimension& dim) -> std::int64_t {
-    if (dim.kind == dimension_kind::provider) return INT64_MAX;
-    return dim.kind == dimension_kind::provider_at ? std::int64_t{dim.depth} : -1;
-  };
-  int best = -1;
-  std::int64_t finest = -1;
-  for (std::size_t i = 0; i < keys.size(); ++i) {
-    if (fineness(keys[i].dim) > finest) {
-      finest = fineness(keys[i].dim);
-      best = static_cast<int>(i);
-    }
-  }
-  return best;
-}
-
 plan make_plan(const dataset& d, const totals_query& q) {
   return make_plan(d, columns_of(d), q, d.holds_transfers());
 }
@@ -80,7 +63,7 @@ plan make_plan(const dataset& d, const item_columns& c, const totals_query& q, b
                              " is empty: --from is after --to");
   pl.by_dates = f.from || f.to || f.through;
   pl.transfers = transfers;
-  pl.boundary = unit_boundary(pl.keys);
+  pl.boundary = transfer_boundary(q.by);
   pl.filtered = pl.transfers || fs != 1 || f.year || pl.by_dates || !pl.conditions.empty();
   pl.year_only = !pl.transfers && f.year && fs == 1 && !pl.by_dates && pl.conditions.empty() &&
                  *f.year >= 1 && *f.year <= 9999;

@@ -60,10 +60,6 @@ struct plan {
   void scan_by_column(std::size_t begin, std::size_t end, partial& p) const;
 };
 
-/// The key among `keys` whose groups bound a transfer's units: provider, else the
-/// deepest provider@N; -1 when there is none.
-int unit_boundary(const std::vector<key_column>& keys);
-
 /// Compiles query `q` on dataset `d` into a plan; throws query_error for a query
 /// that cannot be answered (a bad fiscal start, an empty date range, too many keys).
 plan make_plan(const dataset& d, const totals_query& q);

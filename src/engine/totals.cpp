@@ -60,10 +60,15 @@ void aggregate::merge(const aggregate& o) {
   beneficiaries = std::move(merged);
 }
 
+std::optional<double> amount_share(const aggregate& part, const aggregate& whole) {
+  if (part.amount_records == 0 || whole.amount_records == 0) return std::nullopt;
+  const double total = whole.amount_midpoint_yuan();
+  if (total == 0) return std::nullopt;
+  return part.amount_midpoint_yuan() / total;
+}
+
 std::optional<double> totals::amount_share(const group_totals& g) const {
-  const double total = grand.amount_midpoint_yuan();
-  if (grand.amount_records == 0 || total == 0) return std::nullopt;
-  return g.figures.amount_midpoint_yuan() / total;
+  return aidstat::amount_share(g.figures, grand);
 }
 
 bool detail::key_less(const std::vector<dimension>& by, const std::vector<std::string>& a,
@@ -120,33 +125,11 @@ std::vector<partial> scan_in_parallel(const plan& pl, unsigned wanted_threads) {
 }  // namespace
 
 bool bounds_transfers(const std::vector<dimension>& by) noexcept {
-  return std::any_of(by.begin(), by.end(), [](const dimension& d) {
-    return d.kind == dimension_kind::provider || d.kind == dimension_kind::provider_at;
-  });
+  return transfer_boundary(by) >= 0;
 }
 
 item_fields fields_for(const totals_query& q) {
-  const auto of = [](dimension_kind k) {
-    switch (k) {
-      case dimension_kind::category:
-      case dimension_kind::category_parent:
-        return item_fields::category;
-      case dimension_kind::year:
-      case dimension_kind::quarter:
-      case dimension_kind::month:
-        return item_fields::dates;
-      case dimension_kind::direction:
-        return item_fields::direction;
-      case dimension_kind::form:
-        return item_fields::form;
-      case dimension_kind::measure:
-        return item_fields::quantities;
-      case dimension_kind::beneficiary_kind:
-        return item_fields::beneficiaries;
-      default:
-        return item_fields::units;  // provider, recipient and what derives from them
-    }
-  };
+  const auto of = [](dimension_kind k) { return info_of(k).reads; };
   // Every query reads the forms: transfer records follow their own rule.
   item_fields f = item_fields::amounts | item_fields::quantities | item_fields::beneficiaries |
                   item_fields::form;
@@ -164,13 +147,15 @@ totals compute_totals(const dataset& d, const totals_query& q) {
   detail::require_all_placed(parts, q.filter);
   totals out = detail::gather(parts, pl, d, q.by);
   out.holds_transfers = pl.transfers;
-  if (pl.transfers && pl.boundary >= 0) {
-    // The grand total's units are every unit: a transfer the groups count is left out.
-    totals_query all = q;
-    all.by.clear();
-    out.grand = compute_totals(d, all).grand;
-  }
+  // The grand total's units are every unit: a transfer the groups count is left out.
+  if (pl.transfers && pl.boundary >= 0) out.grand = totals_without_keys(d, q).grand;
   return out;
+}
+
+totals totals_without_keys(const dataset& d, const totals_query& q) {
+  totals_query whole = q;
+  std::erase_if(whole.by, [](const dimension& k) { return k.kind != dimension_kind::year; });
+  return compute_totals(d, whole);
 }
 
 }  // namespace aidstat

@@ -23,12 +23,8 @@ using detail::partial;
 using detail::plan;
 
 // Whether a dimension's key codes come from a row's own fields alone, with no
-// table built from the items (years take theirs from the items' range; units,
-// measures and beneficiary kinds read columns a block does not settle).
-bool row_local(dimension_kind k) noexcept {
-  return k == dimension_kind::category || k == dimension_kind::category_parent ||
-         k == dimension_kind::form || k == dimension_kind::direction;
-}
+// table built from the items (dimension_table says which).
+bool row_local(dimension_kind k) noexcept { return info_of(k).streams_from_csv; }
 
 // The rows one thread scans before its partial's 32-bit record counts could fill.
 constexpr std::uint64_t kRowsPerPartial = std::uint64_t{1} << 31;
