@@ -1,6 +1,7 @@
-// The aidstat bench: measures every SPEC 4 query of issue 5 against the memory
-// bandwidth limit measured in the same process, a naive implementation (what a
-// typical application would write), CSV ingest, archives and memory per record.
+// The aidstat bench: measures the totals queries (per category, year over year, per
+// provider) against the memory bandwidth limit measured in the same process, a naive
+// implementation (what a typical application would write), CSV ingest, archives and
+// memory per record.
 //
 //   aidstat_bench [--records N] [--csv-records M] [--threads T] [--json FILE]
 //                 [--cli PATH] [--workdir DIR] [--quick]
@@ -132,7 +133,7 @@ struct result_row {
   unsigned threads = 1;
 };
 
-// Beside DuckDB (issue 13): bench/side_by_side.py on `records` full rows, as fresh
+// Beside DuckDB: bench/side_by_side.py on `records` full rows, as fresh
 // processes; without Node.js or @duckdb/node-api it says so and times aidstat alone.
 // Its figures, or null when it failed.
 json side_by_side(const std::string& cli, const std::string& workdir, std::uint64_t records) {
@@ -348,7 +349,7 @@ int main(int argc, char** argv) {
                     {"load_gb_s", archive_bytes / load_s / 1e9},
                     {"load_per_category_columns_s", part_s}};
 
-  // CSV ingest: plain rows, rows with 20% report notation, and full SPEC 6 rows (dates
+  // CSV ingest: plain rows, rows with 20% report notation, and full rows (dates
   // to the day, a note on a third of them: about 60 bytes a row, so that 10 million
   // records make the 600 MB file of the end-to-end target).
   out["ingest"] = json::array();

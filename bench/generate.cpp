@@ -1,4 +1,4 @@
-// Writes a synthetic SPEC 6 dataset:
+// Writes a synthetic dataset:
 // aidstat_generate DIR RECORDS [SEED] [NOTATION_SHARE] [full]
 #include <iostream>
 #include <string>
@@ -8,7 +8,7 @@
 int main(int argc, char** argv) {
   if (argc < 3) {
     std::cerr << "usage: aidstat_generate DIR RECORDS [SEED] [NOTATION_SHARE] [full]\n"
-                 "  full: every SPEC 6 column, dates to the day, notes on a third of the rows\n";
+                 "  full: every column of items.csv, dates to the day, notes on a third of the rows\n";
     return 2;
   }
   aidstat::bench::synthetic_spec spec;

@@ -4,8 +4,8 @@
     python3 bench/side_by_side.py --cli build/release/bin/aidstat \\
         --generate build/release/bench/aidstat_generate --records 10000000
 
-Writes RECORDS full SPEC 6 rows with plain amounts (aidstat_generate ... 0 full: the
-600 MB items.csv of issue 13 at 10 million), saves them as an aidstat binary archive
+Writes RECORDS full rows with plain amounts (aidstat_generate ... 0 full: the
+600 MB items.csv at 10 million), saves them as an aidstat binary archive
 and as a DuckDB database file (CREATE TABLE items AS read_csv with explicit types),
 then times each query as a fresh process, RUNS times each, aidstat and DuckDB
 alternating so that the machine's drift hits both alike. Prints the medians, the peak

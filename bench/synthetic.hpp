@@ -17,13 +17,13 @@ struct synthetic_spec {
   std::uint32_t providers = 2000;     ///< providing units (Zipf-like popularity)
   std::uint32_t recipients = 200;     ///< receiving (military) units
   double notation_share = 0.0;        ///< share of amounts written like "1100余万元"
-  /// CSV only: every SPEC 6 column (dates to the day, beneficiary, note), with a short
+  /// CSV only: every column of items.csv (dates to the day, beneficiary, note), with a short
   /// note on a third of the rows; about 60 bytes a row instead of 50.
   bool full_rows = false;
   std::uint64_t seed = 42;  ///< everything follows from it
 };
 
-/// Writes units.csv and items.csv (SPEC 6) of the spec into `dir`; returns the size
+/// Writes units.csv and items.csv (docs/file-formats.md) of the spec into `dir`; returns the size
 /// of items.csv in bytes.
 std::uint64_t write_synthetic_csv(const synthetic_spec& spec, const std::filesystem::path& dir);
 

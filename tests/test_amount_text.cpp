@@ -23,7 +23,7 @@ fen_pair fen_of(const char* text) {
 }
 }  // namespace
 
-TEST_CASE("every row of the SPEC 3 table", "[amount_text]") {
+TEST_CASE("every row of the notation table (docs/notation.md)", "[amount_text]") {
   // Money rows: exact fen comparisons.
   CHECK(fen_of("319万元") == fen_pair{319'000'000, 319'000'000});
   CHECK(fen_of("78.8万元") == fen_pair{78'800'000, 78'800'000});

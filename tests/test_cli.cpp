@@ -10,7 +10,7 @@ namespace {
 std::string demo() { return "'" + demo_dataset().string() + "'"; }
 }  // namespace
 
-TEST_CASE("aidstat totals --format csv is the SPEC 7 contract", "[cli]") {
+TEST_CASE("aidstat totals --format csv is the CSV contract of docs/cli.md", "[cli]") {
   const auto r = run_cli("totals " + demo() + " --year 2023 --by category --format csv");
   CHECK(r.status == 0);
   CHECK(r.err.empty());
@@ -95,7 +95,7 @@ TEST_CASE("usage errors exit 2, data errors exit 1, both with 'aidstat: '", "[cl
                         Catch::Contains("'12x'"));
 }
 
-TEST_CASE("aidstat yoy --format csv is the SPEC 7 contract", "[cli][yoy]") {
+TEST_CASE("aidstat yoy --format csv is the CSV contract of docs/cli.md", "[cli][yoy]") {
   const auto r = run_cli("yoy " + demo() + " --base 2022 --year 2023 --by category --format csv");
   CHECK(r.status == 0);
   CHECK(r.err.empty());

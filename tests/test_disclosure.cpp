@@ -1,4 +1,4 @@
-// Disclosure control (SPEC 4): the audit's ranges worked out by hand, a table where
+// Disclosure control (docs/transfers.md): the audit's ranges worked out by hand, a table where
 // primary suppression alone fails it, thousands of random tables suppressed and
 // audited, and the CLI's published CSV audited from its own cells.
 #include <catch2/catch.hpp>

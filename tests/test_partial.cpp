@@ -1,4 +1,4 @@
-// Partial totals as bytes (SPEC 4, 8): every field survives the trip, shards merged
+// Partial totals as bytes (docs/python.md): every field survives the trip, shards merged
 // from their bytes equal the totals of the union, comparisons made from merged
 // partials equal the comparison of the union, and damaged or hostile bytes are refused.
 #include <catch2/catch.hpp>

@@ -7,7 +7,7 @@
 
 using namespace aidstat;
 
-TEST_CASE("dimension names of SPEC 7 parse and print back", "[query]") {
+TEST_CASE("dimension names of docs/cli.md parse and print back", "[query]") {
   for (const char* name : {"category", "category_parent", "year", "quarter", "month", "provider",
                            "recipient", "unit_kind", "direction", "beneficiary_kind", "form",
                            "measure", "region", "provider@0", "provider@2", "recipient@1"}) {

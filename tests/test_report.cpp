@@ -1,4 +1,4 @@
-// The HTML report (SPEC 7): every figure read back out of the page equals the CSV
+// The HTML report (docs/cli.md): every figure read back out of the page equals the CSV
 // output of the matching command, with and without disclosure control, and the page
 // is self-contained. (tests/report/render_check.py renders it in Chromium.)
 #include <catch2/catch.hpp>

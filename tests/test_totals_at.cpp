@@ -18,7 +18,7 @@ namespace {
 
 // Rows in the sample's column order (note, amount, date, provider, category,
 // recipient, beneficiary, form, quantity, measure, direction): transfers between
-// the dataset's units, which a per-category total leaves out (SPEC 4).
+// the dataset's units, which a per-category total leaves out (docs/transfers.md).
 const char* const kTransfers =
     ",5000,2023-05-01,city,education,firm,,transfer,,,\n"
     "\"handed on\",1.2万元,2022-11,city,medical,club,,transfer,,,\n";

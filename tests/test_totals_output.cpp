@@ -36,7 +36,7 @@ std::string csv(const totals& t) {
 }
 }  // namespace
 
-TEST_CASE("totals CSV follows SPEC 7 to the byte", "[totals_output]") {
+TEST_CASE("totals CSV follows the CSV contract of docs/cli.md to the byte", "[totals_output]") {
   const dataset d = sample();
   CHECK(csv(by(d, {"category"})) ==
         "category,records,amount_min,amount_max,headcount\n"

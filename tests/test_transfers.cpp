@@ -1,4 +1,4 @@
-// Transfers are counted once (SPEC 4): a city fund passes 10万 to district A, which
+// Transfers are counted once (docs/transfers.md): a city fund passes 10万 to district A, which
 // gives it to unit 73051; the city also gives 5万 to 73051 itself; district B gives
 // 2万 to 20 children. Every expected figure below was worked out by hand from those
 // four records (tests/data/transfers).

@@ -1,4 +1,4 @@
-// Progress on long work (SPEC 7): the library's meters count every byte or section,
+// Progress on long work (docs/cli.md): the library's meters count every byte or section,
 // and the `aidstat` command shows them on a terminal only, after its delay.
 #include <catch2/catch.hpp>
 #include <fstream>

@@ -1,7 +1,7 @@
-// The whole public API of aidstat in one include, except aidstat/pivot.hpp and
-// aidstat/disclosure.hpp, which includes it (pivot matrices are Eigen matrices, which take a second
-// to parse: include it where you make pivots) and aidstat/fmt.hpp (fmt formatters, for programs
-// that use fmt).
+// The whole public API of aidstat in one include, except three headers to include
+// where they are used: aidstat/pivot.hpp and aidstat/disclosure.hpp (which includes
+// pivot.hpp), whose Eigen matrices take a second to parse, and aidstat/fmt.hpp (fmt
+// formatters for the value types, for programs that use fmt).
 #pragma once
 
 #include "aidstat/amount_text.hpp"

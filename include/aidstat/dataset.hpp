@@ -121,7 +121,7 @@ class dataset {
   /// The item at `row`, rebuilt as an entity with string ids. Needs every column.
   aid_item item(std::size_t row) const;
   /// Whether any item has form `transfer` (then every aggregate says how many transfer
-  /// records it left out: SPEC 4). Reads the form column once; needs it loaded.
+  /// records it left out: docs/transfers.md). Reads the form column once; needs it loaded.
   bool holds_transfers() const;
   /// Removes every item (units, beneficiaries and the taxonomy stay).
   void clear_items();

@@ -1,4 +1,4 @@
-// Disclosure control (SPEC 4): a published table must not expose a small group of
+// Disclosure control (docs/transfers.md): a published table must not expose a small group of
 // identifiable people. With a minimum cell size N, every group reaching 1..N-1
 // people is suppressed (primary); then other cells are suppressed (secondary) until
 // the cells and totals still published cannot pin a primary cell down: for every
@@ -45,7 +45,7 @@ namespace aidstat {
 enum class total_relation : std::uint8_t {
   sum,       ///< the total is their sum (records, amounts)
   distinct,  ///< they overlap: their sum exceeds the total, each at most it (shared people)
-  at_least,  ///< their sum is at least the total (transfers the total leaves out: SPEC 4)
+  at_least,  ///< their sum is at least the total (transfers the total leaves out: docs/transfers.md)
 };
 
 /// A total of a table and the cells it totals, as indices into the table's cells.

@@ -51,7 +51,7 @@ enum class aid_form : std::uint8_t {
   fee_waiver,
   service,
   investment,
-  transfer  ///< money passed to another unit to be given on (counted once: SPEC 4)
+  transfer  ///< money passed to another unit to be given on (counted once: docs/transfers.md)
 };
 /// What a quantity counts.
 enum class measure : std::uint8_t {
@@ -211,7 +211,7 @@ std::vector<std::string> keys_of() {
   return out;
 }
 
-/// Why a published cell is empty (disclosure control, SPEC 4).
+/// Why a published cell is empty (disclosure control, docs/disclosure.md).
 enum class suppression : std::uint8_t {
   none,       ///< published
   primary,    ///< it reaches 1..N-1 people

@@ -1,4 +1,4 @@
-// Partial aggregates as bytes (SPEC 4, 8): the totals of one shard of a dataset,
+// Partial aggregates as bytes (docs/python.md): the totals of one shard of a dataset,
 // computed where the shard lives, sent to another process or machine, and merged
 // there exactly with the totals of the other shards.
 //

@@ -57,7 +57,7 @@ struct pivot_result {
   std::vector<aggregate> row_totals;    ///< each row over all columns
   std::vector<aggregate> col_totals;    ///< each column over all rows
   aggregate grand;                      ///< everything
-  bool holds_transfers = false;         ///< the dataset holds transfer records (SPEC 4)
+  bool holds_transfers = false;         ///< the dataset holds transfer records (docs/transfers.md)
   count_matrix people;                  ///< headcount of every cell (people reached)
   count_matrix records;                 ///< records of every cell
   /// The minimum cell size it was protected with (suppress_small_cells), if any.

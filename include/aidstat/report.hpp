@@ -1,4 +1,4 @@
-// The report an office hands out (SPEC 7): one self-contained HTML page, no network
+// The report an office hands out (docs/cli.md): one self-contained HTML page, no network
 // and no other file, that opens from a USB stick and prints cleanly on A4. For the
 // current year against the base year it holds the totals by category (figures as
 // the report writes them, with how much is estimated), the year-over-year table, a

@@ -35,7 +35,7 @@ struct aggregate {
   std::optional<aidstat::measure> quantity_measure;
   bool mixed_measures = false;  ///< quantities of more than one measure
   /// Transfer records left out because their recipient lies inside the group's units
-  /// (SPEC 4): counted neither in `records` nor in any other figure.
+  /// (docs/transfers.md): counted neither in `records` nor in any other figure.
   std::int64_t transfers_excluded = 0;
   /// The distinct beneficiaries the records name, (id, headcount), sorted by id.
   std::vector<std::pair<std::string, std::int64_t>> beneficiaries;
@@ -91,7 +91,7 @@ struct totals {
 /// Computes totals over the records of `d` that pass the filter, each transfer record
 /// counted in a group only when its recipient lies outside the group's units: with
 /// provider in `by`, that one unit; with provider@N, the subtree; otherwise every
-/// unit of the dataset (SPEC 4). Throws query_error
+/// unit of the dataset (docs/transfers.md). Throws query_error
 /// for an unknown filter value, when a date range cuts through a record's period, or
 /// when `d` was loaded without a column group the query reads.
 totals compute_totals(const dataset& d, const totals_query& q);

@@ -56,7 +56,7 @@ struct trend_result {
   std::vector<trend_group> groups;  ///< sorted by key
   trend_group total;                ///< all records together
   std::optional<int> prices_of;     ///< the year whose prices amounts are in, if restated
-  bool holds_transfers = false;     ///< the dataset holds transfer records (SPEC 4)
+  bool holds_transfers = false;     ///< the dataset holds transfer records (docs/transfers.md)
   /// Equal when every field is.
   friend bool operator==(const trend_result&, const trend_result&) = default;
 };

@@ -1,4 +1,4 @@
-// How far a long load or save has got, for a program to show (SPEC 7: `aidstat`
+// How far a long load or save has got, for a program to show (docs/cli.md: `aidstat`
 // shows it on a terminal when the work takes more than a second). The library only
 // adds to the counters, from any of its threads; the caller reads them from its own.
 //

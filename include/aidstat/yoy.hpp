@@ -85,7 +85,7 @@ struct yoy_result {
   aggregate base_total;           ///< all base-year records
   aggregate current_total;        ///< all current-year records
   std::optional<int> prices_of;   ///< the year whose prices amounts are in, if restated
-  bool holds_transfers = false;   ///< the dataset holds transfer records (SPEC 4)
+  bool holds_transfers = false;   ///< the dataset holds transfer records (docs/transfers.md)
   /// Equal when every field is.
   friend bool operator==(const yoy_result&, const yoy_result&) = default;
 };

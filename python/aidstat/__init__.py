@@ -1,6 +1,6 @@
-"""aidstat from Python (SPEC 8): support-program datasets, their exact totals,
+"""aidstat from Python (docs/python.md): support-program datasets, their exact totals,
 year-over-year comparisons, trends, pivots, commitments and checks, as pandas
-DataFrames whose columns are those of the `aidstat` command's CSV (SPEC 7).
+DataFrames whose columns are those of the `aidstat` command's CSV (docs/cli.md).
 
 Amounts are decimal.Decimal in yuan (never float unless as_float=True), counts are
 int, and aidstat.to_csv(frame) gives the command's CSV byte for byte.
@@ -66,7 +66,7 @@ def _options(by=(), where=None, year=None, date_from=None, date_to=None, fiscal_
 
 def totals(ds, by=(), where=None, year=None, date_from=None, date_to=None, min_cell=None,
            fiscal_start=1, threads=0, as_float=False):
-    """Per-group totals (SPEC 4; CSV columns of `aidstat totals`): records, amount_min,
+    """Per-group totals (docs/transfers.md; CSV columns of `aidstat totals`): records, amount_min,
     amount_max, headcount (people reached, each beneficiary once), quantities when
     `measure` is a key, `suppressed` with min_cell, `transfers_excluded` when the
     dataset holds transfers. `where` is {dimension: value or [values]}. Takes a Dataset,
@@ -135,7 +135,7 @@ def parse_money(text):
 
 def from_frames(items, units=None, beneficiaries=None, categories=None, commitments=None,
                 stated_totals=None):
-    """A Dataset from pandas DataFrames with the columns of the CSV files (SPEC 6),
+    """A Dataset from pandas DataFrames with the columns of the CSV files (docs/file-formats.md),
     cells written as in those files (report notation allowed; missing values empty).
     Validates as the CSV loader does; every problem names its frame, row (position,
     from 0, and index label) and column, in one validation_error."""

@@ -1,4 +1,4 @@
-"""pandas DataFrames as the CSV texts of a dataset (SPEC 6), and the loader's
+"""pandas DataFrames as the CSV texts of a dataset (docs/file-formats.md), and the loader's
 problems told back by frame, row and column instead of file, line and field."""
 import bisect
 

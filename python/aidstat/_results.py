@@ -1,4 +1,4 @@
-"""The CLI's CSV text (SPEC 7) as a pandas DataFrame with exact types, and back:
+"""The CLI's CSV text (docs/cli.md) as a pandas DataFrame with exact types, and back:
 key columns and words as str, counts as int, amounts and percentages as
 decimal.Decimal (float only when asked), empty cells as None."""
 import csv

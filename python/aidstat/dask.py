@@ -1,4 +1,4 @@
-"""Exact totals over shards on Dask's distributed scheduler (SPEC 4, 8).
+"""Exact totals over shards on Dask's distributed scheduler (docs/python.md).
 
 A shard is a dataset directory or an archive path, readable where the workers run.
 Each task loads one shard and returns its partial totals as checksummed bytes;

@@ -66,7 +66,7 @@ void bind_dataset(py::module_& m) {
       .def("save", &save, py::arg("path"), py::arg("archive") = "binary",
            "Writes the dataset to an archive file (binary, text or xml), atomically")
       .def("export", &export_to, py::arg("dir"),
-           "Writes the dataset as a directory of CSV files (SPEC 6)")
+           "Writes the dataset as a directory of CSV files (docs/file-formats.md)")
       .def("__repr__", [](const py_dataset& d) {
         return "<aidstat.Dataset: " + std::to_string(d.data->item_count()) + " records, " +
                std::to_string(d.data->unit_count()) + " units>";

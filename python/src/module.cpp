@@ -1,4 +1,4 @@
-// The compiled part of the Python package `aidstat` (SPEC 8): aidstat._aidstat.
+// The compiled part of the Python package `aidstat` (docs/python.md): aidstat._aidstat.
 // The Python layer (python/aidstat/__init__.py) turns its CSV texts into pandas
 // frames and its option keywords into the dictionaries these functions take.
 #include "bindings.hpp"

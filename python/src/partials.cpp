@@ -1,4 +1,4 @@
-// Partial totals for shards (SPEC 4, 8): a shard's totals as checksummed bytes,
+// Partial totals for shards (docs/python.md): a shard's totals as checksummed bytes,
 // bytes merged exactly, and the CSV of merged totals or of the comparison made from
 // them. What aidstat.dask runs on its workers and where it reduces.
 #include <pybind11/stl.h>

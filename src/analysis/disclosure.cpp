@@ -13,7 +13,7 @@ namespace {
 using detail::measure_table;
 using detail::table_to_protect;
 
-// How fine the unit bound of a transfer is under keys `by` (SPEC 4): -1 for every
+// How fine the unit bound of a transfer is under keys `by` (docs/transfers.md): -1 for every
 // unit, N for provider@N, the most for provider.
 std::int64_t boundary(const std::vector<dimension>& by) {
   const int key = transfer_boundary(by);

@@ -30,7 +30,7 @@ struct plan {
   bool direct_keys = false;
   std::uint64_t key_space = 1;
   /// The dataset holds transfer records: each is left out of a group unless its
-  /// recipient lies outside the group's units (SPEC 4).
+  /// recipient lies outside the group's units (docs/transfers.md).
   bool transfers = false;
   /// The key whose groups bound the units for that rule (provider, else the deepest
   /// provider@N); -1: every unit of the dataset, so every transfer is left out.

@@ -32,7 +32,7 @@ constexpr std::uint64_t kRowsPerPartial = std::uint64_t{1} << 31;
 constexpr std::size_t kPeopleBeforeUnique = std::size_t{1} << 20;
 
 // One thread's scanning of the blocks it reads: a plan for blocks without transfer
-// records and one for blocks with them (SPEC 4's rule costs a check a row).
+// records and one for blocks with them (the transfer rule costs a check a row).
 struct block_scanner {
   block_scanner(const dataset& shell, const item_columns& columns, const totals_query& q)
       : columns(columns),

@@ -14,29 +14,6 @@ const detail::item_columns& detail::columns_of(const dataset& d) noexcept {
   return d.items_.get();
 }
 
-namespace detail {
-item_store::item_store() : columns_(std::make_unique<item_columns>()) {}
-item_store::item_store(const item_store& other)
-    : columns_(std::make_unique<item_columns>(other.get())) {}
-item_store::item_store(item_store&& other) noexcept = default;
-item_store& item_store::operator=(const item_store& other) {
-  if (this != &other) columns_ = std::make_unique<item_columns>(other.get());
-  return *this;
-}
-item_store& item_store::operator=(item_store&& other) noexcept = default;
-item_store::~item_store() = default;
-
-const item_columns& item_store::get() const noexcept {
-  static const item_columns none;  // what a moved-from store reads as
-  return columns_ ? *columns_ : none;
-}
-
-item_columns& item_store::edit() {
-  if (!columns_) columns_ = std::make_unique<item_columns>();
-  return *columns_;
-}
-}  // namespace detail
-
 std::optional<std::uint32_t> dataset::unit_parent(std::uint32_t index) const {
   const std::uint32_t p = unit_parent_.at(index);
   return p == detail::no_id ? std::nullopt : std::optional<std::uint32_t>(p);

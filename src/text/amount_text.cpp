@@ -1,4 +1,4 @@
-// The report-notation parser of SPEC 3. The grammar, in order:
+// The report-notation parser of docs/notation.md. The grammar, in order:
 //
 //   [近|将近|约|大约] ( "[" a, b "]" | [数|几] 十|百|千 | D 角 [D 分] | number [余|多|几] )
 //   [十|百|千] [万] [亿]  [余|多]  [元|圆 [[零] D 角 [D 分] | [零] D 分] [整|正] | measure word]

@@ -1,4 +1,4 @@
-// Reading the numbers of report notation (SPEC 3): Arabic numerals, Chinese
+// Reading the numbers of report notation (docs/notation.md): Arabic numerals, Chinese
 // numerals in both scripts (一万二千, 壹万贰仟), decimals written with 点, and 角/分.
 // Internal: amount_text.cpp builds intervals on top of these.
 #pragma once

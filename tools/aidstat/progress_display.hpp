@@ -1,5 +1,5 @@
 // Shows how far a long load or save has got on stderr, when stderr is a terminal and
-// the work has taken more than a second (SPEC 7); never otherwise, so that logs and
+// the work has taken more than a second (docs/cli.md); never otherwise, so that logs and
 // pipes stay clean. AIDSTAT_PROGRESS_AFTER_MS changes the second, for tests.
 #pragma once
 

@@ -1,18 +1,11 @@
 // Archives: a header line, then the body as Boost.Serialization archives without
-// Boost's own header (see kFlags). Format 3 frames the body in sections, each with
+// Boost's own header (boost_streams.hpp). Format 3 frames the body in sections, each with
 // its length and XXH3 checksum (archive_frame.hpp); formats 1 and 2, one archive
 // after the header line, still load.
 #include "aidstat/archive.hpp"
 
 #include <algorithm>
 #include <atomic>
-#include <boost/archive/archive_exception.hpp>
-#include <boost/archive/binary_iarchive.hpp>
-#include <boost/archive/binary_oarchive.hpp>
-#include <boost/archive/text_iarchive.hpp>
-#include <boost/archive/text_oarchive.hpp>
-#include <boost/archive/xml_iarchive.hpp>
-#include <boost/archive/xml_oarchive.hpp>
 #include <exception>
 #include <thread>
 
@@ -21,6 +14,7 @@
 #include "io/archive/archive_entities.hpp"
 #include "io/archive/archive_frame.hpp"
 #include "io/archive/archive_io.hpp"
+#include "io/archive/boost_streams.hpp"
 #include "io/fs/atomic_file.hpp"
 #include "io/fs/file_bytes.hpp"
 
@@ -39,99 +33,10 @@ struct archive_access {
 namespace {
 
 using detail::archive_damaged;
+using detail::with_iarchive;
+using detail::with_oarchive;
 
 constexpr std::string_view kMagic = "aidstat-archive";
-// Boost's own header is left out: its signature is a string whose length a damaged
-// file could set to gigabytes, read before any of our checks. Our header line carries
-// the format and version; XML gets its declaration and root element from us too,
-// because Boost checks the closing tag in a destructor, where a truncated file would
-// end the program.
-constexpr unsigned kFlags = boost::archive::no_header;
-constexpr std::string_view kXmlStart =
-    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\" ?>\n"
-    "<!DOCTYPE boost_serialization>\n"
-    "<boost_serialization signature=\"serialization::archive\" version=\"18\">\n";
-constexpr std::string_view kXmlEnd = "</boost_serialization>\n";
-
-// ---- Boost archives over streams ----
-
-// Runs body(ar) with a Boost output archive of `format` writing to `out`.
-template <class Body>
-void with_oarchive(std::ostream& out, archive_format format, Body&& body) {
-  switch (format) {
-    case archive_format::binary: {
-      boost::archive::binary_oarchive ar(out, kFlags);
-      body(ar);
-      break;
-    }
-    case archive_format::text: {
-      boost::archive::text_oarchive ar(out, kFlags);
-      body(ar);
-      break;
-    }
-    case archive_format::xml: {
-      out << kXmlStart;
-      {
-        boost::archive::xml_oarchive ar(out, kFlags);
-        body(ar);
-      }
-      out << kXmlEnd;
-      break;
-    }
-  }
-}
-
-// Reads up to and including the <boost_serialization ...> start tag.
-void skip_xml_start(std::istream& in) {
-  std::string head;
-  for (char ch; head.size() < 4096 && in.get(ch);) {
-    head += ch;
-    const auto tag = head.find("<boost_serialization");
-    if (tag != std::string::npos && ch == '>') {
-      if (head.find("signature=\"serialization::archive\"", tag) == std::string::npos)
-        archive_damaged("the XML has no Boost serialization signature");
-      return;
-    }
-  }
-  archive_damaged("the XML does not start a Boost serialization archive");
-}
-
-// Checks that only white space and the closing tag remain.
-void expect_xml_end(std::istream& in) {
-  std::string tail;
-  for (char ch; tail.size() < 4096 && in.get(ch);)
-    if (ch != ' ' && ch != '\n' && ch != '\r' && ch != '\t') tail += ch;
-  if (tail != "</boost_serialization>") archive_damaged("the XML does not end where the data ends");
-}
-
-// Runs body(ar) with a Boost input archive of `format` reading from `in`.
-template <class Body>
-void with_iarchive(std::istream& in, archive_format format, Body&& body) {
-  switch (format) {
-    case archive_format::binary: {
-      boost::archive::binary_iarchive ar(in, kFlags);
-      body(ar);
-      break;
-    }
-    case archive_format::text: {
-      boost::archive::text_iarchive ar(in, kFlags);
-      body(ar);
-      break;
-    }
-    case archive_format::xml: {
-      skip_xml_start(in);
-      {
-        // Tag names are not compared: Boost 1.74 reads past the expected name when the
-        // file's tag is longer (found by the fuzzer). Structure and values are checked.
-        boost::archive::xml_iarchive ar(in, kFlags | boost::archive::no_xml_tag_checking);
-        body(ar);
-      }
-      expect_xml_end(in);
-      break;
-    }
-  }
-}
-
 // ---- format 3: sections ----
 
 void write_framed(std::ostream& out, const dataset& d, archive_format format, work_meter* meter) {

@@ -10,7 +10,7 @@
 
 namespace aidstat::detail {
 
-/// The columns of items.csv (SPEC 6, then the optional `direction` extension); the
+/// The columns of items.csv (docs/file-formats.md, then the optional `direction` extension); the
 /// first three are required.
 inline constexpr std::array<std::string_view, 11> item_column_names = {
     "date",   "category", "provider", "recipient", "beneficiary", "form",
