@@ -3,6 +3,7 @@
 #include <fstream>
 
 #include "aidstat/archive.hpp"
+#include "io/archive/archive_io.hpp"
 #include "aidstat/check.hpp"
 #include "aidstat/error.hpp"
 #include "aidstat/load_csv.hpp"
@@ -354,4 +355,14 @@ TEST_CASE("an archive's days are checked against the calendar", "[archive]") {
   CHECK(read_archive(patched(194, 5)).item(2).date == date::parse("2023-12-05"));
   // A day without a month is no date.
   CHECK_THROWS_WITH(read_archive(patched(128 + 1, 0)), Catch::Contains("day is out of range"));
+}
+
+TEST_CASE("format 3's item sections are the item groups, in their one order", "[archive]") {
+  const auto sections = detail::item_sections(3);
+  REQUIRE(sections.size() == item_groups.size());
+  std::string names;
+  for (const item_group& g : sections) names += std::string(g.name) + " ";
+  CHECK(names == "dates category units form direction amounts quantities beneficiaries notes ");
+  CHECK(detail::item_sections(archive_version).data() == sections.data());
+  CHECK(names_of(item_fields::units | item_fields::notes) == "units, notes");
 }

@@ -7,8 +7,10 @@
 //   compute_totals(d, q);
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace aidstat {
 
@@ -39,6 +41,25 @@ constexpr item_fields operator&(item_fields a, item_fields b) noexcept {
 constexpr bool contains(item_fields set, item_fields wanted) noexcept {
   return (set & wanted) == wanted;
 }
+
+/// One item column group and its name (in messages, and its section's in archives).
+struct item_group {
+  item_fields group;      ///< the group
+  std::string_view name;  ///< "dates", "units"...
+};
+
+/// Every item column group, in the order archives hold them: the one list of groups.
+inline constexpr auto item_groups = std::to_array<item_group>({
+    {item_fields::dates, "dates"},
+    {item_fields::category, "category"},
+    {item_fields::units, "units"},
+    {item_fields::form, "form"},
+    {item_fields::direction, "direction"},
+    {item_fields::amounts, "amounts"},
+    {item_fields::quantities, "quantities"},
+    {item_fields::beneficiaries, "beneficiaries"},
+    {item_fields::notes, "notes"},
+});
 
 /// "dates, units" (the groups' names, for messages); "none" for the empty set.
 std::string names_of(item_fields set);

@@ -233,18 +233,8 @@ void dataset::require_fields(item_fields wanted, std::string_view purpose) const
 }
 
 std::string names_of(item_fields set) {
-  static constexpr std::pair<item_fields, const char*> names[] = {
-      {item_fields::dates, "dates"},
-      {item_fields::category, "category"},
-      {item_fields::units, "units"},
-      {item_fields::form, "form"},
-      {item_fields::direction, "direction"},
-      {item_fields::amounts, "amounts"},
-      {item_fields::quantities, "quantities"},
-      {item_fields::beneficiaries, "beneficiaries"},
-      {item_fields::notes, "notes"}};
   std::string out;
-  for (const auto& [f, name] : names)
+  for (const auto& [f, name] : item_groups)
     if (contains(set, f)) out += (out.empty() ? "" : ", ") + std::string(name);
   return out.empty() ? "none" : out;
 }

@@ -40,7 +40,8 @@ constexpr std::string_view kMagic = "aidstat-archive";
 // ---- format 3: sections ----
 
 void write_framed(std::ostream& out, const dataset& d, archive_format format, work_meter* meter) {
-  if (meter) meter->total = 1 + std::size(detail::kItemGroups);
+  const auto sections = detail::item_sections(archive_version);
+  if (meter) meter->total = 1 + sections.size();
   detail::frame_writer frame(out, key_of(format), archive_version);
   const auto section = [&](std::string_view name, auto&& write) {
     detail::hashing_buffer& buffer = frame.begin_section(name);
@@ -54,9 +55,9 @@ void write_framed(std::ostream& out, const dataset& d, archive_format format, wo
     if (meter) meter->advance(1);
   };
   section("entities", [&](auto& w) { detail::write_entities(w, d); });
-  for (const auto& entry : detail::kItemGroups) {
-    const item_fields group = entry.first;  // (clang 14 cannot capture a binding)
-    section(entry.second, [&](auto& w) { detail::visit_group(w, group, detail::columns_of(d)); });
+  for (const item_group& entry : sections) {
+    const item_fields group = entry.group;
+    section(entry.name, [&](auto& w) { detail::visit_group(w, group, detail::columns_of(d)); });
   }
   frame.finish();
 }
@@ -139,10 +140,10 @@ dataset read_framed(std::string_view bytes, const std::string& name, item_fields
   read_section(frame, entities, *format, [&](auto& r) { d = detail::read_entities(r, n); });
   if (meter) meter->advance(entities.payload.size());
   std::vector<std::pair<item_fields, detail::section_view>> wanted;
-  for (const auto& entry : detail::kItemGroups) {
-    detail::section_view s = frame.next(entry.second);
-    if (contains(fields, entry.first))
-      wanted.emplace_back(entry.first, std::move(s));
+  for (const item_group& entry : detail::item_sections(frame.version())) {
+    detail::section_view s = frame.next(entry.name);
+    if (contains(fields, entry.group))
+      wanted.emplace_back(entry.group, std::move(s));
     else if (meter)
       meter->advance(s.payload.size());  // walked past
   }
@@ -193,8 +194,8 @@ dataset read_unframed(std::string_view body, archive_format format, std::uint32_
     detail::archive_reader r(ar, body.size(), format == archive_format::binary, false);
     d = detail::read_entities(r, n);
     c.rows = static_cast<std::size_t>(n);
-    for (const auto& entry : detail::kItemGroups) {
-      const item_fields group = entry.first;
+    for (const item_group& entry : item_groups) {  // formats 1 and 2 hold them all
+      const item_fields group = entry.group;
       // Format 1 held the groups from form to beneficiaries otherwise, at form's place.
       const bool same_in_version1 = group == item_fields::dates || group == item_fields::category ||
                                     group == item_fields::units || group == item_fields::notes;

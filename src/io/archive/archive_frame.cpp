@@ -167,6 +167,10 @@ frame_reader::frame_reader(std::string_view bytes, std::string name,
             std::to_string(bytes_.size()) +
             (length > bytes_.size() ? ": it was cut short" : ": bytes were added"));
   kind_ = std::string(words[1]);
+  const std::string_view v = words[2];
+  const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), version_);
+  if (ec != std::errc{} || end != v.data() + v.size() || v.size() > 9 || v[0] == '+')
+    damaged("the header line is damaged (its version is not a number)");
   at_ = eol + 1;
 }
 

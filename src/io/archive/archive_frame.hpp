@@ -106,6 +106,8 @@ class frame_reader {
                std::function<void(std::string_view)> need = {});
   /// The archive's kind, as its header says ("binary", "text" or "xml").
   const std::string& kind() const noexcept { return kind_; }
+  /// The format version its header says.
+  std::uint32_t version() const noexcept { return version_; }
   /// The next section, which must be named `expected`; its checksum is not checked.
   section_view next(std::string_view expected);
   /// Throws, naming the section, unless its payload matches its checksum.
@@ -123,6 +125,7 @@ class frame_reader {
   std::string name_;
   std::function<void(std::string_view)> need_;
   std::string kind_;
+  std::uint32_t version_ = 0;
   std::size_t at_ = 0;
 };
 

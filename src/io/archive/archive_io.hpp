@@ -10,6 +10,7 @@
 #include <concepts>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -244,14 +245,26 @@ class archive_reader {
 /// other and with the dataset (`n` items); throws archive_damaged otherwise.
 void check_columns(const dataset& d, const item_columns& c, std::uint64_t n, item_fields loaded);
 
-/// The item column groups in the order archives hold them, with their names.
-inline constexpr std::pair<item_fields, const char*> kItemGroups[] = {
-    {item_fields::dates, "dates"},           {item_fields::category, "category"},
-    {item_fields::units, "units"},           {item_fields::form, "form"},
-    {item_fields::direction, "direction"},   {item_fields::amounts, "amounts"},
-    {item_fields::quantities, "quantities"}, {item_fields::beneficiaries, "beneficiaries"},
-    {item_fields::notes, "notes"},
+/// The item sections of one archive format, after `entities`, in file order.
+struct section_list {
+  std::uint32_t since;               ///< the first format that holds them
+  std::span<const item_group> sections;  ///< a group a section, named after it
 };
+
+/// The section lists of the sectioned formats (3 on), oldest first. A later format
+/// that adds a section adds a list here from its version on; a reader walks the list
+/// of the file's own version, so older files keep loading.
+inline constexpr section_list kSectionLists[] = {
+    {3, item_groups},
+};
+
+/// The item sections of format `version` (3 or later, up to archive_version).
+inline std::span<const item_group> item_sections(std::uint32_t version) {
+  std::span<const item_group> out = kSectionLists[0].sections;
+  for (const section_list& l : kSectionLists)
+    if (l.since <= version) out = l.sections;
+  return out;
+}
 
 /// The columns of one group, in archive order: `io` is an archive_writer (with
 /// const columns) or an archive_reader. The one list both saving and loading follow.
