@@ -236,3 +236,12 @@ TEST_CASE("the display writes the report's own notation where it fits", "[amount
         "[1000, 1001]万元");
   CHECK(format_money(parse_money("1000余万元"), money_unit::wan) == "1000余万元");
 }
+
+TEST_CASE("hundredths are written with two places, the sign before them", "[amount_text]") {
+  CHECK(format_hundredths(0) == "0.00");
+  CHECK(format_hundredths(5) == "0.05");
+  CHECK(format_hundredths(-5) == "-0.05");
+  CHECK(format_hundredths(123456) == "1234.56");
+  CHECK(format_hundredths(INT64_MIN) == "-92233720368547758.08");
+  CHECK(format_yuan_decimal(money{-1250}) == "-12.50");
+}

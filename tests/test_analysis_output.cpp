@@ -11,8 +11,8 @@ using namespace aidstat;
 
 namespace {
 
-// Two categories over 2022 and 2023, by hand.
-dataset two_years() {
+// Two categories over 2022 and 2023, by hand: the same figures in every format.
+dataset two_categories_by_hand() {
   dataset d;
   d.add_unit(unit("city", "市", unit_kind::government, side::civilian));
   const auto add = [&](int year, const char* category, const char* amount) {
@@ -36,7 +36,7 @@ TEST_CASE("yoy writes the same figures in every format", "[analysis_output]") {
   q.base_year = 2022;
   q.current_year = 2023;
   q.by = {dimension::parse("category")};
-  const yoy_result r = compute_yoy(two_years(), q);
+  const yoy_result r = compute_yoy(two_categories_by_hand(), q);
   std::ostringstream csv, json_out, table;
   write_yoy(csv, r, output_format::csv);
   write_yoy(json_out, r, output_format::json);
@@ -59,7 +59,7 @@ TEST_CASE("pivot CSV gives min and max per cell and totals from the records", "[
   q.rows = dimension::parse("category");
   q.cols = dimension::parse("year");
   std::ostringstream out;
-  write_pivot(out, compute_pivot(two_years(), q), output_format::csv);
+  write_pivot(out, compute_pivot(two_categories_by_hand(), q), output_format::csv);
   CHECK(out.str() ==
         "category,2022_min,2022_max,2023_min,2023_max,total_min,total_max\n"
         "education,1000000.00,1000000.00,1500000.00,1500000.00,2500000.00,2500000.00\n"
@@ -75,7 +75,7 @@ TEST_CASE("a percent change in hundredths reads as a report writes it", "[analys
 }
 
 TEST_CASE("every result compares with ==", "[analysis_output]") {
-  const dataset d = two_years();
+  const dataset d = two_categories_by_hand();
   yoy_query y;
   y.base_year = 2022;
   y.current_year = 2023;

@@ -13,8 +13,8 @@ TEST_CASE("open_dataset takes a directory or an archive, whichever the path is",
   const dataset d = load_dataset(dir.path());
   const auto archive = dir.path() / "city.aidstat";
   save_archive(d, archive);
-  CHECK_FALSE(is_archive_path(dir.path()));
-  CHECK(is_archive_path(archive));
+  CHECK(storage_of(dir.path()) == dataset_storage::csv_directory);
+  CHECK(storage_of(archive) == dataset_storage::archive);
   CHECK(open_dataset(dir.path()) == d);
   CHECK(open_dataset(archive) == d);
   // Only the amounts of an archive: fewer columns, the same amounts.

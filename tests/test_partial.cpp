@@ -32,7 +32,7 @@ const char* const kUnits[] = {"city", "fund", "east", "west", "garrison", "73051
 
 // Two years of records: approximate amounts, quantities of three measures, transfers
 // (always with a recipient), shared beneficiaries.
-dataset random_dataset(std::uint64_t seed, std::size_t n) {
+dataset random_shardable(std::uint64_t seed, std::size_t n) {
   std::mt19937_64 rng(seed);
   const auto pick = [&](std::size_t k) { return static_cast<std::size_t>(rng() % k); };
   dataset d;
@@ -76,7 +76,7 @@ totals_query by(std::initializer_list<const char*> names) {
 }  // namespace
 
 TEST_CASE("partial totals keep every field through their bytes", "[partial]") {
-  const dataset d = random_dataset(1, 3000);
+  const dataset d = random_shardable(1, 3000);
   for (const totals_query& q : {by({}), by({"category"}), by({"category", "year", "measure"}),
                                 by({"provider", "recipient@1"}), by({"provider@1", "form"})}) {
     const totals t = compute_totals(d, q);
@@ -102,7 +102,7 @@ TEST_CASE("partials of random shards, merged from their bytes, equal the totals 
           "[partial][merge]") {
   std::mt19937_64 rng(12);
   for (int round = 0; round < 8; ++round) {
-    const dataset whole = random_dataset(50 + static_cast<std::uint64_t>(round), 1500);
+    const dataset whole = random_shardable(50 + static_cast<std::uint64_t>(round), 1500);
     const std::vector<dataset> shards = split(whole, 2 + rng() % 4, rng);
     for (const totals_query& q :
          {by({}), by({"category"}), by({"measure"}), by({"provider"}), by({"provider@1", "year"}),
@@ -120,7 +120,7 @@ TEST_CASE("partials of random shards, merged from their bytes, equal the totals 
 TEST_CASE("a comparison from merged partials equals the comparison of the union",
           "[partial][yoy]") {
   std::mt19937_64 rng(13);
-  const dataset whole = random_dataset(77, 4000);
+  const dataset whole = random_shardable(77, 4000);
   const std::vector<dataset> shards = split(whole, 4, rng);
   for (const char* key : {"category", "provider", "provider@1", "measure"}) {
     INFO("by " << key);
@@ -156,7 +156,7 @@ TEST_CASE("a comparison from merged partials equals the comparison of the union"
 }
 
 TEST_CASE("damaged or hostile partial bytes are refused with the partial's name", "[partial]") {
-  const totals t = compute_totals(random_dataset(3, 500), by({"category", "year"}));
+  const totals t = compute_totals(random_shardable(3, 500), by({"category", "year"}));
   const std::string bytes = totals_to_bytes(t);
   const auto refused = [](const std::string& b, const std::string& why) {
     try {
@@ -181,7 +181,7 @@ TEST_CASE("damaged or hostile partial bytes are refused with the partial's name"
   }
   // A dataset archive is not a partial.
   const test::temp_dir dir;
-  save_archive(random_dataset(4, 10), dir.path() / "d.aidstat");
+  save_archive(random_shardable(4, 10), dir.path() / "d.aidstat");
   std::ifstream in(dir.path() / "d.aidstat", std::ios::binary);
   refused(std::string(std::istreambuf_iterator<char>(in), {}),
           "of kind 'binary', not partial totals");
@@ -201,7 +201,7 @@ TEST_CASE("damaged or hostile partial bytes are refused with the partial's name"
 
 TEST_CASE("a partial stores each beneficiary once, and refuses one with two headcounts",
           "[partial]") {
-  const dataset d = random_dataset(9, 2000);
+  const dataset d = random_shardable(9, 2000);
   const totals by_month = compute_totals(d, by({"month", "category"}));
   std::size_t places = 0;
   for (const auto& g : by_month.groups) places += g.figures.beneficiaries.size();

@@ -270,7 +270,7 @@ aid_item item_of_2023() {
   return it;
 }
 
-dataset random_dataset(std::uint64_t seed, std::size_t n, bool giants = false,
+dataset random_records(std::uint64_t seed, std::size_t n, bool giants = false,
                        bool stated = false) {
   dataset d;
   add_units(d);
@@ -282,7 +282,7 @@ dataset random_dataset(std::uint64_t seed, std::size_t n, bool giants = false,
 }  // namespace
 
 TEST_CASE("totals agree with a plain reference loop for every dimension", "[totals]") {
-  const dataset d = random_dataset(42, 3000);
+  const dataset d = random_records(42, 3000);
   for (const char* name :
        {"category", "category_parent", "year", "quarter", "month", "provider", "recipient",
         "unit_kind", "direction", "beneficiary_kind", "form", "measure", "region", "provider@0",
@@ -300,7 +300,7 @@ TEST_CASE("totals agree with a plain reference loop for every dimension", "[tota
 }
 
 TEST_CASE("filtered totals agree with the reference loop", "[totals]") {
-  const dataset d = random_dataset(43, 40'000);
+  const dataset d = random_records(43, 40'000);
   const auto where = [](std::initializer_list<const char*> conditions, std::optional<int> year) {
     record_filter f;
     for (const char* c : conditions) f.where.push_back(condition::parse(c));
@@ -337,7 +337,7 @@ TEST_CASE("totals streamed from a CSV directory agree with the reference loop",
           "[totals][totals_at]") {
   // Written out as CSV (amounts in report notation where approximate, some near 2^52
   // fen), then read back a block at a time: several blocks, on two threads.
-  const dataset d = random_dataset(44, 36'000, true);
+  const dataset d = random_records(44, 36'000, true);
   const test::temp_dir dir;
   export_csv(d, dir.path());
   REQUIRE(std::filesystem::file_size(dir.path() / "items.csv") > (std::size_t{2} << 20));
@@ -365,7 +365,7 @@ TEST_CASE("totals streamed from a CSV directory agree with the reference loop",
 
 TEST_CASE("the threaded scan agrees with the reference loop", "[totals]") {
   // Large enough that the rows are split between threads (16384 rows or more each).
-  const dataset d = random_dataset(99, 50'000);
+  const dataset d = random_records(99, 50'000);
   for (unsigned threads : {1u, 2u, 3u}) {
     INFO(threads << " threads");
     check_against_reference(d, {dimension::parse("category")}, threads);
@@ -377,7 +377,7 @@ TEST_CASE("the threaded scan agrees with the reference loop", "[totals]") {
                             threads);
   }
   // Amounts large enough that the scan switches to checked sums midway.
-  const dataset big = random_dataset(7, 50'000, true);
+  const dataset big = random_records(7, 50'000, true);
   for (unsigned threads : {1u, 2u}) {
     INFO(threads << " threads, giant amounts");
     for (const char* name : {"category", "provider", "month"})
@@ -386,7 +386,7 @@ TEST_CASE("the threaded scan agrees with the reference loop", "[totals]") {
   }
   // Every amount stated: most batches are added packed, the giant ones are not.
   for (bool giants : {false, true}) {
-    const dataset stated = random_dataset(8, 50'000, giants, true);
+    const dataset stated = random_records(8, 50'000, giants, true);
     for (unsigned threads : {1u, 2u}) {
       INFO(threads << " threads, every amount stated, giants " << giants);
       for (const char* name : {"category", "form", "provider", "year"})
@@ -437,7 +437,7 @@ TEST_CASE("the threaded scan agrees with the reference loop", "[totals]") {
 }
 
 TEST_CASE("totals of parts merge into the totals of the whole", "[totals]") {
-  const dataset whole = random_dataset(7, 2000);
+  const dataset whole = random_records(7, 2000);
   dataset first, second;
   add_units(first);
   add_units(second);
@@ -470,7 +470,7 @@ TEST_CASE("merging the totals of random shards equals the totals of the union, f
   const std::vector<std::vector<std::string>> queries = {
       {}, {"category"}, {"category", "year"}, {"measure"}, {"provider@1", "form"}, {"provider"}};
   for (int round = 0; round < 20; ++round) {
-    const dataset whole = random_dataset(100 + static_cast<std::uint64_t>(round), 600);
+    const dataset whole = random_records(100 + static_cast<std::uint64_t>(round), 600);
     const std::size_t shards = 2 + rng() % 4;
     std::vector<dataset> parts(shards);
     for (dataset& p : parts) add_units(p);
@@ -723,7 +723,7 @@ TEST_CASE("an empty dataset has one empty grand total", "[totals]") {
 
 TEST_CASE("results compare with ==: the same query on 1 and 3 threads gives equal totals",
           "[totals]") {
-  const dataset d = random_dataset(5, 60'000);
+  const dataset d = random_records(5, 60'000);
   totals_query q;
   q.by = {dimension::parse("provider"), dimension::parse("quarter")};
   q.threads = 1;

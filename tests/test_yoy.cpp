@@ -11,7 +11,8 @@ using namespace aidstat;
 
 namespace {
 
-dataset two_years() {
+// Both years by hand: a group of each status, intervals, a zero base.
+dataset every_status_by_hand() {
   dataset d = test::city_and_army(50);
   test::add_gift(d, "2022", "condolence", "100万元", "");
   test::add_gift(d, "2023", "condolence", "1100余万元", "");
@@ -43,7 +44,7 @@ const yoy_group& find(const yoy_result& r, const std::string& key) {
 
 TEST_CASE("yoy CSV follows the CSV contract of docs/cli.md to the byte, with hand-computed figures", "[yoy]") {
   std::ostringstream out;
-  write_yoy(out, by_category(two_years()), output_format::csv);
+  write_yoy(out, by_category(every_status_by_hand()), output_format::csv);
   // condolence: mid 100万 -> 1150万 = +1050%; education: mid 10.5万 -> 25万 = +138.095...%.
   CHECK(out.str() ==
         "category,base_min,base_max,current_min,current_max,delta_min,delta_max,pct_change,status\n"
@@ -56,7 +57,7 @@ TEST_CASE("yoy CSV follows the CSV contract of docs/cli.md to the byte, with han
 }
 
 TEST_CASE("yoy statuses, crosswise deltas, shares and per-head change", "[yoy]") {
-  const yoy_result r = by_category(two_years());
+  const yoy_result r = by_category(every_status_by_hand());
   const yoy_group& edu = find(r, "education");
   CHECK(edu.delta == money_interval(money::from_yuan(90'000), money::from_yuan(200'000)));
   CHECK(edu.status == yoy_status::continuing);
@@ -98,7 +99,7 @@ TEST_CASE("percent change rounds half away from zero on exact fen midpoints", "[
 }
 
 TEST_CASE("yoy refuses questions that make no sense", "[yoy]") {
-  const dataset d = two_years();
+  const dataset d = every_status_by_hand();
   yoy_query q;
   q.base_year = q.current_year = 2023;
   CHECK_THROWS_AS(compute_yoy(d, q), query_error);
@@ -126,12 +127,12 @@ TEST_CASE("constant prices restate both years in one year's prices", "[yoy][pric
   q.current_year = 2023;
   q.by = {dimension::parse("category")};
   q.prices = price_basis{table, 2023};
-  const yoy_result r = compute_yoy(two_years(), q);
+  const yoy_result r = compute_yoy(every_status_by_hand(), q);
   CHECK(find(r, "condolence").base.amount == parse_money("102.5万元"));
   CHECK(find(r, "condolence").current.amount == parse_money("1100余万元"));  // already 2023 prices
   CHECK(r.prices_of == 2023);
   q.prices = price_basis{table, 2021};
-  CHECK_THROWS_WITH(compute_yoy(two_years(), q), Catch::Contains("no index for 2021"));
+  CHECK_THROWS_WITH(compute_yoy(every_status_by_hand(), q), Catch::Contains("no index for 2021"));
   CHECK_THROWS_AS(deflator::read({"d.csv", "year,index\n2022,0\n"}), validation_error);
   CHECK_THROWS_WITH(deflator::read({"d.csv", "year,index\n2022,abc\n"}),
                     Catch::Contains("d.csv:2:2"));

@@ -82,4 +82,8 @@ std::string format_count(count_interval value, std::optional<aidstat::measure> u
 /// machine format of CSV output.
 std::string format_yuan_decimal(money amount);
 
+/// Writes a whole number of hundredths as a decimal with exactly two places ("12.34",
+/// "-0.05"): fen as yuan, hundredths of a percent as a percentage. The one writer of both.
+std::string format_hundredths(std::int64_t hundredths);
+
 }  // namespace aidstat

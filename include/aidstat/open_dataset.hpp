@@ -3,6 +3,7 @@
 //   dataset d = open_dataset(path);  // examples/data/city-2023 or city-2023.bin
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 
 #include "aidstat/dataset.hpp"
@@ -11,8 +12,16 @@
 
 namespace aidstat {
 
-/// True when `path` names an archive file; otherwise it is taken for a dataset directory.
-bool is_archive_path(const std::filesystem::path& path);
+/// How a dataset is kept. Every place that treats the kinds apart switches on this,
+/// without a default, so that a new kind is a compile error until each handles it.
+enum class dataset_storage : std::uint8_t {
+  csv_directory,  ///< a directory of CSV files (load_dataset)
+  archive,        ///< one archive file (load_archive)
+};
+
+/// How the dataset at `path` is kept: an archive when `path` is a file, otherwise a
+/// directory of CSV files. The one place this is decided.
+dataset_storage storage_of(const std::filesystem::path& path);
 
 /// A dataset from a directory of CSV files (load_dataset) or from an archive file
 /// (load_archive); `fields` as for load_archive (a directory always loads whole);

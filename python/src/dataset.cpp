@@ -12,13 +12,16 @@ namespace {
 py_dataset load(const std::filesystem::path& path) {
   py::gil_scoped_release unlocked;
   py_dataset out;
-  if (is_archive_path(path)) {
-    out.data = std::make_shared<const dataset>(load_archive(path));
-  } else {
-    dataset_sources sources;
-    out.data = std::make_shared<const dataset>(load_dataset(path, &sources));
-    out.sources = std::move(sources);
+  switch (storage_of(path)) {
+    case dataset_storage::archive:
+      out.data = std::make_shared<const dataset>(load_archive(path));
+      return out;
+    case dataset_storage::csv_directory:
+      break;
   }
+  dataset_sources sources;  // the lines a directory's records came from
+  out.data = std::make_shared<const dataset>(load_dataset(path, &sources));
+  out.sources = std::move(sources);
   return out;
 }
 

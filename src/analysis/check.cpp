@@ -306,7 +306,13 @@ check_report check_archive_file(const std::filesystem::path& file) {
 
 check_report check_dataset_at(const std::filesystem::path& path) {
   remove_stale_temporaries(path);  // what a killed save or export left beside it
-  return is_archive_path(path) ? check_archive_file(path) : check_dataset_directory(path);
+  switch (storage_of(path)) {
+    case dataset_storage::archive:
+      return check_archive_file(path);
+    case dataset_storage::csv_directory:
+      break;
+  }
+  return check_dataset_directory(path);
 }
 
 }  // namespace aidstat

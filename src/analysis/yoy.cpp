@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "aidstat/amount_text.hpp"
 #include "aidstat/error.hpp"
 #include "core/int128.hpp"
 #include "engine/key_order.hpp"
@@ -28,12 +29,7 @@ std::optional<std::int64_t> pct_change_hundredths(money_interval base, money_int
 }
 
 std::string pct_change_text(std::optional<std::int64_t> hundredths) {
-  if (!hundredths) return "";
-  const std::int64_t v = *hundredths;
-  const std::uint64_t mag =
-      v < 0 ? 0ULL - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
-  const std::string frac = std::to_string(mag % 100);
-  return (v < 0 ? "-" : "") + std::to_string(mag / 100) + "." + (frac.size() < 2 ? "0" : "") + frac;
+  return hundredths ? format_hundredths(*hundredths) : "";
 }
 
 std::string yoy_group::pct_change_text() const {

@@ -17,13 +17,6 @@ inline int fiscal_year_of(const item_columns& c, std::size_t row, int fiscal_sta
   return c.year[row] - (c.month[row] != 0 && c.month[row] < fiscal_start ? 1 : 0);
 }
 
-/// The date of item `row`, at its precision.
-inline date date_of(const item_columns& c, std::size_t row) {
-  return c.day[row]     ? date(c.year[row], c.month[row], c.day[row])
-         : c.month[row] ? date(c.year[row], c.month[row])
-                        : date(c.year[row]);
-}
-
 /// One dimension compiled against a dataset: codes 0..cardinality-1 (0 = no value).
 struct key_column {
   dimension dim;

@@ -117,9 +117,14 @@ bool streams_from_csv(const totals_query& q) noexcept {
 }
 
 totals totals_at(const std::filesystem::path& path, const totals_query& q, work_meter* meter) {
-  if (!is_archive_path(path) && streams_from_csv(q)) {
-    if (std::optional<totals> t = detail::stream_totals(path, q, meter)) return std::move(*t);
-    if (meter) meter->done = 0;  // read again, in full
+  switch (storage_of(path)) {
+    case dataset_storage::csv_directory:
+      if (!streams_from_csv(q)) break;
+      if (std::optional<totals> t = detail::stream_totals(path, q, meter)) return std::move(*t);
+      if (meter) meter->done = 0;  // read again, in full
+      break;
+    case dataset_storage::archive:
+      break;
   }
   return compute_totals(open_dataset(path, fields_for(q), meter), q);
 }

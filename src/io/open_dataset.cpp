@@ -6,20 +6,27 @@
 
 namespace aidstat {
 
-bool is_archive_path(const std::filesystem::path& path) {
+dataset_storage storage_of(const std::filesystem::path& path) {
   std::error_code ec;
-  return std::filesystem::is_regular_file(path, ec);
+  return std::filesystem::is_regular_file(path, ec) ? dataset_storage::archive
+                                                     : dataset_storage::csv_directory;
 }
 
 dataset open_dataset(const std::filesystem::path& path, item_fields fields, work_meter* meter) {
-  bool archive = false;
+  dataset_storage storage = dataset_storage::csv_directory;
   try {
-    archive = is_archive_path(path);
+    storage = storage_of(path);
   } catch (const std::bad_alloc&) {
     detail::throw_error<memory_error>("not enough memory to load " + path.string() +
                                       "; the data is not at fault: free memory and try again");
   }
-  return archive ? load_archive(path, fields, meter) : load_dataset(path, nullptr, 0, meter);
+  switch (storage) {
+    case dataset_storage::archive:
+      return load_archive(path, fields, meter);
+    case dataset_storage::csv_directory:
+      break;
+  }
+  return load_dataset(path, nullptr, 0, meter);
 }
 
 }  // namespace aidstat

@@ -292,9 +292,7 @@ aid_item dataset::item(std::size_t row_index) const {
   const auto row = static_cast<std::uint32_t>(row_index);
   const auto& c = items_.get();
   aid_item it;
-  it.date = c.day[row]     ? date(c.year[row], c.month[row], c.day[row])
-            : c.month[row] ? date(c.year[row], c.month[row])
-                           : date(c.year[row]);
+  it.date = detail::date_of(c, row);
   it.category = categories_.at(c.category[row]).key;
   it.provider = units_[c.provider[row]].id;
   if (c.recipient[row] != detail::no_id) it.recipient = units_[c.recipient[row]].id;

@@ -3,12 +3,15 @@
 // Internal: no stability promise.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "aidstat/date.hpp"
 
 namespace aidstat::detail {
 
@@ -92,5 +95,12 @@ std::pair<std::vector<std::int64_t>, std::vector<std::int64_t>> quantity_by_row(
     const item_columns& c);
 /// The position of `row` in a sparse column's ascending `rows`, if it is there.
 std::optional<std::size_t> find_row(const std::vector<std::uint32_t>& rows, std::uint32_t row);
+
+/// The date of item `row`, at its precision, rebuilt from the date columns.
+inline date date_of(const item_columns& c, std::size_t row) {
+  return c.day[row]     ? date(c.year[row], c.month[row], c.day[row])
+         : c.month[row] ? date(c.year[row], c.month[row])
+                        : date(c.year[row]);
+}
 
 }  // namespace aidstat::detail

@@ -317,13 +317,15 @@ std::string format_count(count_interval value, std::optional<aidstat::measure> u
                          [](std::int64_t v) { return std::to_string(v); });
 }
 
-std::string format_yuan_decimal(money amount) {
-  const std::int64_t v = amount.fen();
+std::string format_hundredths(std::int64_t hundredths) {
+  const std::int64_t v = hundredths;
   const unsigned long long u =
       v < 0 ? 0ULL - static_cast<unsigned long long>(v) : static_cast<unsigned long long>(v);
   std::string frac = std::to_string(u % 100);
   if (frac.size() < 2) frac.insert(0, 1, '0');
   return (v < 0 ? "-" : "") + std::to_string(u / 100) + "." + frac;
 }
+
+std::string format_yuan_decimal(money amount) { return format_hundredths(amount.fen()); }
 
 }  // namespace aidstat
