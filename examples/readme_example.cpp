@@ -13,6 +13,6 @@ int main() {
   gift.amount = aidstat::parse_money("1100余万元");  // [11000000, 12000000] yuan
   d.add_item(gift);
   aidstat::totals t = aidstat::compute_totals(d, {{aidstat::dimension::parse("category")}, {}});
-  aidstat::write_totals_table(std::cout, t, aidstat::money_unit::wan);  // 慰问 ... 1100余万元
+  aidstat::write_totals(std::cout, t, aidstat::output_format::table, aidstat::money_unit::wan);
 }
 // README-END

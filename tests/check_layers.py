@@ -13,7 +13,7 @@ LAYERS = ["core", "model", "text", "io", "engine", "analysis", "output"]
 PUBLIC = {
     "aidstat": "output", "interval": "core", "enums": "core", "entities": "model",
     "item_fields": "model", "version": "core", "csv_text": "io", "output_format": "output",
-    "totals_output": "output", "open_dataset": "io",
+    "totals_output": "output", "table": "output", "open_dataset": "io",
     "analysis_output": "output", "load_csv": "io", "archive": "io", "export_csv": "io",
     "totals": "engine", "amount_text": "text", "text_width": "core", "work_meter": "core",
 }

@@ -31,7 +31,7 @@ totals by(const dataset& d, std::vector<const char*> dims) {
 }
 std::string csv(const totals& t) {
   std::ostringstream out;
-  write_totals_csv(out, t);
+  write_totals(out, t, output_format::csv);
   return out.str();
 }
 }  // namespace
@@ -57,7 +57,7 @@ TEST_CASE("totals CSV follows the CSV contract of docs/cli.md to the byte", "[to
 
 TEST_CASE("the table lines up Chinese names by display width", "[totals_output]") {
   std::ostringstream out;
-  write_totals_table(out, by(sample(), {"provider", "category"}), money_unit::wan);
+  write_totals(out, by(sample(), {"provider", "category"}), output_format::table, money_unit::wan);
   std::istringstream lines(out.str());
   std::string line;
   std::vector<std::string> all;
@@ -71,12 +71,12 @@ TEST_CASE("the table lines up Chinese names by display width", "[totals_output]"
 TEST_CASE("markdown and JSON carry the same figures", "[totals_output]") {
   const totals t = by(sample(), {"category"});
   std::ostringstream md;
-  write_totals_markdown(md, t, money_unit::wan);
+  write_totals(md, t, output_format::md, money_unit::wan);
   CHECK_THAT(md.str(), Catch::StartsWith("| category | records | amount |"));
   CHECK_THAT(md.str(), Catch::Contains("| 慰问 (condolence) | 2 | [1419, 1519]万元 |"));
 
   std::ostringstream js;
-  write_totals_json(js, t);
+  write_totals(js, t, output_format::json);
   const auto j = nlohmann::json::parse(js.str());
   CHECK(j["by"] == nlohmann::json::array({"category"}));
   REQUIRE(j["groups"].size() == 3);

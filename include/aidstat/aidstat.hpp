@@ -27,6 +27,7 @@
 #include "aidstat/progress.hpp"
 #include "aidstat/query.hpp"
 #include "aidstat/report.hpp"
+#include "aidstat/table.hpp"
 #include "aidstat/taxonomy.hpp"
 #include "aidstat/temporary_files.hpp"
 #include "aidstat/text_width.hpp"

@@ -1,0 +1,103 @@
+// One typed result table: what every analysis result becomes before it is shown, and
+// what every output format renders. A column holds one type of cell for all its rows
+// (a key, a count, an amount interval...), so that a renderer never guesses a type
+// from the text; each format shows the columns of its own layout, in its order.
+//
+//   const totals t = compute_totals(d, {{dimension::parse("category")}, {}});
+//   const table tab = to_table(t);
+//   write_table(std::cout, tab, output_format::csv);  // the CSV contract of docs/cli.md
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "aidstat/amount_text.hpp"
+#include "aidstat/enums.hpp"
+#include "aidstat/interval.hpp"
+#include "aidstat/output_format.hpp"
+
+namespace aidstat {
+
+/// What the cells of a column hold; every cell of a column holds the same.
+enum class cell_type : std::uint8_t {
+  text,      ///< a key, a label or a phrase for people ("3 of 10")
+  count,     ///< a whole number: records, people
+  money,     ///< an amount interval, in fen
+  quantity,  ///< a quantity interval with what it counts
+  percent,   ///< an exact percentage, in hundredths (12.34% is 1234)
+  ratio,     ///< a computed ratio, for display only: a share 0..1
+  status,    ///< a word of a vocabulary: new, continuing, primary...
+};
+
+/// Whether a column names the groups or measures them.
+enum class column_role : std::uint8_t {
+  key,      ///< names a group (a dimension's value)
+  measure,  ///< a figure of the group
+};
+
+/// A quantity interval and what it counts.
+struct quantity_cell {
+  count_interval value;         ///< the interval
+  std::optional<measure> unit;  ///< what it counts, when known
+  /// Equal when value and unit are.
+  friend bool operator==(const quantity_cell&, const quantity_cell&) = default;
+};
+
+/// One cell: empty (no figure: no record states one), or the value its column's type
+/// says: text and status as std::string, count and percent as std::int64_t, money,
+/// quantity, and ratio as double.
+using cell =
+    std::variant<std::monostate, std::string, std::int64_t, money_interval, quantity_cell, double>;
+
+/// One column: its names, its role and type, and a cell for every row.
+struct column {
+  std::string
+      name;  ///< machine name: CSV header (money and quantity: NAME_min, NAME_max) and JSON key
+  std::string heading_en;                   ///< heading for people, in English
+  std::string heading_zh;                   ///< heading for people, in Chinese
+  column_role role = column_role::measure;  ///< key or measure
+  cell_type type = cell_type::text;         ///< what every cell holds
+  std::vector<cell> cells;                  ///< one per row
+  std::vector<std::string> labels;          ///< keys: each row's label (Chinese name), or empty
+  cell total;                               ///< the total row's cell, empty when it has none
+  /// JSON leaves the key out when the cell is empty (otherwise it writes null).
+  bool json_omit_empty = false;
+  /// JSON writes this column in the total's object too (a share of the whole is not).
+  bool json_in_total = true;
+};
+
+/// The columns one output format shows, in its order (indexes into table::columns).
+using table_layout = std::vector<std::size_t>;
+
+/// A result as a table: typed columns, which rows are suppressed, a total row, and the
+/// layout of each format.
+struct table {
+  std::vector<column> columns;          ///< keys first, then measures
+  std::size_t rows = 0;                 ///< the number of rows (not counting the total)
+  std::vector<suppression> suppressed;  ///< each row's suppression (none when all shown)
+  bool has_total = false;               ///< whether there is a total row
+  suppression total_suppressed = suppression::none;  ///< the total row's suppression
+  std::optional<std::int64_t> min_cell;              ///< the disclosure threshold applied, if any
+  table_layout csv;                                  ///< the columns of CSV
+  table_layout json;                                 ///< the columns of a JSON group
+  table_layout people;                    ///< the columns of the aligned table and Markdown
+  std::vector<std::string> notes_before;  ///< lines people see above the table
+  std::vector<std::string> notes_after;   ///< lines people see below it (a legend)
+  /// Equal when every field is.
+  friend bool operator==(const table&, const table&) = default;
+};
+
+struct totals;  // aidstat/totals.hpp
+
+/// Totals as a table: the keys, records, amount, people, quantity, share, transfers.
+table to_table(const totals& t);
+
+/// Writes `tab` in format `f`, amounts for people in `unit`.
+void write_table(std::ostream& out, const table& tab, output_format f,
+                 money_unit unit = money_unit::yuan);
+
+}  // namespace aidstat

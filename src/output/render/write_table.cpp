@@ -1,0 +1,20 @@
+// write_table: a table in the format asked for.
+#include "output/render/render.hpp"
+
+namespace aidstat {
+
+void write_table(std::ostream& out, const table& tab, output_format f, money_unit unit) {
+  switch (f) {
+    case output_format::csv:
+      return detail::render_csv(out, tab);
+    case output_format::json:
+      return detail::render_json(out, tab);
+    case output_format::md:
+      return detail::render_people(out, tab, true, unit);
+    case output_format::table:
+      break;
+  }
+  detail::render_people(out, tab, false, unit);
+}
+
+}  // namespace aidstat
