@@ -70,6 +70,16 @@ struct column {
   bool json_in_total = true;
 };
 
+/// A named figure of the whole result (a year, the totals of a comparison), which JSON
+/// writes beside the groups.
+struct table_fact {
+  std::string name;                   ///< its JSON key
+  cell_type type = cell_type::count;  ///< what `value` holds
+  cell value;                         ///< the figure; empty is null
+  /// Equal when every field is.
+  friend bool operator==(const table_fact&, const table_fact&) = default;
+};
+
 /// The columns one output format shows, in its order (indexes into table::columns).
 using table_layout = std::vector<std::size_t>;
 
@@ -80,6 +90,9 @@ struct table {
   std::size_t rows = 0;                 ///< the number of rows (not counting the total)
   std::vector<suppression> suppressed;  ///< each row's suppression (none when all shown)
   bool has_total = false;               ///< whether there is a total row
+  /// Without key columns, CSV and people see the total row alone (the grand total of
+  /// totals), rather than the rows and then the total.
+  bool total_alone_without_keys = false;
   suppression total_suppressed = suppression::none;  ///< the total row's suppression
   std::optional<std::int64_t> min_cell;              ///< the disclosure threshold applied, if any
   table_layout csv;                                  ///< the columns of CSV
@@ -87,14 +100,22 @@ struct table {
   table_layout people;                    ///< the columns of the aligned table and Markdown
   std::vector<std::string> notes_before;  ///< lines people see above the table
   std::vector<std::string> notes_after;   ///< lines people see below it (a legend)
+  std::vector<table_fact> json_before;    ///< facts JSON writes before the groups
+  std::vector<table_fact> json_after;     ///< facts JSON writes after them (instead of "total")
+  bool json_total = true;                 ///< JSON writes the total row as "total"
   /// Equal when every field is.
   friend bool operator==(const table&, const table&) = default;
 };
 
 struct totals;  // aidstat/totals.hpp
 
+struct yoy_result;  // aidstat/yoy.hpp
+
 /// Totals as a table: the keys, records, amount, people, quantity, share, transfers.
 table to_table(const totals& t);
+
+/// A year-over-year comparison as a table: both years, the change, its status, shares.
+table to_table(const yoy_result& r);
 
 /// Writes `tab` in format `f`, amounts for people in `unit`.
 void write_table(std::ostream& out, const table& tab, output_format f,

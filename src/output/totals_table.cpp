@@ -126,6 +126,7 @@ table to_table(const totals& t) {
   for (column& c : figures) tab.columns.push_back(std::move(c));
   tab.rows = t.groups.size();
   tab.has_total = true;
+  tab.total_alone_without_keys = true;
   tab.total_suppressed = t.grand_suppressed;
   tab.min_cell = t.min_cell;
   set_layouts(tab, t, t.by.size());

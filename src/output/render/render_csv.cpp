@@ -24,7 +24,7 @@ void render_csv(std::ostream& out, const table& tab) {
         fields.push_back(std::move(f));
     write_csv_row(out, fields);
   };
-  if (key_columns(tab).empty() && tab.has_total)
+  if (key_columns(tab).empty() && tab.has_total && tab.total_alone_without_keys)
     return write_row([](const column& c) -> const cell& { return c.total; });
   for (std::size_t r = 0; r < tab.rows; ++r)
     write_row([r](const column& c) -> const cell& { return c.cells[r]; });

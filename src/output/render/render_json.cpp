@@ -31,6 +31,14 @@ void render_json(std::ostream& out, const table& tab) {
   json doc;
   doc["by"] = json::array();
   for (std::size_t k : keys) doc["by"].push_back(tab.columns[k].name);
+  const auto facts = [&](const std::vector<table_fact>& list) {
+    for (const table_fact& f : list) {
+      column c;
+      c.type = f.type;
+      doc[f.name] = json_value(c, f.value);
+    }
+  };
+  facts(tab.json_before);
   doc["groups"] = json::array();
   for (std::size_t r = 0; r < tab.rows; ++r) {
     json g;
@@ -41,7 +49,8 @@ void render_json(std::ostream& out, const table& tab) {
     g.update(figures(tab, s, false, [r](const column& c) -> const cell& { return c.cells[r]; }));
     doc["groups"].push_back(std::move(g));
   }
-  if (tab.has_total)
+  facts(tab.json_after);
+  if (tab.has_total && tab.json_total)
     doc["total"] = figures(tab, tab.total_suppressed, true,
                            [](const column& c) -> const cell& { return c.total; });
   if (tab.min_cell) doc["min_cell"] = *tab.min_cell;

@@ -31,8 +31,8 @@ void render_people(std::ostream& out, const table& tab, bool md, money_unit unit
     t.column(c.heading_en, c.role == column_role::measure && c.type != cell_type::status);
   }
   const auto total_cell = [](const column& c) -> const cell& { return c.total; };
-  const bool keyed = !key_columns(tab).empty();
-  for (std::size_t r = 0; keyed && r < tab.rows; ++r) {
+  const bool total_alone = key_columns(tab).empty() && tab.total_alone_without_keys;
+  for (std::size_t r = 0; !total_alone && r < tab.rows; ++r) {
     const auto key_text = [r](const column& c) {
       return key_cell(std::get<std::string>(c.cells[r]), c.labels.empty() ? "" : c.labels[r]);
     };
@@ -48,7 +48,7 @@ void render_people(std::ostream& out, const table& tab, bool md, money_unit unit
       return text;
     };
     auto row = row_cells(tab, tab.total_suppressed, unit, total_key, total_cell);
-    (keyed ? t.total : t.rows.emplace_back()) = std::move(row);
+    (total_alone ? t.rows.emplace_back() : t.total) = std::move(row);
   }
   for (const std::string& line : tab.notes_before) out << line << '\n';
   if (md)
