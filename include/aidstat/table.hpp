@@ -102,7 +102,10 @@ struct table {
   std::vector<std::string> notes_after;   ///< lines people see below it (a legend)
   std::vector<table_fact> json_before;    ///< facts JSON writes before the groups
   std::vector<table_fact> json_after;     ///< facts JSON writes after them (instead of "total")
-  bool json_total = true;                 ///< JSON writes the total row as "total"
+  bool json_total = true;                 ///< JSON writes the total row
+  std::string json_total_name = "total";  ///< under this name
+  bool json_total_key = false;            ///< with an empty "key" first, as a group has
+  bool json_by = true;                    ///< JSON opens with "by", the key names
   /// Equal when every field is.
   friend bool operator==(const table&, const table&) = default;
 };
@@ -116,6 +119,11 @@ table to_table(const totals& t);
 
 /// A year-over-year comparison as a table: both years, the change, its status, shares.
 table to_table(const yoy_result& r);
+
+struct progress_result;  // aidstat/progress.hpp
+
+/// Commitment progress as a table: the count of each status, completion, targets.
+table to_table(const progress_result& r);
 
 /// Writes `tab` in format `f`, amounts for people in `unit`.
 void write_table(std::ostream& out, const table& tab, output_format f,

@@ -29,8 +29,10 @@ json figures(const table& tab, suppression s, bool total, auto cell_of) {
 void render_json(std::ostream& out, const table& tab) {
   const std::vector<std::size_t> keys = key_columns(tab);
   json doc;
-  doc["by"] = json::array();
-  for (std::size_t k : keys) doc["by"].push_back(tab.columns[k].name);
+  if (tab.json_by) {
+    doc["by"] = json::array();
+    for (std::size_t k : keys) doc["by"].push_back(tab.columns[k].name);
+  }
   const auto facts = [&](const std::vector<table_fact>& list) {
     for (const table_fact& f : list) {
       column c;
@@ -50,9 +52,13 @@ void render_json(std::ostream& out, const table& tab) {
     doc["groups"].push_back(std::move(g));
   }
   facts(tab.json_after);
-  if (tab.has_total && tab.json_total)
-    doc["total"] = figures(tab, tab.total_suppressed, true,
-                           [](const column& c) -> const cell& { return c.total; });
+  if (tab.has_total && tab.json_total) {
+    json total = json::object();
+    if (tab.json_total_key) total["key"] = json::object();
+    total.update(figures(tab, tab.total_suppressed, true,
+                         [](const column& c) -> const cell& { return c.total; }));
+    doc[tab.json_total_name] = std::move(total);
+  }
   if (tab.min_cell) doc["min_cell"] = *tab.min_cell;
   out << doc.dump(2) << '\n';
 }
