@@ -64,10 +64,10 @@ enum class money_unit : std::uint8_t { yuan, wan };
 template <>
 struct enum_vocabulary<money_unit> {
   static constexpr std::string_view what = "money unit";
-  static constexpr std::array<enum_entry<money_unit>, 2> entries{{
+  static constexpr auto entries = std::to_array<enum_entry<money_unit>>({
       {money_unit::yuan, "yuan", "元"},
       {money_unit::wan, "wan", "万元"},
-  }};
+  });
 };
 
 /// Shows an amount for people, the way a report would, so that parse_money reads it

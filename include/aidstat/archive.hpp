@@ -34,11 +34,11 @@ enum class archive_format : std::uint8_t { binary, text, xml };
 template <>
 struct enum_vocabulary<archive_format> {
   static constexpr std::string_view what = "archive kind";
-  static constexpr std::array<enum_entry<archive_format>, 3> entries{{
+  static constexpr auto entries = std::to_array<enum_entry<archive_format>>({
       {archive_format::binary, "binary", "二进制"},
       {archive_format::text, "text", "文本"},
       {archive_format::xml, "xml", "XML"},
-  }};
+  });
 };
 
 /// The format version this library writes. Version 1: taxonomy, units,

@@ -27,11 +27,11 @@ enum class finding_level : std::uint8_t { error, warning, note };
 template <>
 struct enum_vocabulary<finding_level> {
   static constexpr std::string_view what = "finding level";
-  static constexpr std::array<enum_entry<finding_level>, 3> entries{{
+  static constexpr auto entries = std::to_array<enum_entry<finding_level>>({
       {finding_level::error, "error", "错误"},
       {finding_level::warning, "warning", "警告"},
       {finding_level::note, "note", "提示"},
-  }};
+  });
 };
 
 /// What kind of check found it.

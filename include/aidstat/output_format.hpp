@@ -15,12 +15,12 @@ enum class output_format : std::uint8_t { table, csv, json, md };
 template <>
 struct enum_vocabulary<output_format> {
   static constexpr std::string_view what = "output format";
-  static constexpr std::array<enum_entry<output_format>, 4> entries{{
+  static constexpr auto entries = std::to_array<enum_entry<output_format>>({
       {output_format::table, "table", "表格"},
       {output_format::csv, "csv", "CSV"},
       {output_format::json, "json", "JSON"},
       {output_format::md, "md", "Markdown"},
-  }};
+  });
 };
 
 }  // namespace aidstat

@@ -24,11 +24,11 @@ enum class pivot_measure : std::uint8_t {
 template <>
 struct enum_vocabulary<pivot_measure> {
   static constexpr std::string_view what = "pivot measure";
-  static constexpr std::array<enum_entry<pivot_measure>, 3> entries{{
+  static constexpr auto entries = std::to_array<enum_entry<pivot_measure>>({
       {pivot_measure::amount, "amount", "金额"},
       {pivot_measure::records, "records", "记录数"},
       {pivot_measure::headcount, "headcount", "人数"},
-  }};
+  });
 };
 
 /// A pivot: rows, columns, measure and a filter.

@@ -24,12 +24,12 @@ enum class progress_dimension : std::uint8_t { year, category, category_parent, 
 template <>
 struct enum_vocabulary<progress_dimension> {
   static constexpr std::string_view what = "dimension of commitments";
-  static constexpr std::array<enum_entry<progress_dimension>, 4> entries{{
+  static constexpr auto entries = std::to_array<enum_entry<progress_dimension>>({
       {progress_dimension::year, "year", "年度"},
       {progress_dimension::category, "category", "类别"},
       {progress_dimension::category_parent, "category_parent", "上级类别"},
       {progress_dimension::owner, "owner", "责任单位"},
-  }};
+  });
 };
 
 /// Which commitments, grouped how.

@@ -40,11 +40,11 @@ enum class yoy_status : std::uint8_t { continuing, new_, discontinued };
 template <>
 struct enum_vocabulary<yoy_status> {
   static constexpr std::string_view what = "year-over-year status";
-  static constexpr std::array<enum_entry<yoy_status>, 3> entries{{
+  static constexpr auto entries = std::to_array<enum_entry<yoy_status>>({
       {yoy_status::continuing, "continuing", "延续"},
       {yoy_status::new_, "new", "新增"},
       {yoy_status::discontinued, "discontinued", "停止"},
-  }};
+  });
 };
 
 /// A percent change in hundredths (pct_change_hundredths) as "12.34" / "-5.00", or ""
