@@ -7,8 +7,9 @@
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::cerr << "usage: aidstat_generate DIR RECORDS [SEED] [NOTATION_SHARE] [full]\n"
-                 "  full: every column of items.csv, dates to the day, notes on a third of the rows\n";
+    std::cerr
+        << "usage: aidstat_generate DIR RECORDS [SEED] [NOTATION_SHARE] [full]\n"
+           "  full: every column of items.csv, dates to the day, notes on a third of the rows\n";
     return 2;
   }
   aidstat::bench::synthetic_spec spec;

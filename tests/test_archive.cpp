@@ -3,7 +3,6 @@
 #include <fstream>
 
 #include "aidstat/archive.hpp"
-#include "io/archive/archive_io.hpp"
 #include "aidstat/check.hpp"
 #include "aidstat/error.hpp"
 #include "aidstat/load_csv.hpp"
@@ -11,8 +10,9 @@
 #include "aidstat/totals.hpp"
 #include "archive_fixture.hpp"
 #include "archive_patch.hpp"
-#include "io/fs/atomic_file.hpp"
+#include "io/archive/archive_io.hpp"
 #include "io/csv/csv_reader.hpp"
+#include "io/fs/atomic_file.hpp"
 #include "items_sample.hpp"
 #include "test_support.hpp"
 

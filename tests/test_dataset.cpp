@@ -2,8 +2,8 @@
 
 #include "aidstat/amount_text.hpp"
 #include "aidstat/dataset.hpp"
-#include "model/item_columns.hpp"
 #include "aidstat/error.hpp"
+#include "model/item_columns.hpp"
 
 using namespace aidstat;
 

@@ -355,9 +355,11 @@ std::vector<std::string> outside_audit(const pivot_result& p) {
       add(p.people(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)),
           p.suppressed(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)));
   for (std::size_t i = 0; i < rows; ++i)
-    add(p.row_totals[i].headcount(), p.row_suppressed.empty() ? suppression::none : p.row_suppressed[i]);
+    add(p.row_totals[i].headcount(),
+        p.row_suppressed.empty() ? suppression::none : p.row_suppressed[i]);
   for (std::size_t j = 0; j < cols; ++j)
-    add(p.col_totals[j].headcount(), p.col_suppressed.empty() ? suppression::none : p.col_suppressed[j]);
+    add(p.col_totals[j].headcount(),
+        p.col_suppressed.empty() ? suppression::none : p.col_suppressed[j]);
   add(p.grand.headcount(), p.grand_suppressed);
   table_total grand_by_rows{rows * cols + rows + cols, {}, total_relation::sum};
   table_total grand_by_cols = grand_by_rows;

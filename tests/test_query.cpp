@@ -38,10 +38,10 @@ TEST_CASE("conditions read DIM=VALUE[,VALUE...]", "[query]") {
 TEST_CASE("dimension kinds keep their numbers: partial sums write them as bytes") {
   // Pinned by hand: reordering the enum would misread every partial written before.
   const std::vector<std::pair<std::string, int>> pinned = {
-      {"category", 0},   {"category_parent", 1},  {"year", 2},       {"quarter", 3},
-      {"month", 4},      {"provider", 5},         {"recipient", 6},  {"unit_kind", 7},
-      {"direction", 8},  {"beneficiary_kind", 9}, {"form", 10},      {"measure", 11},
-      {"region", 12},    {"provider@N", 13},      {"recipient@N", 14}};
+      {"category", 0},  {"category_parent", 1},  {"year", 2},        {"quarter", 3},
+      {"month", 4},     {"provider", 5},         {"recipient", 6},   {"unit_kind", 7},
+      {"direction", 8}, {"beneficiary_kind", 9}, {"form", 10},       {"measure", 11},
+      {"region", 12},   {"provider@N", 13},      {"recipient@N", 14}};
   REQUIRE(dimension_table.size() == pinned.size());
   for (const auto& [key, number] : pinned) {
     const auto kind = parse_enum<dimension_kind>(key);

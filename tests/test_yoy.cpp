@@ -42,7 +42,8 @@ const yoy_group& find(const yoy_result& r, const std::string& key) {
 
 }  // namespace
 
-TEST_CASE("yoy CSV follows the CSV contract of docs/cli.md to the byte, with hand-computed figures", "[yoy]") {
+TEST_CASE("yoy CSV follows the CSV contract of docs/cli.md to the byte, with hand-computed figures",
+          "[yoy]") {
   std::ostringstream out;
   write_yoy(out, by_category(every_status_by_hand()), output_format::csv);
   // condolence: mid 100万 -> 1150万 = +1050%; education: mid 10.5万 -> 25万 = +138.095...%.

@@ -45,7 +45,8 @@ namespace aidstat {
 enum class total_relation : std::uint8_t {
   sum,       ///< the total is their sum (records, amounts)
   distinct,  ///< they overlap: their sum exceeds the total, each at most it (shared people)
-  at_least,  ///< their sum is at least the total (transfers the total leaves out: docs/transfers.md)
+  at_least,  ///< their sum is at least the total (transfers the total leaves out:
+             ///< docs/transfers.md)
 };
 
 /// A total of a table and the cells it totals, as indices into the table's cells.

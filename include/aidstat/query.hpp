@@ -52,11 +52,11 @@ enum class key_source : std::uint8_t {
 
 /// Everything the library knows about one kind of dimension: one row of dimension_table.
 struct dimension_info {
-  dimension_kind kind;    ///< which dimension (the row's index)
-  std::string_view key;   ///< its name in queries and output headers
-  std::string_view zh;    ///< its Chinese name, for tables and reports
-  item_fields reads;      ///< the item column group it reads from an archive
-  key_source source;      ///< where its key comes from
+  dimension_kind kind;   ///< which dimension (the row's index)
+  std::string_view key;  ///< its name in queries and output headers
+  std::string_view zh;   ///< its Chinese name, for tables and reports
+  item_fields reads;     ///< the item column group it reads from an archive
+  key_source source;     ///< where its key comes from
   /// Whether totals by it are summed a block at a time while items.csv is read,
   /// rather than after a full load (totals_at.hpp).
   bool streams_from_csv;
@@ -81,15 +81,15 @@ inline constexpr auto dimension_table = std::to_array<dimension_info>({
      key_source::recipient_unit, false, false},
     {dimension_kind::unit_kind, "unit_kind", "单位类型", item_fields::units,
      key_source::provider_unit, false, false},
-    {dimension_kind::direction, "direction", "方向", item_fields::direction,
-     key_source::item_code, true, false},
+    {dimension_kind::direction, "direction", "方向", item_fields::direction, key_source::item_code,
+     true, false},
     {dimension_kind::beneficiary_kind, "beneficiary_kind", "对象类别", item_fields::beneficiaries,
      key_source::beneficiary, false, false},
     {dimension_kind::form, "form", "形式", item_fields::form, key_source::item_code, true, false},
     {dimension_kind::measure, "measure", "计量", item_fields::quantities, key_source::item_code,
      false, false},
-    {dimension_kind::region, "region", "地区", item_fields::units, key_source::provider_unit,
-     false, false},
+    {dimension_kind::region, "region", "地区", item_fields::units, key_source::provider_unit, false,
+     false},
     {dimension_kind::provider_at, "provider@N", "上级提供单位", item_fields::units,
      key_source::provider_unit, false, true},
     {dimension_kind::recipient_at, "recipient@N", "上级接受单位", item_fields::units,
@@ -102,6 +102,7 @@ constexpr const dimension_info& info_of(dimension_kind kind) noexcept {
 }
 
 namespace detail {
+/// Whether every row of dimension_table sits at its kind's number.
 constexpr bool table_in_enum_order() {
   for (std::size_t i = 0; i < dimension_table.size(); ++i)
     if (static_cast<std::size_t>(dimension_table[i].kind) != i) return false;

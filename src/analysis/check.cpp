@@ -1,4 +1,3 @@
-#include "model/item_columns.hpp"
 #include "aidstat/check.hpp"
 
 #include <algorithm>
@@ -11,6 +10,7 @@
 #include "aidstat/totals.hpp"
 #include "analysis/check_formulas.hpp"
 #include "analysis/check_sums.hpp"
+#include "model/item_columns.hpp"
 
 namespace aidstat {
 
@@ -275,7 +275,9 @@ check_report check_dataset_directory(const std::filesystem::path& dir) {
       report.findings.push_back(
           {finding_level::error, finding_kind::validation, p.where, p.message});
     if (e.stopped())
-      report.findings.push_back({finding_level::note, finding_kind::validation, {},
+      report.findings.push_back({finding_level::note,
+                                 finding_kind::validation,
+                                 {},
                                  "reading stopped at the first " + std::to_string(max_problems) +
                                      " problems; fix these, then check again to see any more"});
     return report;

@@ -1,10 +1,10 @@
-#include "model/item_columns.hpp"
 #include "analysis/check_formulas.hpp"
 
 #include <string>
 #include <vector>
 
 #include "core/printable.hpp"
+#include "model/item_columns.hpp"
 
 namespace aidstat::detail {
 namespace {

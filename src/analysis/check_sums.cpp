@@ -1,4 +1,3 @@
-#include "model/item_columns.hpp"
 #include "analysis/check_sums.hpp"
 
 #include <cstdint>
@@ -7,6 +6,7 @@
 
 #include "aidstat/enums.hpp"
 #include "core/int128.hpp"
+#include "model/item_columns.hpp"
 
 namespace aidstat::detail {
 namespace {

@@ -43,7 +43,8 @@ std::vector<std::size_t> by_size(const std::vector<std::int64_t>& records,
 // of its true cells (each person in one cell of it, as fully published lines or
 // beneficiaries.csv show) is a sum; only a line where people are counted in more
 // than one cell stays distinct.
-void settle_people_lines(const std::vector<std::int64_t>& values, std::vector<table_total>& totals) {
+void settle_people_lines(const std::vector<std::int64_t>& values,
+                         std::vector<table_total>& totals) {
   for (table_total& t : totals) {
     if (t.relation != total_relation::distinct) continue;
     std::int64_t sum = 0;

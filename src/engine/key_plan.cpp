@@ -1,9 +1,9 @@
-#include "model/item_columns.hpp"
 #include "engine/key_plan.hpp"
 
 #include <map>
 
 #include "aidstat/error.hpp"
+#include "model/item_columns.hpp"
 
 namespace aidstat::detail {
 namespace {

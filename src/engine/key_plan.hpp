@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "aidstat/dataset.hpp"
-#include "model/item_columns.hpp"
 #include "aidstat/query.hpp"
+#include "model/item_columns.hpp"
 
 namespace aidstat::detail {
 

@@ -10,8 +10,8 @@
 #include "aidstat/open_dataset.hpp"
 #include "engine/gather.hpp"
 #include "engine/stream_totals.hpp"
-#include "io/fs/dataset_folder.hpp"
 #include "io/csv/dataset_shell.hpp"
+#include "io/fs/dataset_folder.hpp"
 #include "io/items/items_stream.hpp"
 #include "model/item_row.hpp"
 
@@ -91,11 +91,12 @@ std::optional<totals> detail::stream_totals(const std::filesystem::path& dir, co
     return std::nullopt;  // the full load says it, after any problem of the files
   }
   const bool whole = detail::stream_items(
-      items, *shell, units_defined, columns,
-      [&](unsigned t) { return scanners[t].scan_block(); }, meter);
+      items, *shell, units_defined, columns, [&](unsigned t) { return scanners[t].scan_block(); },
+      meter);
   struct stat after {};
   if (!whole || ::fstat(items, &after) != 0 || after.st_size != before.st_size ||
-      after.st_mtim.tv_nsec != before.st_mtim.tv_nsec || after.st_mtim.tv_sec != before.st_mtim.tv_sec)
+      after.st_mtim.tv_nsec != before.st_mtim.tv_nsec ||
+      after.st_mtim.tv_sec != before.st_mtim.tv_sec)
     return std::nullopt;  // changed underneath: the full load says so
   std::vector<partial> parts;
   bool holds_transfers = false;

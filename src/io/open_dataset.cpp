@@ -9,7 +9,7 @@ namespace aidstat {
 dataset_storage storage_of(const std::filesystem::path& path) {
   std::error_code ec;
   return std::filesystem::is_regular_file(path, ec) ? dataset_storage::archive
-                                                     : dataset_storage::csv_directory;
+                                                    : dataset_storage::csv_directory;
 }
 
 dataset open_dataset(const std::filesystem::path& path, item_fields fields, work_meter* meter) {

@@ -10,9 +10,7 @@
 
 namespace aidstat {
 
-const detail::item_columns& detail::columns_of(const dataset& d) noexcept {
-  return d.items_.get();
-}
+const detail::item_columns& detail::columns_of(const dataset& d) noexcept { return d.items_.get(); }
 
 std::optional<std::uint32_t> dataset::unit_parent(std::uint32_t index) const {
   const std::uint32_t p = unit_parent_.at(index);
@@ -151,7 +149,8 @@ void dataset::add_stated_total(stated_total t) {
 bool operator==(const dataset& a, const dataset& b) {
   return a.categories_ == b.categories_ && a.units_ == b.units_ &&
          a.beneficiaries_ == b.beneficiaries_ && a.commitments_ == b.commitments_ &&
-         a.stated_totals_ == b.stated_totals_ && a.items_.get() == b.items_.get() && a.loaded_ == b.loaded_;
+         a.stated_totals_ == b.stated_totals_ && a.items_.get() == b.items_.get() &&
+         a.loaded_ == b.loaded_;
 }
 
 void dataset::reserve_items(std::size_t n) {

@@ -4,8 +4,7 @@
 
 namespace aidstat {
 
-void write_progress(std::ostream& out, const progress_result& r, output_format f,
-                    money_unit unit) {
+void write_progress(std::ostream& out, const progress_result& r, output_format f, money_unit unit) {
   write_table(out, to_table(r), f, unit);
 }
 

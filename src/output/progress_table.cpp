@@ -3,6 +3,7 @@
 
 #include "aidstat/progress.hpp"
 #include "aidstat/table.hpp"
+#include "output/table_build.hpp"
 
 namespace aidstat {
 namespace {
@@ -22,12 +23,7 @@ enum figure : std::size_t {
   figure_count
 };
 
-column figure_column(std::string name, std::string en, std::string zh, cell_type type) {
-  column c;
-  c.name = std::move(name), c.heading_en = std::move(en), c.heading_zh = std::move(zh);
-  c.type = type;
-  return c;
-}
+using detail::figure_column;
 
 std::vector<column> figure_columns() {
   return {figure_column("planned", "planned", "未开始", cell_type::count),
@@ -57,40 +53,25 @@ std::vector<cell> group_cells(const progress_group& g) {
 }
 
 void set_layouts(table& tab, std::size_t keys) {
-  const auto add = [&](table_layout& l, std::initializer_list<std::size_t> figures) {
-    for (std::size_t f : figures) l.push_back(keys + f);
-  };
-  for (table_layout* l : {&tab.csv, &tab.people})
-    for (std::size_t k = 0; k < keys; ++k) l->push_back(k);
-  add(tab.csv, {planned, in_progress, done, dropped, total, completion_pct, target, recorded});
-  add(tab.json, {planned, in_progress, done, dropped, total, completion_rate, target, recorded});
-  add(tab.people, {planned, in_progress, done, dropped, completion_text, target, recorded});
+  using detail::lay_out;
+  detail::lay_out_keys(tab, keys);
+  lay_out(tab.csv, keys,
+          {planned, in_progress, done, dropped, total, completion_pct, target, recorded});
+  lay_out(tab.json, keys,
+          {planned, in_progress, done, dropped, total, completion_rate, target, recorded});
+  lay_out(tab.people, keys,
+          {planned, in_progress, done, dropped, completion_text, target, recorded});
 }
 
 }  // namespace
 
 table to_table(const progress_result& r) {
   table tab;
-  for (std::size_t k = 0; k < r.by.size(); ++k) {
-    const std::string name(key_of(r.by[k]));
-    column c = figure_column(name, name, std::string(zh_name_of(r.by[k])), cell_type::text);
-    c.role = column_role::key;
-    for (const progress_group& g : r.groups) {
-      c.cells.emplace_back(g.key[k]);
-      c.labels.push_back(g.labels[k]);
-    }
-    tab.columns.push_back(std::move(c));
-  }
-  std::vector<column> figures = figure_columns();
-  for (const progress_group& g : r.groups) {
-    std::vector<cell> v = group_cells(g);
-    for (std::size_t f = 0; f < figure_count; ++f) figures[f].cells.push_back(std::move(v[f]));
-  }
-  std::vector<cell> overall = group_cells(r.overall);
-  for (std::size_t f = 0; f < figure_count; ++f) figures[f].total = std::move(overall[f]);
-  for (column& c : figures) tab.columns.push_back(std::move(c));
-  tab.rows = r.groups.size();
-  tab.has_total = true;
+  std::vector<std::string> names, zh;
+  for (const progress_dimension d : r.by)
+    names.emplace_back(key_of(d)), zh.emplace_back(zh_name_of(d));
+  detail::add_key_columns(tab, names, zh, r.groups);
+  detail::add_figure_columns(tab, figure_columns(), r.groups, group_cells, group_cells(r.overall));
   tab.total_alone_without_keys = true;
   tab.json_by = false;
   tab.json_total_name = "overall";

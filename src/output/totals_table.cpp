@@ -3,6 +3,7 @@
 
 #include "aidstat/table.hpp"
 #include "aidstat/totals.hpp"
+#include "output/table_build.hpp"
 
 namespace aidstat {
 namespace {
@@ -24,12 +25,7 @@ enum figure : std::size_t {
 };
 
 std::vector<column> figure_columns() {
-  const auto col = [](std::string name, std::string en, std::string zh, cell_type type) {
-    column c;
-    c.name = std::move(name), c.heading_en = std::move(en), c.heading_zh = std::move(zh);
-    c.type = type;
-    return c;
-  };
+  const auto col = detail::figure_column;
   std::vector<column> cs = {
       col("records", "records", "记录数", cell_type::count),
       col("amount", "amount", "金额", cell_type::money),
@@ -73,28 +69,26 @@ std::vector<cell> figure_cells(const aggregate& a, suppression s, std::optional<
 
 // Which figures each format shows, in its order (indexes after the keys).
 void set_layouts(table& tab, const totals& t, std::size_t keys) {
+  using detail::lay_out;
   const bool measure_key = std::any_of(t.by.begin(), t.by.end(), [](const dimension& d) {
     return d.kind == dimension_kind::measure;
   });
   const bool any_quantity =
       std::any_of(t.groups.begin(), t.groups.end(),
                   [](const group_totals& g) { return g.figures.has_quantity(); });
-  const auto add = [&](table_layout& l, std::initializer_list<std::size_t> figures) {
-    for (std::size_t f : figures) l.push_back(keys + f);
-  };
-  for (table_layout* l : {&tab.csv, &tab.people})
-    for (std::size_t k = 0; k < keys; ++k) l->push_back(k);
-  add(tab.csv, {records, amount, headcount});
-  if (measure_key) add(tab.csv, {quantity});
-  if (t.min_cell) add(tab.csv, {suppressed});
-  add(tab.json, {records, amount, amount_records, approximate_records, headcount,
-                 distinct_beneficiaries, quantity});
-  add(tab.people, {records, amount, estimated, share, headcount});
-  if (any_quantity) add(tab.people, {quantity});
-  if (t.holds_transfers) {
-    for (table_layout* l : {&tab.csv, &tab.json, &tab.people}) add(*l, {transfers_excluded});
-  }
-  add(tab.json, {share});
+  detail::lay_out_keys(tab, keys);
+  lay_out(tab.csv, keys, {records, amount, headcount});
+  if (measure_key) lay_out(tab.csv, keys, {quantity});
+  if (t.min_cell) lay_out(tab.csv, keys, {suppressed});
+  lay_out(tab.json, keys,
+          {records, amount, amount_records, approximate_records, headcount, distinct_beneficiaries,
+           quantity});
+  lay_out(tab.people, keys, {records, amount, estimated, share, headcount});
+  if (any_quantity) lay_out(tab.people, keys, {quantity});
+  if (t.holds_transfers)
+    for (table_layout* l : {&tab.csv, &tab.json, &tab.people})
+      lay_out(*l, keys, {transfers_excluded});
+  lay_out(tab.json, keys, {share});
 }
 
 }  // namespace
@@ -102,30 +96,17 @@ void set_layouts(table& tab, const totals& t, std::size_t keys) {
 table to_table(const totals& t) {
   table tab;
   const bool grand_shown = t.grand_suppressed == suppression::none;
-  for (std::size_t k = 0; k < t.by.size(); ++k) {
-    column c;
-    c.name = c.heading_en = t.by[k].name();
-    c.heading_zh = std::string(info_of(t.by[k].kind).zh);
-    c.role = column_role::key;
-    for (const group_totals& g : t.groups) {
-      c.cells.emplace_back(g.key[k]);
-      c.labels.push_back(g.labels[k]);
-    }
-    tab.columns.push_back(std::move(c));
-  }
-  std::vector<column> figures = figure_columns();
-  for (const group_totals& g : t.groups) {
-    const std::optional<double> s = grand_shown ? t.amount_share(g) : std::nullopt;
-    std::vector<cell> v = figure_cells(g.figures, g.suppressed, s);
-    for (std::size_t f = 0; f < figure_count; ++f) figures[f].cells.push_back(std::move(v[f]));
-    tab.suppressed.push_back(g.suppressed);
-  }
-  std::vector<cell> total = figure_cells(
-      t.grand, t.grand_suppressed, grand_shown ? amount_share(t.grand, t.grand) : std::nullopt);
-  for (std::size_t f = 0; f < figure_count; ++f) figures[f].total = std::move(total[f]);
-  for (column& c : figures) tab.columns.push_back(std::move(c));
-  tab.rows = t.groups.size();
-  tab.has_total = true;
+  std::vector<std::string> names, zh;
+  for (const dimension& d : t.by) names.push_back(d.name()), zh.emplace_back(info_of(d.kind).zh);
+  detail::add_key_columns(tab, names, zh, t.groups);
+  const auto cells_of = [&](const group_totals& g) {
+    return figure_cells(g.figures, g.suppressed, grand_shown ? t.amount_share(g) : std::nullopt);
+  };
+  detail::add_figure_columns(
+      tab, figure_columns(), t.groups, cells_of,
+      figure_cells(t.grand, t.grand_suppressed,
+                   grand_shown ? amount_share(t.grand, t.grand) : std::nullopt));
+  for (const group_totals& g : t.groups) tab.suppressed.push_back(g.suppressed);
   tab.total_alone_without_keys = true;
   tab.total_suppressed = t.grand_suppressed;
   tab.min_cell = t.min_cell;

@@ -3,6 +3,7 @@
 
 #include "aidstat/table.hpp"
 #include "aidstat/yoy.hpp"
+#include "output/table_build.hpp"
 
 namespace aidstat {
 namespace {
@@ -33,12 +34,7 @@ enum figure : std::size_t {
   figure_count
 };
 
-column figure_column(std::string name, std::string en, std::string zh, cell_type type) {
-  column c;
-  c.name = std::move(name), c.heading_en = std::move(en), c.heading_zh = std::move(zh);
-  c.type = type;
-  return c;
-}
+using detail::figure_column;
 
 std::vector<column> figure_columns(const yoy_result& r) {
   const std::string b = std::to_string(r.base_year), c = std::to_string(r.current_year);
@@ -106,21 +102,19 @@ std::vector<cell> total_cells(const yoy_result& r) {
 }
 
 void set_layouts(table& tab, const yoy_result& r, std::size_t keys) {
-  const auto add = [&](table_layout& l, std::initializer_list<std::size_t> figures) {
-    for (std::size_t f : figures) l.push_back(keys + f);
-  };
-  for (table_layout* l : {&tab.csv, &tab.people})
-    for (std::size_t k = 0; k < keys; ++k) l->push_back(k);
-  add(tab.csv, {base, current, delta, pct_change, status});
-  add(tab.json,
-      {base, current, delta, pct_change, status, base_records, current_records, base_share,
-       current_share, share_change_pp, base_headcount, current_headcount, per_head_change});
-  add(tab.people, {base_shown, current_shown, change_shown, pct_change, status, base_share,
-                   current_share, share_change_text, per_head_text});
+  using detail::lay_out;
+  detail::lay_out_keys(tab, keys);
+  lay_out(tab.csv, keys, {base, current, delta, pct_change, status});
+  lay_out(tab.json, keys,
+          {base, current, delta, pct_change, status, base_records, current_records, base_share,
+           current_share, share_change_pp, base_headcount, current_headcount, per_head_change});
+  lay_out(tab.people, keys,
+          {base_shown, current_shown, change_shown, pct_change, status, base_share, current_share,
+           share_change_text, per_head_text});
   if (r.holds_transfers) {
-    add(tab.csv, {transfers_excluded});
-    add(tab.json, {base_transfers, current_transfers});
-    add(tab.people, {transfers_excluded});
+    lay_out(tab.csv, keys, {transfers_excluded});
+    lay_out(tab.json, keys, {base_transfers, current_transfers});
+    lay_out(tab.people, keys, {transfers_excluded});
   }
 }
 
@@ -145,26 +139,10 @@ void set_facts(table& tab, const yoy_result& r) {
 
 table to_table(const yoy_result& r) {
   table tab;
-  for (std::size_t k = 0; k < r.by.size(); ++k) {
-    column c = figure_column(r.by[k].name(), r.by[k].name(), std::string(info_of(r.by[k].kind).zh),
-                             cell_type::text);
-    c.role = column_role::key;
-    for (const yoy_group& g : r.groups) {
-      c.cells.emplace_back(g.key[k]);
-      c.labels.push_back(g.labels[k]);
-    }
-    tab.columns.push_back(std::move(c));
-  }
-  std::vector<column> figures = figure_columns(r);
-  for (const yoy_group& g : r.groups) {
-    std::vector<cell> v = group_cells(g);
-    for (std::size_t f = 0; f < figure_count; ++f) figures[f].cells.push_back(std::move(v[f]));
-  }
-  std::vector<cell> total = total_cells(r);
-  for (std::size_t f = 0; f < figure_count; ++f) figures[f].total = std::move(total[f]);
-  for (column& c : figures) tab.columns.push_back(std::move(c));
-  tab.rows = r.groups.size();
-  tab.has_total = true;
+  std::vector<std::string> names, zh;
+  for (const dimension& d : r.by) names.push_back(d.name()), zh.emplace_back(info_of(d.kind).zh);
+  detail::add_key_columns(tab, names, zh, r.groups);
+  detail::add_figure_columns(tab, figure_columns(r), r.groups, group_cells, total_cells(r));
   set_layouts(tab, r, r.by.size());
   set_facts(tab, r);
   if (r.prices_of)

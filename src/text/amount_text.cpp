@@ -89,9 +89,9 @@ base_value read_base(cursor& c, std::string_view text, bool approximated) {
     n = detail::read_arabic(c, text);
   else if (detail::starts_chinese_numeral(c.rest))
     n = detail::read_chinese(c, text);
-  else if (cursor probe = c; detail::eat_place(probe, true) >= 4 &&
-                             (approximated || probe.rest.starts_with("余") ||
-                              probe.rest.starts_with("多")))
+  else if (cursor probe = c;
+           detail::eat_place(probe, true) >= 4 &&
+           (approximated || probe.rest.starts_with("余") || probe.rest.starts_with("多")))
     n = number{1, 0};  // 近万, 万余: the numeral 一 is implied
   else
     fail_figure(text, "it does not start with a number");
@@ -197,8 +197,8 @@ figure parse_figure(std::string_view original) {
     mode = approx::about;
   if (mode != approx::none && c.rest.starts_with("["))
     fail_figure(text, "'近' or '约' cannot be combined with '[a, b]'");
-  base_value v = c.rest.starts_with("[") ? read_interval(c, text)
-                                                : read_base(c, text, mode != approx::none);
+  base_value v =
+      c.rest.starts_with("[") ? read_interval(c, text) : read_base(c, text, mode != approx::none);
 
   const int power = v.fen_only ? 0 : read_multiplier(c, text);
   if (power > 24) fail_figure(text, "the number is too large");

@@ -91,10 +91,10 @@ as::totals totals_of(const options& o, const as::totals_query& q);
 
 // ---- the subcommands, declared in the files named after them ----
 
-void add_totals(CLI::App& app, options& o, command_list& commands);       // totals.cpp
-void add_comparisons(CLI::App& app, options& o, command_list& commands);  // comparisons.cpp
-void add_pivot(CLI::App& app, options& o, command_list& commands);        // pivot.cpp
-void add_report(CLI::App& app, options& o, command_list& commands);       // report.cpp
+void add_totals(CLI::App& app, options& o, command_list& commands);            // totals.cpp
+void add_comparisons(CLI::App& app, options& o, command_list& commands);       // comparisons.cpp
+void add_pivot(CLI::App& app, options& o, command_list& commands);             // pivot.cpp
+void add_report(CLI::App& app, options& o, command_list& commands);            // report.cpp
 void add_dataset_commands(CLI::App& app, options& o, command_list& commands);  // dataset.cpp
 
 }  // namespace aidstat_cli

@@ -1,7 +1,8 @@
 // aidstat pivot DATASET --rows DIM --cols DIM [--measure amount|records|headcount]
 //               [--min-cell N]
-#include "aidstat/disclosure.hpp"
 #include "aidstat/pivot.hpp"
+
+#include "aidstat/disclosure.hpp"
 #include "options.hpp"
 
 namespace aidstat_cli {

@@ -1,5 +1,6 @@
 // aidstat report DATASET --base Y1 --year Y2 -o FILE.html [--min-cell N] [--unit yuan|wan]
 #include "aidstat/report.hpp"
+
 #include "options.hpp"
 
 namespace aidstat_cli {

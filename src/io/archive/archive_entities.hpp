@@ -9,8 +9,8 @@
 #include <type_traits>
 
 #include "aidstat/dataset.hpp"
-#include "model/item_columns.hpp"
 #include "io/archive/archive_io.hpp"
+#include "model/item_columns.hpp"
 
 namespace aidstat::detail {
 

@@ -16,12 +16,12 @@
 #include <vector>
 
 #include "aidstat/dataset.hpp"
-#include "model/item_columns.hpp"
 #include "aidstat/enums.hpp"
 #include "aidstat/interval.hpp"
 #include "io/archive/archive_frame.hpp"
 #include "io/csv/csv_reader.hpp"
 #include "io/fs/file_bytes.hpp"
+#include "model/item_columns.hpp"
 
 namespace aidstat::detail {
 
@@ -247,7 +247,7 @@ void check_columns(const dataset& d, const item_columns& c, std::uint64_t n, ite
 
 /// The item sections of one archive format, after `entities`, in file order.
 struct section_list {
-  std::uint32_t since;               ///< the first format that holds them
+  std::uint32_t since;                   ///< the first format that holds them
   std::span<const item_group> sections;  ///< a group a section, named after it
 };
 

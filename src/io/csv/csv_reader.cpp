@@ -1,10 +1,10 @@
 #include "io/csv/csv_reader.hpp"
 
-#include "core/printable.hpp"
-
 #include <bit>
 #include <cstdint>
 #include <cstring>
+
+#include "core/printable.hpp"
 
 namespace aidstat::detail {
 

@@ -6,8 +6,8 @@
 
 #include "aidstat/amount_text.hpp"
 #include "aidstat/error.hpp"
-#include "io/fs/atomic_file.hpp"
 #include "io/csv/csv_writer.hpp"
+#include "io/fs/atomic_file.hpp"
 #include "io/fs/dataset_folder.hpp"
 #include "io/items/items_csv.hpp"
 
@@ -106,17 +106,16 @@ void write_dataset_files(const dataset& d, const std::filesystem::path& staging,
   rows.clear();
   rows.reserve(d.item_count());
   for (std::size_t i = 0; i < d.item_count(); ++i) rows.push_back(detail::item_cells(d.item(i)));
-  write_csv(staging, dir, "items.csv", {detail::item_column_names.begin(), detail::item_column_names.end()},
-            rows);
+  write_csv(staging, dir, "items.csv",
+            {detail::item_column_names.begin(), detail::item_column_names.end()}, rows);
 }
 
 }  // namespace
 
 void export_csv(const dataset& d, const std::filesystem::path& dir) {
-  detail::write_folder_atomically(dir, detail::dataset_file_names(),
-                                  [&](const std::filesystem::path& staging) {
-                                    write_dataset_files(d, staging, dir);
-                                  });
+  detail::write_folder_atomically(
+      dir, detail::dataset_file_names(),
+      [&](const std::filesystem::path& staging) { write_dataset_files(d, staging, dir); });
 }
 
 }  // namespace aidstat

@@ -14,13 +14,13 @@
 
 #include "aidstat/amount_text.hpp"
 #include "aidstat/error.hpp"
-#include "io/fs/dataset_folder.hpp"
 #include "io/csv/dataset_shell.hpp"
 #include "io/csv/read_plans.hpp"
+#include "io/csv/table_reader.hpp"
+#include "io/fs/dataset_folder.hpp"
+#include "io/fs/file_bytes.hpp"
 #include "io/items/items_checked.hpp"
 #include "io/items/items_fast.hpp"
-#include "io/fs/file_bytes.hpp"
-#include "io/csv/table_reader.hpp"
 
 namespace aidstat {
 namespace {

@@ -135,7 +135,7 @@ void read_stated_totals(const csv_text& file, dataset& d, std::vector<problem>& 
 
 // Reads commitments and stated totals into `d`, as read_entities does.
 void detail::read_plans(const dataset_texts& texts, dataset& d, std::vector<problem>& problems,
-                std::vector<std::size_t>& file_starts, dataset_sources* sources) {
+                        std::vector<std::size_t>& file_starts, dataset_sources* sources) {
   if (texts.commitments) read_commitments(*texts.commitments, d, texts.units.has_value(), problems);
   file_starts.push_back(problems.size());
   if (texts.stated_totals)

@@ -12,8 +12,8 @@
 
 #include "aidstat/dataset.hpp"
 #include "aidstat/work_meter.hpp"
-#include "io/items/items_csv.hpp"
 #include "io/csv/record_split.hpp"
+#include "io/items/items_csv.hpp"
 #include "model/id_table.hpp"
 
 namespace aidstat::detail {

@@ -8,8 +8,8 @@
 
 #include "aidstat/dataset.hpp"
 #include "aidstat/error.hpp"
-#include "io/items/items_csv.hpp"
 #include "io/csv/table_reader.hpp"
+#include "io/items/items_csv.hpp"
 
 namespace aidstat::detail {
 

@@ -5,9 +5,9 @@
 #include <thread>
 
 #include "core/run_parallel.hpp"
-#include "io/items/item_record.hpp"
-#include "io/fs/file_bytes.hpp"
 #include "io/csv/record_split.hpp"
+#include "io/fs/file_bytes.hpp"
+#include "io/items/item_record.hpp"
 #include "model/item_appender.hpp"
 
 namespace aidstat::detail {

@@ -85,9 +85,8 @@ struct shared_reader {
 
 }  // namespace
 
-bool stream_items(int fd, const dataset& d, bool units_defined,
-                  std::vector<item_columns>& columns, const std::function<bool(unsigned)>& take,
-                  work_meter* meter) {
+bool stream_items(int fd, const dataset& d, bool units_defined, std::vector<item_columns>& columns,
+                  const std::function<bool(unsigned)>& take, work_meter* meter) {
   struct stat st {};
   if (fd < 0 || ::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
       d.unit_count() >= kFresh)
