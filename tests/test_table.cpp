@@ -54,6 +54,7 @@ std::size_t alternative_of(cell_type t) {
     case cell_type::quantity:
       return index_of(typeid(quantity_cell));
     case cell_type::ratio:
+    case cell_type::fitted:
       break;
   }
   return 5;

@@ -86,4 +86,11 @@ std::string format_yuan_decimal(money amount);
 /// "-0.05"): fen as yuan, hundredths of a percent as a percentage. The one writer of both.
 std::string format_hundredths(std::int64_t hundredths);
 
+/// A computed share (0.123) as a percentage with one decimal, without its sign:
+/// "12.3". The one writer of a share's digits.
+std::string format_percent_digits(double share);
+
+/// A computed share as people read it: "12.3%".
+std::string format_share(double share);
+
 }  // namespace aidstat

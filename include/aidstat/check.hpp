@@ -45,11 +45,37 @@ enum class finding_kind : std::uint8_t {
   formula,         ///< text that a spreadsheet would open as a formula
 };
 
+/// The vocabulary of finding_kind (key_of, parse_enum, keys_of).
+template <>
+struct enum_vocabulary<finding_kind> {
+  static constexpr std::string_view what = "finding kind";
+  static constexpr auto entries = std::to_array<enum_entry<finding_kind>>({
+      {finding_kind::validation, "validation", "校验"},
+      {finding_kind::reconciliation, "reconciliation", "核对"},
+      {finding_kind::duplicate, "duplicate", "重复"},
+      {finding_kind::unnamed, "unnamed", "未写对象"},
+      {finding_kind::protection, "protection", "无校验和"},
+      {finding_kind::overflow, "overflow", "溢出"},
+      {finding_kind::formula, "formula", "公式"},
+  });
+};
+
 /// How a stated total compares with the interval computed from its records.
 enum class reconciliation_status : std::uint8_t {
   consistent,    ///< the two intervals overlap
   inconsistent,  ///< the records exceed what is stated: they cannot both be right
   incomplete,    ///< the records cover less than stated
+};
+
+/// The vocabulary of reconciliation_status (key_of, parse_enum, keys_of).
+template <>
+struct enum_vocabulary<reconciliation_status> {
+  static constexpr std::string_view what = "reconciliation status";
+  static constexpr auto entries = std::to_array<enum_entry<reconciliation_status>>({
+      {reconciliation_status::consistent, "consistent", "一致"},
+      {reconciliation_status::inconsistent, "inconsistent", "矛盾"},
+      {reconciliation_status::incomplete, "incomplete", "不完整"},
+  });
 };
 
 /// One stated figure (the amount, or the quantity in its measure) against its records.

@@ -12,6 +12,8 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -31,6 +33,7 @@ enum class cell_type : std::uint8_t {
   percent,   ///< an exact percentage, in hundredths (12.34% is 1234)
   ratio,     ///< a computed ratio, for display only: a share 0..1
   status,    ///< a word of a vocabulary: new, continuing, primary...
+  fitted,    ///< a computed amount in yuan (a fitted line), for display only
 };
 
 /// Whether a column names the groups or measures them.
@@ -49,7 +52,7 @@ struct quantity_cell {
 
 /// One cell: empty (no figure: no record states one), or the value its column's type
 /// says: text and status as std::string, count and percent as std::int64_t, money,
-/// quantity, and ratio as double.
+/// quantity, and ratio and fitted as double.
 using cell =
     std::variant<std::monostate, std::string, std::int64_t, money_interval, quantity_cell, double>;
 
@@ -68,20 +71,48 @@ struct column {
   bool json_omit_empty = false;
   /// JSON writes this column in the total's object too (a share of the whole is not).
   bool json_in_total = true;
+  /// JSON gathers the columns naming the same array here (each year's amount under
+  /// "amounts") into one array, in column order; empty for a column of its own.
+  std::string json_array;
+  /// Each cell's own suppression (a pivot cell), empty when none is; a suppressed
+  /// cell is written empty in CSV, as its mark for people and HTML.
+  std::vector<suppression> suppressed;
+  suppression total_suppressed = suppression::none;  ///< the total cell's own suppression
+  bool blank_zero = false;   ///< people see a zero figure as a blank (a pivot's empty cell)
+  bool signed_text = false;  ///< people see the sign of a figure ("+1.20")
+
+  /// The suppression of cell `row`.
+  suppression suppressed_at(std::size_t row) const {
+    return suppressed.empty() ? suppression::none : suppressed[row];
+  }
 };
 
 /// A named figure of the whole result (a year, the totals of a comparison), which JSON
 /// writes beside the groups.
 struct table_fact {
-  std::string name;                   ///< its JSON key
-  cell_type type = cell_type::count;  ///< what `value` holds
-  cell value;                         ///< the figure; empty is null
+  std::string name;                       ///< its JSON key
+  cell_type type = cell_type::count;      ///< what `value` (or every item of `list`) holds
+  cell value;                             ///< the figure; empty is null
+  std::optional<std::vector<cell>> list;  ///< a list of figures instead (the years)
+
+  /// A figure.
+  table_fact(std::string n, cell_type t, cell v)
+      : name(std::move(n)), type(t), value(std::move(v)) {}
+  /// A list of figures.
+  table_fact(std::string n, cell_type t, std::vector<cell> l)
+      : name(std::move(n)), type(t), list(std::move(l)) {}
   /// Equal when every field is.
   friend bool operator==(const table_fact&, const table_fact&) = default;
 };
 
 /// The columns one output format shows, in its order (indexes into table::columns).
 using table_layout = std::vector<std::size_t>;
+
+/// How JSON shapes a table.
+enum class json_shape : std::uint8_t {
+  groups,  ///< {"by", "groups": [{"key", figures...}], "total"}
+  matrix,  ///< a pivot: "cells" (rows x the json layout), "row_totals", "col_totals", "total"
+};
 
 /// A result as a table: typed columns, which rows are suppressed, a total row, and the
 /// layout of each format.
@@ -106,6 +137,16 @@ struct table {
   std::string json_total_name = "total";  ///< under this name
   bool json_total_key = false;            ///< with an empty "key" first, as a group has
   bool json_by = true;                    ///< JSON opens with "by", the key names
+  json_shape shape = json_shape::groups;  ///< how JSON shapes it
+  std::string json_groups_name = "groups";  ///< the name of the rows' array
+  bool json_group_key = true;               ///< each row's object opens with its "key"
+  std::size_t matrix_total = 0;           ///< matrix: the column of each row's total
+  bool csv_total = false;                 ///< CSV writes the total row after the rows
+  std::string html_class;                 ///< HTML: the table's class (totals, yoy...)
+  table_layout html;                      ///< HTML: its columns (empty: the people layout)
+
+  /// The column named `name`; throws aidstat::error when there is none.
+  column& column_named(std::string_view name);
   /// Equal when every field is.
   friend bool operator==(const table&, const table&) = default;
 };
@@ -124,6 +165,26 @@ struct progress_result;  // aidstat/progress.hpp
 
 /// Commitment progress as a table: the count of each status, completion, targets.
 table to_table(const progress_result& r);
+
+struct trend_result;  // aidstat/trend.hpp
+
+/// A series of years as a table: each year's amount, growth, the fitted line.
+table to_table(const trend_result& r);
+
+struct pivot_result;  // aidstat/pivot.hpp
+
+/// A pivot as a table: a key column for its rows, a column per column key, the total.
+table to_table(const pivot_result& r);
+
+struct check_report;  // aidstat/check.hpp
+
+/// The findings of a check as a table: level, kind, file, line, column, message.
+table to_table(const check_report& r);
+
+struct reconciliation;  // aidstat/check.hpp
+
+/// Stated totals against their records as a table: stated, recorded, status, gap.
+table to_table(const std::vector<reconciliation>& r);
 
 /// Writes `tab` in format `f`, amounts for people in `unit`.
 void write_table(std::ostream& out, const table& tab, output_format f,

@@ -63,32 +63,6 @@ std::string bar(const money_interval& a, const char* year_class, double x, doubl
 
 }  // namespace
 
-std::string escape_html(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 std::string bar_chart_svg(const std::vector<bar_entry>& bars, int base_year, int current_year,
                           money_unit unit) {
   double most = 0;

@@ -13,11 +13,9 @@
 #include "aidstat/report.hpp"
 #include "aidstat/totals.hpp"
 #include "aidstat/yoy.hpp"
+#include "output/render/render.hpp"
 
 namespace aidstat::detail {
-
-/// Text made safe inside HTML elements and attribute values.
-std::string escape_html(std::string_view text);
 
 /// A heading in both languages: <tag>zh<small>en</small></tag>.
 std::string heading(const char* tag, std::string_view zh, std::string_view en);

@@ -61,4 +61,10 @@ inline void lay_out(table_layout& l, std::size_t keys, std::initializer_list<std
   for (std::size_t f : figures) l.push_back(keys + f);
 }
 
+/// The legend below a protected table, for a threshold of `min_cell` people.
+inline std::string suppression_legend(std::int64_t min_cell) {
+  return "×p suppressed: fewer than " + std::to_string(min_cell) +
+         " people; ×s suppressed so that totals cannot give a ×p cell away";
+}
+
 }  // namespace aidstat::detail

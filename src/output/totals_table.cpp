@@ -112,8 +112,7 @@ table to_table(const totals& t) {
   tab.min_cell = t.min_cell;
   set_layouts(tab, t, t.by.size());
   if (t.min_cell && *t.min_cell >= 2)
-    tab.notes_after.push_back("×p suppressed: fewer than " + std::to_string(*t.min_cell) +
-                              " people; ×s suppressed so that totals cannot give a ×p cell away");
+    tab.notes_after.push_back(detail::suppression_legend(*t.min_cell));
   return tab;
 }
 

@@ -10,6 +10,8 @@
 // 128-bit intermediates and must fit in 64 bits.
 #include "aidstat/amount_text.hpp"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <string>
 
@@ -327,5 +329,9 @@ std::string format_hundredths(std::int64_t hundredths) {
 }
 
 std::string format_yuan_decimal(money amount) { return format_hundredths(amount.fen()); }
+
+std::string format_percent_digits(double share) { return fmt::format("{:.1f}", share * 100.0); }
+
+std::string format_share(double share) { return format_percent_digits(share) + "%"; }
 
 }  // namespace aidstat

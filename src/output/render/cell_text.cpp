@@ -33,6 +33,7 @@ std::vector<std::string> csv_fields(const column& c, const cell& v) {
     case cell_type::percent:
       return {format_hundredths(std::get<std::int64_t>(v))};
     case cell_type::ratio:
+    case cell_type::fitted:
       return {fmt::format("{:.2f}", std::get<double>(v))};
     case cell_type::text:
     case cell_type::status:
@@ -60,6 +61,7 @@ nlohmann::ordered_json json_value(const column& c, const cell& v) {
     case cell_type::percent:
       return static_cast<double>(std::get<std::int64_t>(v)) / 100.0;
     case cell_type::ratio:
+    case cell_type::fitted:
       return std::get<double>(v);
     case cell_type::text:
     case cell_type::status:
@@ -68,8 +70,25 @@ nlohmann::ordered_json json_value(const column& c, const cell& v) {
   return std::get<std::string>(v);
 }
 
+namespace {
+
+bool is_zero(const cell& v) {
+  if (const auto* n = std::get_if<std::int64_t>(&v)) return *n == 0;
+  if (const auto* m = std::get_if<money_interval>(&v)) return *m == money_interval{};
+  return false;
+}
+
+// A fitted amount in yuan as people read it, in `unit`: "+1.20万元".
+std::string fitted_text(double yuan, bool sign, money_unit unit) {
+  const bool wan = unit == money_unit::wan;
+  const double v = wan ? yuan / 10000.0 : yuan;
+  return (sign ? fmt::format("{:+.2f}", v) : fmt::format("{:.2f}", v)) + (wan ? "万元" : "元");
+}
+
+}  // namespace
+
 std::string people_text(const column& c, const cell& v, money_unit unit) {
-  if (std::holds_alternative<std::monostate>(v)) return "";
+  if (std::holds_alternative<std::monostate>(v) || (c.blank_zero && is_zero(v))) return "";
   switch (c.type) {
     case cell_type::money:
       return format_money(std::get<money_interval>(v), unit);
@@ -82,7 +101,9 @@ std::string people_text(const column& c, const cell& v, money_unit unit) {
     case cell_type::percent:
       return format_hundredths(std::get<std::int64_t>(v));
     case cell_type::ratio:
-      return fmt::format("{:.1f}%", std::get<double>(v) * 100.0);
+      return format_share(std::get<double>(v));
+    case cell_type::fitted:
+      return fitted_text(std::get<double>(v), c.signed_text, unit);
     case cell_type::text:
     case cell_type::status:
       break;

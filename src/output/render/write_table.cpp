@@ -1,4 +1,5 @@
 // write_table: a table in the format asked for.
+#include "aidstat/error.hpp"
 #include "output/render/render.hpp"
 
 namespace aidstat {
@@ -15,6 +16,16 @@ void write_table(std::ostream& out, const table& tab, output_format f, money_uni
       break;
   }
   detail::render_people(out, tab, false, unit);
+}
+
+}  // namespace aidstat
+
+namespace aidstat {
+
+column& table::column_named(std::string_view name) {
+  for (column& c : columns)
+    if (c.name == name) return c;
+  detail::throw_error<error>("the table has no column named " + std::string(name));
 }
 
 }  // namespace aidstat
