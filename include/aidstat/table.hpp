@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -147,6 +148,9 @@ struct table {
 
   /// The column named `name`; throws aidstat::error when there is none.
   column& column_named(std::string_view name);
+  /// A layout of the key columns, then the columns named `names`, in that order (for
+  /// html, or a custom view); throws aidstat::error for a name it does not have.
+  table_layout layout(std::initializer_list<std::string_view> names) const;
   /// Equal when every field is.
   friend bool operator==(const table&, const table&) = default;
 };

@@ -44,7 +44,7 @@ std::vector<cell> group_cells(const progress_group& g) {
   v[dropped] = g.dropped, v[total] = g.total();
   if (const auto rate = g.completion_rate()) {
     v[completion_rate] = *rate;
-    const std::string pct = fmt::format("{:.1f}", *rate * 100.0);
+    const std::string pct = format_percent_digits(*rate);
     v[completion_pct] = pct;
     v[completion_text] = fmt::format("{}/{} = {}%", g.done, g.total(), pct);
   }

@@ -1,4 +1,5 @@
-// The pieces of the HTML report: escaping, its style sheet, and the two SVG charts.
+// The pieces of the HTML report: its parts, its style sheet, and the two SVG charts (its
+// tables are the typed tables, rendered by output/render).
 // Internal to output.
 #pragma once
 
@@ -19,10 +20,6 @@ namespace aidstat::detail {
 
 /// A heading in both languages: <tag>zh<small>en</small></tag>.
 std::string heading(const char* tag, std::string_view zh, std::string_view en);
-/// A key as people read it: "慰问 (condolence)"; "合计 total" for the empty key.
-std::string label(const std::string& key, const std::string& name);
-/// Yuan with two decimals, as CSV writes them.
-inline std::string yuan(money m) { return format_yuan_decimal(m); }
 
 /// What every part of the report reads: where it writes, the dataset, its check and
 /// the options.

@@ -2,10 +2,12 @@
 // data quality.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 #include "aidstat/disclosure.hpp"
 #include "aidstat/progress.hpp"
+#include "aidstat/table.hpp"
 #include "output/report_html.hpp"
 
 namespace aidstat::detail {
@@ -30,31 +32,10 @@ std::optional<money_interval> shown(const std::map<std::string, const group_tota
   return it->second->figures.amount;
 }
 
-std::string amount_text(const std::optional<money_interval>& a, money_unit unit) {
-  return a ? escape_html(format_money(*a, unit)) : "";
-}
-
-// A reconciliation status as a key (as `check` writes it) and as people read it.
-const char* status_key(reconciliation_status s) {
-  return s == reconciliation_status::consistent   ? "consistent"
-         : s == reconciliation_status::incomplete ? "incomplete"
-                                                  : "inconsistent";
-}
-const char* status_text(reconciliation_status s) {
-  return s == reconciliation_status::consistent   ? "一致 consistent"
-         : s == reconciliation_status::incomplete ? "不完整 incomplete"
-                                                  : "矛盾 inconsistent";
-}
-
 }  // namespace
 
 std::string heading(const char* tag, std::string_view zh, std::string_view en) {
   return fmt::format("<{0}>{1}<small>{2}</small></{0}>\n", tag, zh, en);
-}
-
-std::string label(const std::string& key, const std::string& name) {
-  if (key.empty()) return "合计 total";
-  return escape_html(name == key ? key : name + " (" + key + ")");
 }
 
 void write_charts_part(const report_page& p, const yoy_result& y, const totals& base,
@@ -94,26 +75,13 @@ void write_commitments_part(const report_page& p) {
   progress_query q;
   q.year = p.o.current_year;
   q.by = {progress_dimension::category};
-  const progress_result r = compute_progress(p.d, q);
+  table tab = to_table(compute_progress(p.d, q));
+  tab.html_class = "progress";
+  tab.html = tab.layout({"planned", "in_progress", "done", "dropped", "total", "completion"});
   p.out << "<section class=\"page\">\n"
         << heading("h2", fmt::format("四、{}年实事项目完成情况", p.o.current_year),
-                   "Commitments (the practical things) and their completion")
-        << R"(<table class="progress"><thead><tr><th>类别 Category</th><th>计划 Planned</th>)"
-           R"(<th>进行中 In progress</th><th>完成 Done</th><th>放弃 Dropped</th>)"
-           R"(<th>完成率 Completion</th></tr></thead><tbody>)"
-           "\n";
-  const auto row = [&](const progress_group& g, bool total) {
-    const auto rate = g.completion_rate();
-    p.out << fmt::format(
-        R"(<tr{} data-key="{}" data-done="{}" data-total="{}"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>)"
-        "\n",
-        total ? R"( class="total")" : "", escape_html(total ? "" : g.key[0]), g.done, g.total(),
-        total ? "合计 total" : label(g.key[0], g.labels[0]), g.planned, g.in_progress, g.done,
-        g.dropped, rate ? fmt::format("{}/{} ({:.1f}%)", g.done, g.total(), *rate * 100.0) : "");
-  };
-  for (const progress_group& g : r.groups) row(g, false);
-  row(r.overall, true);
-  p.out << "</tbody></table>\n";
+                   "Commitments (the practical things) and their completion");
+  render_html(p.out, tab, p.o.unit);
 }
 
 void write_reconciliation_part(const report_page& p) {
@@ -122,27 +90,14 @@ void write_reconciliation_part(const report_page& p) {
     p.out << "<p>无报告数 No stated totals.</p>\n";
     return;
   }
-  p.out << R"(<table class="reconciliation"><thead><tr><th>报告数 Stated total</th>)"
-           R"(<th>报告 Stated</th><th>记录 Recorded</th><th>记录数 Records</th>)"
-           R"(<th>结果 Status</th><th>差额 Gap</th></tr></thead><tbody>)"
-           "\n";
-  for (const reconciliation& r : p.quality.reconciliations) {
-    const std::string gap =
-        r.amount && r.amount->gap
-            ? escape_html(format_money(money_interval::exact(money{r.amount->gap}), p.o.unit))
-        : r.quantity && r.quantity->gap ? std::to_string(r.quantity->gap)
-                                        : "";
-    p.out << fmt::format(
-        R"(<tr data-id="{}" data-status="{}"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class="status-{}">{}</td><td>{}</td></tr>)"
-        "\n",
-        escape_html(r.id), status_key(r.status), escape_html(r.id),
-        r.stated_amount ? amount_text(r.stated_amount, p.o.unit)
-                        : (r.stated_quantity ? escape_html(format_count(*r.stated_quantity)) : ""),
-        r.stated_amount ? amount_text(r.recorded_amount, p.o.unit)
-                        : escape_html(format_count(r.recorded_quantity)),
-        r.records, status_key(r.status), status_text(r.status), gap);
-  }
-  p.out << "</tbody></table>\n";
+  table tab = to_table(p.quality.reconciliations);
+  const bool quantities =
+      std::any_of(p.quality.reconciliations.begin(), p.quality.reconciliations.end(),
+                  [](const reconciliation& r) { return r.stated_quantity.has_value(); });
+  tab.html = quantities ? tab.layout({"stated", "recorded", "stated_quantity", "recorded_quantity",
+                                      "records", "status", "gap", "quantity_gap"})
+                        : tab.layout({"stated", "recorded", "records", "status", "gap"});
+  render_html(p.out, tab, p.o.unit);
 }
 
 void write_quality_part(const report_page& p) {

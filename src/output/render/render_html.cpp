@@ -22,8 +22,11 @@ std::string figure_td(const column& c, const row_view& row, money_unit unit) {
   const suppression s = row.suppressed != suppression::none ? row.suppressed : row.cell_state(c);
   if (s != suppression::none)
     return fmt::format(R"(<td class="suppressed">{}</td>)", suppression_mark(s));
-  const std::vector<std::string> fields = csv_fields(c, row.cell_of(c));
+  const cell& value = row.cell_of(c);
+  const std::vector<std::string> fields = csv_fields(c, value);
   std::string td = "<td";
+  if (c.type == cell_type::status && std::holds_alternative<std::string>(value))
+    td += R"( class="status-)" + escape_html(std::get<std::string>(value)) + '"';
   const std::string a = attribute(c.name);
   if (fields.size() == 2)
     td += fmt::format(R"( {0}-min="{1}" {0}-max="{2}")", a, escape_html(fields[0]),
