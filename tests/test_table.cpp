@@ -172,7 +172,9 @@ TEST_CASE("a pivot becomes a key column, a column per column key and the totals"
 
 TEST_CASE("check findings and reconciliations become tables", "[table]") {
   check_report r;
-  r.findings.push_back({finding_level::error, finding_kind::validation, {"items.csv", 12, 3},
+  r.findings.push_back({finding_level::error,
+                        finding_kind::validation,
+                        {"items.csv", 12, 3},
                         "the amount is not a figure"});
   r.findings.push_back({finding_level::note, finding_kind::validation, {"units.csv", 0, 0}, "x"});
   reconciliation s;

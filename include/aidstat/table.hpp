@@ -129,22 +129,22 @@ struct table {
   std::optional<std::int64_t> min_cell;              ///< the disclosure threshold applied, if any
   table_layout csv;                                  ///< the columns of CSV
   table_layout json;                                 ///< the columns of a JSON group
-  table_layout people;                    ///< the columns of the aligned table and Markdown
-  std::vector<std::string> notes_before;  ///< lines people see above the table
-  std::vector<std::string> notes_after;   ///< lines people see below it (a legend)
-  std::vector<table_fact> json_before;    ///< facts JSON writes before the groups
-  std::vector<table_fact> json_after;     ///< facts JSON writes after them (instead of "total")
-  bool json_total = true;                 ///< JSON writes the total row
-  std::string json_total_name = "total";  ///< under this name
-  bool json_total_key = false;            ///< with an empty "key" first, as a group has
-  bool json_by = true;                    ///< JSON opens with "by", the key names
-  json_shape shape = json_shape::groups;  ///< how JSON shapes it
+  table_layout people;                      ///< the columns of the aligned table and Markdown
+  std::vector<std::string> notes_before;    ///< lines people see above the table
+  std::vector<std::string> notes_after;     ///< lines people see below it (a legend)
+  std::vector<table_fact> json_before;      ///< facts JSON writes before the groups
+  std::vector<table_fact> json_after;       ///< facts JSON writes after them (instead of "total")
+  bool json_total = true;                   ///< JSON writes the total row
+  std::string json_total_name = "total";    ///< under this name
+  bool json_total_key = false;              ///< with an empty "key" first, as a group has
+  bool json_by = true;                      ///< JSON opens with "by", the key names
+  json_shape shape = json_shape::groups;    ///< how JSON shapes it
   std::string json_groups_name = "groups";  ///< the name of the rows' array
   bool json_group_key = true;               ///< each row's object opens with its "key"
-  std::size_t matrix_total = 0;           ///< matrix: the column of each row's total
-  bool csv_total = false;                 ///< CSV writes the total row after the rows
-  std::string html_class;                 ///< HTML: the table's class (totals, yoy...)
-  table_layout html;                      ///< HTML: its columns (empty: the people layout)
+  std::size_t matrix_total = 0;             ///< matrix: the column of each row's total
+  bool csv_total = false;                   ///< CSV writes the total row after the rows
+  std::string html_class;                   ///< HTML: the table's class (totals, yoy...)
+  table_layout html;                        ///< HTML: its columns (empty: the people layout)
 
   /// The column named `name`; throws aidstat::error when there is none.
   column& column_named(std::string_view name);

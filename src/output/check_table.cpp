@@ -32,7 +32,7 @@ table to_table(const check_report& r) {
                  figure_column("message", "message", "说明", cell_type::text)};
   for (const finding& f : r.findings) {
     const cell v[] = {std::string(key_of(f.level)), std::string(key_of(f.kind)), f.where.file,
-                      nonzero(f.where.line),         nonzero(f.where.column),     f.message};
+                      nonzero(f.where.line),        nonzero(f.where.column),     f.message};
     for (std::size_t c = 0; c < tab.columns.size(); ++c) tab.columns[c].cells.push_back(v[c]);
   }
   tab.rows = r.findings.size();
@@ -46,16 +46,16 @@ table to_table(const std::vector<reconciliation>& list) {
   table tab;
   column id = figure_column("id", "stated total", "报告数", cell_type::text);
   id.role = column_role::key;
-  tab.columns = {std::move(id),
-                 figure_column("records", "records", "记录数", cell_type::count),
-                 figure_column("stated", "stated", "报告", cell_type::money),
-                 figure_column("recorded", "recorded", "记录", cell_type::money),
-                 figure_column("stated_quantity", "stated quantity", "报告数量", cell_type::quantity),
-                 figure_column("recorded_quantity", "recorded quantity", "记录数量",
-                               cell_type::quantity),
-                 figure_column("status", "status", "结果", cell_type::status),
-                 figure_column("gap", "gap", "差额", cell_type::money),
-                 figure_column("quantity_gap", "quantity gap", "数量差额", cell_type::count)};
+  tab.columns = {
+      std::move(id),
+      figure_column("records", "records", "记录数", cell_type::count),
+      figure_column("stated", "stated", "报告", cell_type::money),
+      figure_column("recorded", "recorded", "记录", cell_type::money),
+      figure_column("stated_quantity", "stated quantity", "报告数量", cell_type::quantity),
+      figure_column("recorded_quantity", "recorded quantity", "记录数量", cell_type::quantity),
+      figure_column("status", "status", "结果", cell_type::status),
+      figure_column("gap", "gap", "差额", cell_type::money),
+      figure_column("quantity_gap", "quantity gap", "数量差额", cell_type::count)};
   for (const reconciliation& r : list) {
     std::vector<cell> v(tab.columns.size());
     v[0] = r.id, v[1] = r.records, v[6] = std::string(key_of(r.status));

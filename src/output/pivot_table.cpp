@@ -56,7 +56,8 @@ column total_column(const pivot_result& r, cell_type type) {
 
 // The transfer records each row left out: empty for a suppressed row.
 column transfers_column(const pivot_result& r) {
-  column c = figure_column("transfers_excluded", "transfers excluded", "剔除转拨", cell_type::count);
+  column c =
+      figure_column("transfers_excluded", "transfers excluded", "剔除转拨", cell_type::count);
   for (std::size_t i = 0; i < r.row_totals.size(); ++i) {
     const bool hidden = !r.row_suppressed.empty() && r.row_suppressed[i] != suppression::none;
     c.cells.push_back(hidden ? cell() : cell(r.row_totals[i].transfers_excluded));
@@ -103,7 +104,8 @@ table to_table(const pivot_result& r) {
   tab.json_by = false;
   tab.min_cell = r.min_cell;
   set_facts(tab, r);
-  if (r.min_cell && *r.min_cell >= 2) tab.notes_after.push_back(detail::suppression_legend(*r.min_cell));
+  if (r.min_cell && *r.min_cell >= 2)
+    tab.notes_after.push_back(detail::suppression_legend(*r.min_cell));
   return tab;
 }
 

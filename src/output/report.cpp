@@ -38,10 +38,10 @@ void write_totals_part(const page& p, const totals& t) {
                    fmt::format("Totals by category, {}", p.o.current_year));
   table tab = to_table(t);
   tab.html_class = "totals";
-  tab.html = t.holds_transfers ? tab.layout({"records", "amount", "estimated", "share",
-                                             "headcount", "transfers_excluded"})
-                               : tab.layout({"records", "amount", "estimated", "share",
-                                             "headcount"});
+  tab.html = t.holds_transfers
+                 ? tab.layout({"records", "amount", "estimated", "share", "headcount",
+                               "transfers_excluded"})
+                 : tab.layout({"records", "amount", "estimated", "share", "headcount"});
   detail::render_html(p.out, tab, p.o.unit);
   p.out
       << R"(<p class="note">估计：金额为约数（如“1100余万元”“约5万元”）的记录数 / 有金额的记录数。)"

@@ -81,7 +81,8 @@ void set_layouts(table& tab, const trend_result& r, std::size_t keys) {
                  {after(cagr_pct), after(slope), after(projection_csv), after(residual_se)});
   tab.people.insert(tab.people.end(),
                     {after(cagr), after(slope), after(projection), after(residual_se)});
-  tab.json.insert(tab.json.end(), {after(cagr), after(slope), after(projection), after(residual_se)});
+  tab.json.insert(tab.json.end(),
+                  {after(cagr), after(slope), after(projection), after(residual_se)});
   if (!r.holds_transfers) return;
   tab.csv.push_back(after(transfers_excluded)), tab.people.push_back(after(transfers_excluded));
   for (std::size_t y = 0; y < years; ++y) tab.json.push_back(keys + 2 * years + y);

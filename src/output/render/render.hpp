@@ -26,9 +26,9 @@ void render_people(std::ostream& out, const table& tab, bool md, money_unit unit
 /// One row as the renderers read it: its own suppression, each column's cell and
 /// that cell's own suppression.
 struct row_view {
-  suppression suppressed = suppression::none;              ///< the whole row's
-  std::function<const cell&(const column&)> cell_of;       ///< column c's cell
-  std::function<suppression(const column&)> cell_state;    ///< column c's cell's own
+  suppression suppressed = suppression::none;            ///< the whole row's
+  std::function<const cell&(const column&)> cell_of;     ///< column c's cell
+  std::function<suppression(const column&)> cell_state;  ///< column c's cell's own
 };
 
 /// Row `r` of `tab`.

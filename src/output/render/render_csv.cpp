@@ -42,7 +42,8 @@ void render_csv(std::ostream& out, const table& tab) {
   write_csv_row(out, header);
   if (key_columns(tab).empty() && tab.has_total && tab.total_alone_without_keys)
     return write_csv_row(out, row_fields(tab, total_row(tab), true));
-  for (std::size_t r = 0; r < tab.rows; ++r) write_csv_row(out, row_fields(tab, row_at(tab, r), false));
+  for (std::size_t r = 0; r < tab.rows; ++r)
+    write_csv_row(out, row_fields(tab, row_at(tab, r), false));
   if (tab.has_total && tab.csv_total) write_csv_row(out, row_fields(tab, total_row(tab), true));
 }
 

@@ -54,8 +54,8 @@ std::string row_html(const table& tab, const table_layout& cols, const row_view&
     cells += "<td>" + escape_html(at ? key_cell(key, label) : first ? "合计 total" : "") + "</td>";
     first = false;
   }
-  std::string tr = fmt::format(R"(<tr{} data-key="{}")", at ? "" : R"( class="total")",
-                               escape_html(keys));
+  std::string tr =
+      fmt::format(R"(<tr{} data-key="{}")", at ? "" : R"( class="total")", escape_html(keys));
   if (tab.min_cell)
     tr += fmt::format(R"( data-suppressed="{}")",
                       row.suppressed == suppression::none ? "" : key_of(row.suppressed));
