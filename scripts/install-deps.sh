@@ -9,6 +9,8 @@ packages=(
   libboost-serialization-dev libeigen3-dev libfmt-dev
   catch2 libcli11-dev nlohmann-json3-dev libxxhash-dev
   libglpk-dev  # the disclosure audit's linear programs
+  libxlsxwriter-dev libzip-dev libexpat1-dev  # workbooks: writing, and reading (zip, XML)
+  python3-openpyxl  # the independent workbook writer and reader of the tests
   chromium fonts-wqy-microhei  # the report, rendered headless in the tests, with a CJK font
   python3  # the layer check and the header examples' extractor (tests/)
   python3-dev pybind11-dev  # the Python module (AIDSTAT_PYTHON)

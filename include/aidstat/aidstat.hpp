@@ -37,4 +37,5 @@
 #include "aidstat/trend.hpp"
 #include "aidstat/version.hpp"
 #include "aidstat/work_meter.hpp"
+#include "aidstat/workbook.hpp"
 #include "aidstat/yoy.hpp"

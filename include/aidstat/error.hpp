@@ -61,11 +61,13 @@ class memory_error : public error {
   using error::error;
 };
 
-/// Where a problem was found: file, 1-based line, 1-based column (CSV field number).
+/// Where a problem was found: file, 1-based line, 1-based column (CSV field number), or
+/// in a workbook the sheet and cell.
 struct source_location {
-  std::string file;          ///< file name as given, e.g. "items.csv"
+  std::string file;          ///< file name as given, e.g. "items.csv" or "book.xlsx"
   std::uint32_t line = 0;    ///< 0 when not applicable
   std::uint32_t column = 0;  ///< CSV field number; 0 when not applicable
+  std::string cell;          ///< a workbook's sheet and cell, "items!G12"; empty for CSV
   /// Equal when file, line and column are.
   friend bool operator==(const source_location&, const source_location&) = default;
 };
@@ -75,7 +77,8 @@ struct problem {
   source_location where;  ///< where it was found
   std::string message;    ///< what is wrong and what would be right
 
-  /// "items.csv:12:7: message" (parts that are unknown are left out).
+  /// "items.csv:12:7: message", or "book.xlsx: items!G12: message" (parts that are
+  /// unknown are left out).
   std::string to_string() const;
   /// Equal when place and message are.
   friend bool operator==(const problem&, const problem&) = default;

@@ -1,4 +1,5 @@
-// Opening a dataset wherever it is kept: a directory of CSV files or an archive file.
+// Opening a dataset wherever it is kept: a directory of CSV files, an archive file or
+// an Excel workbook.
 //
 //   dataset d = open_dataset(path);  // examples/data/city-2023 or city-2023.bin
 #pragma once
@@ -17,14 +18,17 @@ namespace aidstat {
 enum class dataset_storage : std::uint8_t {
   csv_directory,  ///< a directory of CSV files (load_dataset)
   archive,        ///< one archive file (load_archive)
+  workbook,       ///< an Excel workbook, FILE.xlsx (load_workbook)
 };
 
-/// How the dataset at `path` is kept: an archive when `path` is a file, otherwise a
-/// directory of CSV files. The one place this is decided.
+/// How the dataset at `path` is kept: a workbook when its name ends in .xlsx, an archive
+/// when it is another file, otherwise a directory of CSV files. The one place this is
+/// decided.
 dataset_storage storage_of(const std::filesystem::path& path);
 
-/// A dataset from a directory of CSV files (load_dataset) or from an archive file
-/// (load_archive); `fields` as for load_archive (a directory always loads whole);
+/// A dataset from a directory of CSV files (load_dataset), an archive file
+/// (load_archive) or a workbook (load_workbook); `fields` as for load_archive (a
+/// directory or a workbook always loads whole);
 /// `meter`, when given, counts the bytes read.
 dataset open_dataset(const std::filesystem::path& path, item_fields fields = item_fields::all,
                      work_meter* meter = nullptr);

@@ -1,5 +1,5 @@
-// The output formats every writer of results takes: an aligned table, CSV, JSON or
-// Markdown.
+// The output formats every writer of results takes: an aligned table, CSV, JSON,
+// Markdown or an Excel workbook.
 #pragma once
 
 #include <cstdint>
@@ -9,7 +9,7 @@
 namespace aidstat {
 
 /// The output formats of results (and of the `aidstat` command).
-enum class output_format : std::uint8_t { table, csv, json, md };
+enum class output_format : std::uint8_t { table, csv, json, md, xlsx };
 
 /// The vocabulary of output_format (key_of, parse_enum, keys_of).
 template <>
@@ -20,6 +20,7 @@ struct enum_vocabulary<output_format> {
       {output_format::csv, "csv", "CSV"},
       {output_format::json, "json", "JSON"},
       {output_format::md, "md", "Markdown"},
+      {output_format::xlsx, "xlsx", "Excel"},
   });
 };
 

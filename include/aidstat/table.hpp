@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <initializer_list>
 #include <optional>
 #include <ostream>
@@ -190,8 +191,28 @@ struct reconciliation;  // aidstat/check.hpp
 /// Stated totals against their records as a table: stated, recorded, status, gap.
 table to_table(const std::vector<reconciliation>& r);
 
-/// Writes `tab` in format `f`, amounts for people in `unit`.
+/// Writes `tab` in format `f`, amounts for people in `unit` (xlsx: the bytes of a
+/// workbook of one sheet, "results").
 void write_table(std::ostream& out, const table& tab, output_format f,
                  money_unit unit = money_unit::yuan);
+
+/// A table with a name: the sheet it becomes in a workbook (at most 31 characters, none
+/// of []:*?/\), its key when JSON holds several tables.
+struct named_table {
+  std::string name;  ///< the sheet's name
+  table tab;         ///< what it shows
+};
+
+/// Writes `tables` to `out` in format `f`, as save_tables writes them to a file.
+void write_tables(std::ostream& out, const std::vector<named_table>& tables, output_format f,
+                  money_unit unit = money_unit::yuan);
+
+/// Writes `tables` to `file` in format `f`, atomically (a fault leaves an old `file`
+/// whole): xlsx as a workbook of one sheet each (save_workbook); JSON as one object
+/// holding each table under its name (just the table when there is one); the other
+/// formats each table in turn, a blank line between. Throws io_error when the file
+/// cannot be written.
+void save_tables(const std::filesystem::path& file, const std::vector<named_table>& tables,
+                 output_format f, money_unit unit = money_unit::yuan);
 
 }  // namespace aidstat

@@ -16,6 +16,12 @@ py_dataset load(const std::filesystem::path& path) {
     case dataset_storage::archive:
       out.data = std::make_shared<const dataset>(load_archive(path));
       return out;
+    case dataset_storage::workbook: {
+      dataset_sources sources;  // the rows a workbook's records came from
+      out.data = std::make_shared<const dataset>(load_workbook(path, &sources));
+      out.sources = std::move(sources);
+      return out;
+    }
     case dataset_storage::csv_directory:
       break;
   }

@@ -1,4 +1,5 @@
 #include "aidstat/check.hpp"
+#include "aidstat/workbook.hpp"
 
 #include <algorithm>
 #include <map>
@@ -264,24 +265,48 @@ check_report check_dataset(const dataset& d, const dataset_sources* sources) {
   return report;
 }
 
+// The report of a dataset that did not load: each problem an error.
+check_report validation_report(const validation_error& e) {
+  check_report report;
+  for (const problem& p : e.problems())
+    report.findings.push_back({finding_level::error, finding_kind::validation, p.where, p.message});
+  if (e.stopped())
+    report.findings.push_back({finding_level::note,
+                               finding_kind::validation,
+                               {},
+                               "reading stopped at the first " + std::to_string(max_problems) +
+                                   " problems; fix these, then check again to see any more"});
+  return report;
+}
+
 check_report check_dataset_directory(const std::filesystem::path& dir) {
   dataset_sources sources;
   try {
     const dataset d = load_dataset(dir, &sources);
     return check_dataset(d, &sources);
   } catch (const validation_error& e) {
-    check_report report;
-    for (const problem& p : e.problems())
-      report.findings.push_back(
-          {finding_level::error, finding_kind::validation, p.where, p.message});
-    if (e.stopped())
-      report.findings.push_back({finding_level::note,
-                                 finding_kind::validation,
-                                 {},
-                                 "reading stopped at the first " + std::to_string(max_problems) +
-                                     " problems; fix these, then check again to see any more"});
-    return report;
+    return validation_report(e);
   }
+}
+
+// A workbook's check: the dataset's, and a note for each sheet that is not read.
+check_report check_workbook_file(const std::filesystem::path& file) {
+  dataset_sources sources;
+  std::vector<std::string> ignored;
+  check_report report;
+  try {
+    const dataset d = load_workbook(file, &sources, &ignored);
+    report = check_dataset(d, &sources);
+  } catch (const validation_error& e) {
+    report = validation_report(e);
+  }
+  for (std::size_t i = 0; i < ignored.size() && i < 100; ++i)
+    report.findings.insert(report.findings.begin() + static_cast<std::ptrdiff_t>(i),
+                           {finding_level::note, finding_kind::validation, {file.string(), 0, 0, {}},
+                            "the sheet '" + ignored[i] + "' is not one a dataset has, so it was "
+                            "not read (the sheets read are items, units, beneficiaries, "
+                            "categories, commitments and stated_totals)"});
+  return report;
 }
 
 check_report check_archive_file(const std::filesystem::path& file) {
@@ -311,6 +336,8 @@ check_report check_dataset_at(const std::filesystem::path& path) {
   switch (storage_of(path)) {
     case dataset_storage::archive:
       return check_archive_file(path);
+    case dataset_storage::workbook:
+      return check_workbook_file(path);
     case dataset_storage::csv_directory:
       break;
   }

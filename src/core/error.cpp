@@ -12,6 +12,7 @@ std::string problem::to_string() const {
     out += where.file;
     if (where.line) out += ":" + std::to_string(where.line);
     if (where.line && where.column) out += ":" + std::to_string(where.column);
+    if (!where.cell.empty()) out += ": " + where.cell;
     out += ": ";
   }
   return detail::printable(out) + detail::printable_line(message);

@@ -125,6 +125,7 @@ totals totals_at(const std::filesystem::path& path, const totals_query& q, work_
       if (meter) meter->done = 0;  // read again, in full
       break;
     case dataset_storage::archive:
+    case dataset_storage::workbook:
       break;
   }
   return compute_totals(open_dataset(path, fields_for(q), meter), q);

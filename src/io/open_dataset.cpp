@@ -3,10 +3,16 @@
 #include "aidstat/archive.hpp"
 #include "aidstat/error.hpp"
 #include "aidstat/load_csv.hpp"
+#include "aidstat/workbook.hpp"
+
+#include <cctype>
 
 namespace aidstat {
 
 dataset_storage storage_of(const std::filesystem::path& path) {
+  std::string extension = path.extension().string();
+  for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (extension == ".xlsx") return dataset_storage::workbook;
   std::error_code ec;
   return std::filesystem::is_regular_file(path, ec) ? dataset_storage::archive
                                                     : dataset_storage::csv_directory;
@@ -23,6 +29,8 @@ dataset open_dataset(const std::filesystem::path& path, item_fields fields, work
   switch (storage) {
     case dataset_storage::archive:
       return load_archive(path, fields, meter);
+    case dataset_storage::workbook:
+      return load_workbook(path);
     case dataset_storage::csv_directory:
       break;
   }

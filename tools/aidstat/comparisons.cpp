@@ -15,8 +15,7 @@ int run_yoy(const options& o) {
   if (!o.ytd.empty()) q.filter.through = as_usage([&] { return as::month_day::parse(o.ytd); });
   q.prices = prices(o);
   const as::dataset d = load(o, as::fields_for(q));
-  as::write_yoy(std::cout, as_usage([&] { return as::compute_yoy(d, q); }), format_of(o),
-                unit_of(o));
+  emit(o, {{"yoy", as::to_table(as_usage([&] { return as::compute_yoy(d, q); }))}});
   return 0;
 }
 
@@ -28,8 +27,7 @@ int run_trend(const options& o) {
   q.filter = make_filter(o);
   q.prices = prices(o);
   const as::dataset d = load(o, as::fields_for(q));
-  as::write_trend(std::cout, as_usage([&] { return as::compute_trend(d, q); }), format_of(o),
-                  unit_of(o));
+  emit(o, {{"trend", as::to_table(as_usage([&] { return as::compute_trend(d, q); }))}});
   return 0;
 }
 

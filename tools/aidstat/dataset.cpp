@@ -1,7 +1,7 @@
 // aidstat progress DATASET [--year Y] [--by DIM]...
 // aidstat check    DATASET [--strict]
 // aidstat save     DATASET -o FILE [--archive binary|text|xml]
-// aidstat export   DATASET -o DIR
+// aidstat export   DATASET -o DIR|FILE.xlsx
 #include "options.hpp"
 #include "progress_display.hpp"
 
@@ -16,12 +16,16 @@ int run_progress(const options& o) {
     return 0;
   });
   const as::dataset d = load(o, as::fields_for(q));
-  as::write_progress(std::cout, as::compute_progress(d, q), format_of(o), unit_of(o));
+  emit(o, {{"progress", as::to_table(as::compute_progress(d, q))}});
   return 0;
 }
 
 int run_check(const options& o) {
   const as::check_report r = as::check_dataset_at(o.dataset);
+  if (format_of(o) != as::output_format::table) {
+    emit(o, {{"findings", as::to_table(r)}, {"reconciliations", as::to_table(r.reconciliations)}});
+    return r.errors() || (o.strict && r.warnings()) ? 1 : 0;
+  }
   for (const auto& f : r.findings) std::cout << f.to_string() << "\n";
   std::cout << r.errors() << (r.errors() == 1 ? " error, " : " errors, ") << r.warnings()
             << (r.warnings() == 1 ? " warning" : " warnings") << ", " << r.reconciliations.size()
@@ -38,7 +42,10 @@ int run_save(const options& o) {
 }
 
 int run_export(const options& o) {
-  as::export_csv(load(o, as::item_fields::all), o.output);
+  if (std::filesystem::path(o.output).extension() == ".xlsx")
+    as::export_workbook(load(o, as::item_fields::all), o.output);
+  else
+    as::export_csv(load(o, as::item_fields::all), o.output);
   return 0;
 }
 
@@ -56,6 +63,7 @@ void add_dataset_commands(CLI::App& app, options& o, command_list& commands) {
       app.add_subcommand("check", "Validate, reconcile stated totals, find duplicates");
   add_dataset(check, o);
   check->add_flag("--strict", o.strict, "Exit 1 on warnings too (incomplete totals, duplicates)");
+  add_output(check, o);
   commands.emplace_back(check, run_check);
 
   CLI::App* save = app.add_subcommand("save", "Write the dataset to one archive file");
@@ -65,9 +73,10 @@ void add_dataset_commands(CLI::App& app, options& o, command_list& commands) {
       ->check(CLI::IsMember(as::keys_of<as::archive_format>()));
   commands.emplace_back(save, run_save);
 
-  CLI::App* exporter = app.add_subcommand("export", "Write the dataset as CSV files");
+  CLI::App* exporter =
+      app.add_subcommand("export", "Write the dataset as CSV files or as an Excel workbook");
   add_dataset(exporter, o);
-  exporter->add_option("-o,--output", o.output, "Directory to write the CSV files into")
+  exporter->add_option("-o,--output", o.output, "Directory to write the CSV files into, or a workbook FILE.xlsx (one sheet a file)")
       ->required();
   commands.emplace_back(exporter, run_export);
 }

@@ -16,6 +16,9 @@ void add_output(CLI::App* cmd, options& o) {
       ->check(CLI::IsMember(as::keys_of<as::output_format>()));
   cmd->add_option("--unit", o.unit, "Show amounts in yuan (元) or wan (万元)")
       ->check(CLI::IsMember(as::keys_of<as::money_unit>()));
+  cmd->add_option("-o,--output", o.output,
+                  "Write the result to this file (written whole or not at all) instead of "
+                  "the terminal; --format xlsx needs it");
 }
 
 void add_where(CLI::App* cmd, options& o) {
@@ -82,6 +85,14 @@ as::output_format format_of(const options& o) {
 }
 
 as::money_unit unit_of(const options& o) { return *as::parse_enum<as::money_unit>(o.unit); }
+
+void emit(const options& o, const std::vector<as::named_table>& tables) {
+  const as::output_format f = format_of(o);
+  if (!o.output.empty()) return as::save_tables(o.output, tables, f, unit_of(o));
+  if (f == as::output_format::xlsx)
+    throw usage_error("--format xlsx writes a workbook: name its file with -o FILE.xlsx");
+  as::write_tables(std::cout, tables, f, unit_of(o));
+}
 
 std::optional<as::price_basis> prices(const options& o) {
   if (o.deflator.empty()) return std::nullopt;

@@ -64,7 +64,7 @@ std::string listed() {
 // ---- declaring options ----
 
 void add_dataset(CLI::App* cmd, options& o);
-void add_output(CLI::App* cmd, options& o);    // --format, --unit
+void add_output(CLI::App* cmd, options& o);    // --format, --unit, -o
 void add_where(CLI::App* cmd, options& o);     // --where DIM=VALUE
 void add_grouping(CLI::App* cmd, options& o);  // --by DIM and --where
 void add_calendar(CLI::App* cmd, options& o);  // --fiscal-start, --category-map
@@ -78,6 +78,10 @@ as::record_filter make_filter(const options& o);
 as::date parse_date_option(const std::string& text, const char* option);
 as::output_format format_of(const options& o);
 as::money_unit unit_of(const options& o);
+
+// Writes a command's result tables as the options ask: to the terminal, or with -o
+// to that file, atomically; --format xlsx needs -o (a workbook is not terminal text).
+void emit(const options& o, const std::vector<as::named_table>& tables);
 std::optional<as::price_basis> prices(const options& o);
 
 // Loads the dataset, with the category map applied when one is given. From an

@@ -18,7 +18,7 @@ int run_pivot(const options& o) {
   const as::dataset d = load(o, as::fields_for(q));
   as::pivot_result p = as_usage([&] { return as::compute_pivot(d, q); });
   if (o.min_cell) p = as::suppress_small_cells(std::move(p), *o.min_cell);
-  as::write_pivot(std::cout, p, format_of(o), unit_of(o));
+  emit(o, {{"pivot", as::to_table(p)}});
   return 0;
 }
 

@@ -15,7 +15,7 @@ int run_totals(const options& o) {
   if (!o.to.empty()) q.filter.to = parse_date_option(o.to, "--to");
   as::totals t = totals_of(o, q);
   if (o.min_cell) t = as::suppress_small_cells(std::move(t), *o.min_cell);
-  as::write_totals(std::cout, t, format_of(o), unit_of(o));
+  emit(o, {{"totals", as::to_table(t)}});
   return 0;
 }
 

@@ -7,6 +7,7 @@
 #include "aidstat/amount_text.hpp"
 #include "aidstat/error.hpp"
 #include "io/csv/csv_writer.hpp"
+#include "io/csv/dataset_files.hpp"
 #include "io/fs/atomic_file.hpp"
 #include "io/fs/dataset_folder.hpp"
 #include "io/items/items_csv.hpp"
@@ -60,62 +61,66 @@ std::vector<std::string> item_cells(const aid_item& it) {
 
 }  // namespace detail
 
-namespace {
+namespace detail {
 
-void write_dataset_files(const dataset& d, const std::filesystem::path& staging,
-                         const std::filesystem::path& dir) {
+std::vector<dataset_file> dataset_files(const dataset& d) {
+  std::vector<dataset_file> files;
   std::vector<std::vector<std::string>> rows;
   for (std::uint32_t i = 0; i < d.categories().size(); ++i) {
     const category& c = d.categories().at(i);
     rows.push_back({c.key, c.name_zh, c.name_en, c.parent});
   }
-  write_csv(staging, dir, "categories.csv", {"key", "name_zh", "name_en", "parent"}, rows);
+  files.push_back({"categories", {"key", "name_zh", "name_en", "parent"}, std::move(rows)});
 
-  rows.clear();
+  rows = {};
   for (std::uint32_t i = 0; i < d.unit_count(); ++i) {
     const unit& u = d.unit_at(i);
     rows.push_back({u.id, u.name, std::string(key_of(u.kind)), std::string(key_of(u.side)),
                     u.parent, u.region});
   }
-  write_csv(staging, dir, "units.csv", {"id", "name", "kind", "side", "parent", "region"}, rows);
+  files.push_back({"units", {"id", "name", "kind", "side", "parent", "region"}, std::move(rows)});
 
-  rows.clear();
+  rows = {};
   for (std::uint32_t i = 0; i < d.beneficiary_count(); ++i) {
     const beneficiary& b = d.beneficiary_at(i);
     rows.push_back({b.id, std::string(key_of(b.kind)), b.unit, std::to_string(b.headcount)});
   }
-  write_csv(staging, dir, "beneficiaries.csv", {"id", "kind", "unit", "headcount"}, rows);
+  files.push_back({"beneficiaries", {"id", "kind", "unit", "headcount"}, std::move(rows)});
 
-  rows.clear();
+  rows = {};
   for (const commitment& c : d.commitments())
     rows.push_back({c.id, std::to_string(c.year), c.category, c.owner, c.title,
                     money_text(c.target_amount), std::string(key_of(c.status))});
-  write_csv(staging, dir, "commitments.csv",
-            {"id", "year", "category", "owner", "title", "target_amount", "status"}, rows);
+  files.push_back({"commitments",
+                   {"id", "year", "category", "owner", "title", "target_amount", "status"},
+                   std::move(rows)});
 
-  rows.clear();
+  rows = {};
   for (const stated_total& s : d.stated_totals())
     rows.push_back({s.id, std::to_string(s.year), s.category, s.provider, s.recipient,
                     enum_text(s.beneficiary_kind), money_text(s.amount), count_text(s.quantity),
                     enum_text(s.measure), s.note});
-  write_csv(staging, dir, "stated_totals.csv",
-            {"id", "year", "category", "provider", "recipient", "beneficiary_kind", "amount",
-             "quantity", "measure", "note"},
-            rows);
+  files.push_back({"stated_totals",
+                   {"id", "year", "category", "provider", "recipient", "beneficiary_kind",
+                    "amount", "quantity", "measure", "note"},
+                   std::move(rows)});
 
-  rows.clear();
+  rows = {};
   rows.reserve(d.item_count());
-  for (std::size_t i = 0; i < d.item_count(); ++i) rows.push_back(detail::item_cells(d.item(i)));
-  write_csv(staging, dir, "items.csv",
-            {detail::item_column_names.begin(), detail::item_column_names.end()}, rows);
+  for (std::size_t i = 0; i < d.item_count(); ++i) rows.push_back(item_cells(d.item(i)));
+  files.push_back({"items", {item_column_names.begin(), item_column_names.end()}, std::move(rows)});
+  return files;
 }
 
-}  // namespace
+}  // namespace detail
 
 void export_csv(const dataset& d, const std::filesystem::path& dir) {
   detail::write_folder_atomically(
       dir, detail::dataset_file_names(),
-      [&](const std::filesystem::path& staging) { write_dataset_files(d, staging, dir); });
+      [&](const std::filesystem::path& staging) {
+        for (const detail::dataset_file& f : detail::dataset_files(d))
+          write_csv(staging, dir, f.name + ".csv", f.header, f.rows);
+      });
 }
 
 }  // namespace aidstat

@@ -23,6 +23,13 @@ void render_json(std::ostream& out, const table& tab);
 /// For people: an aligned table (`md` false) or Markdown, with the notes around it.
 void render_people(std::ostream& out, const table& tab, bool md, money_unit unit);
 
+class xlsx_writer;  // io/xlsx/xlsx_writer.hpp
+
+/// A workbook sheet named `name`: the CSV layout's columns as typed cells (amounts as
+/// min, max and the report's notation), under two frozen header rows.
+void render_xlsx_sheet(xlsx_writer& w, const std::string& name, const table& tab,
+                       money_unit unit);
+
 /// One row as the renderers read it: its own suppression, each column's cell and
 /// that cell's own suppression.
 struct row_view {
