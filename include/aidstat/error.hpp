@@ -67,7 +67,7 @@ struct source_location {
   std::string file;          ///< file name as given, e.g. "items.csv" or "book.xlsx"
   std::uint32_t line = 0;    ///< 0 when not applicable
   std::uint32_t column = 0;  ///< CSV field number; 0 when not applicable
-  std::string cell;          ///< a workbook's sheet and cell, "items!G12"; empty for CSV
+  std::string cell = {};     ///< a workbook's sheet and cell, "items!G12"; empty for CSV
   /// Equal when file, line and column are.
   friend bool operator==(const source_location&, const source_location&) = default;
 };

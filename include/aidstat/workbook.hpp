@@ -3,9 +3,10 @@
 // docs/file-formats.md. A dataset in: a workbook with those sheets loads as a CSV
 // directory does, and every problem names its sheet and cell ("items!G12").
 //
+//   const totals t = compute_totals(d, {{dimension::parse("category")}, {}});
 //   save_workbook("totals.xlsx", {{"totals", to_table(t)}});
 //   export_workbook(d, "city-2023.xlsx");
-//   dataset same = load_workbook("city-2023.xlsx");  // == d
+//   const dataset same = load_workbook("city-2023.xlsx");  // same == d
 #pragma once
 
 #include <filesystem>

@@ -109,11 +109,11 @@ void render_xlsx_sheet(xlsx_writer& w, const std::string& name, const table& tab
     widths.push_back(column_width(texts));
   }
   w.add_sheet(name, widths, 2);
-  for (std::size_t c = 0; c < cols.size(); ++c) {
-    const auto col = static_cast<std::uint16_t>(c);
-    w.text(0, col, cols[c].heading_zh, xlsx_style::header);
-    w.text(1, col, cols[c].heading_en, xlsx_style::header);
-  }
+  // Row by row: a workbook in constant memory takes no cell of a row already left.
+  for (std::size_t c = 0; c < cols.size(); ++c)
+    w.text(0, static_cast<std::uint16_t>(c), cols[c].heading_zh, xlsx_style::header);
+  for (std::size_t c = 0; c < cols.size(); ++c)
+    w.text(1, static_cast<std::uint16_t>(c), cols[c].heading_en, xlsx_style::header);
   std::uint32_t r = 2;
   for (const auto& [row, total] : rows) {
     for (std::size_t c = 0; c < cols.size(); ++c)
