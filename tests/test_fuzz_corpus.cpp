@@ -56,3 +56,9 @@ TEST_CASE("resealing leaves a sound archive as it is, and mends a damaged one's 
     CHECK(aidstat::read_archive(*fixed).item(0).note == "春节, \"八一\"\n慰劳");
   }
 }
+
+TEST_CASE("fuzz corpus: workbook loader", "[fuzz]") {
+  const auto files = inputs("workbook");
+  CHECK(files.size() >= 3);
+  for (const auto& f : files) aidstat::fuzz::workbook(slurp(f));
+}

@@ -5,7 +5,11 @@
 #pragma once
 
 #include <cstdint>
+#include <unistd.h>
+
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,6 +20,7 @@
 #include "aidstat/error.hpp"
 #include "aidstat/load_csv.hpp"
 #include "aidstat/totals.hpp"
+#include "aidstat/workbook.hpp"
 #include "io/archive/archive_frame.hpp"  // src/: checksums, to reseal archives
 #include "io/items/items_checked.hpp"
 #include "io/items/items_fast.hpp"  // src/: the two items readers are compared
@@ -136,6 +141,25 @@ inline void archive(std::string_view bytes) {
     require(compute_totals(d, q).grand.records == static_cast<std::int64_t>(d.item_count()));
   } catch (const aidstat::error&) {
   }
+}
+
+/// The workbook reader: never crashes; a workbook that loads has its records counted
+/// once each. The bytes go through a file, as the reader opens one.
+inline void workbook(std::string_view bytes) {
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("aidstat-fuzz-" + std::to_string(::getpid()) + ".xlsx");
+  {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  }
+  try {
+    const dataset d = load_workbook(path);
+    const totals all = compute_totals(d, {{dimension::parse("year")}, {}});
+    require(all.grand.records == static_cast<std::int64_t>(d.item_count()));
+  } catch (const aidstat::error&) {
+  }
+  std::error_code ec;
+  std::filesystem::remove(path, ec);
 }
 
 }  // namespace aidstat::fuzz
