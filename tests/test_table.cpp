@@ -193,9 +193,9 @@ TEST_CASE("check findings and reconciliations become tables", "[table]") {
   std::ostringstream csv;
   write_table(csv, findings, output_format::csv);
   CHECK(csv.str() ==
-        "level,kind,file,line,column,message\n"
-        "error,validation,items.csv,12,3,the amount is not a figure\n"
-        "note,validation,units.csv,,,x\n");
+        "level,kind,file,line,column,cell,message\n"
+        "error,validation,items.csv,12,3,,the amount is not a figure\n"
+        "note,validation,units.csv,,,,x\n");
 
   const table rec = to_table(r.reconciliations);
   REQUIRE(rec.rows == 1);

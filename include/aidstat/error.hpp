@@ -65,8 +65,8 @@ class memory_error : public error {
 /// in a workbook the sheet and cell.
 struct source_location {
   std::string file;          ///< file name as given, e.g. "items.csv" or "book.xlsx"
-  std::uint32_t line = 0;    ///< 0 when not applicable
-  std::uint32_t column = 0;  ///< CSV field number; 0 when not applicable
+  std::uint32_t line = 0;    ///< 0 when not applicable (in a workbook: the 1-based row)
+  std::uint32_t column = 0;  ///< CSV field number, or a workbook's 1-based column; 0: n/a
   std::string cell = {};     ///< a workbook's sheet and cell, "items!G12"; empty for CSV
   /// Equal when file, line and column are.
   friend bool operator==(const source_location&, const source_location&) = default;

@@ -183,7 +183,8 @@ table to_table(const pivot_result& r);
 
 struct check_report;  // aidstat/check.hpp
 
-/// The findings of a check as a table: level, kind, file, line, column, message.
+/// The findings of a check as a table: level, kind, file, line, column, cell (a
+/// workbook's "items!G12"), message.
 table to_table(const check_report& r);
 
 struct reconciliation;  // aidstat/check.hpp

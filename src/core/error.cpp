@@ -10,9 +10,12 @@ std::string problem::to_string() const {
   std::string out;
   if (!where.file.empty()) {
     out += where.file;
-    if (where.line) out += ":" + std::to_string(where.line);
-    if (where.line && where.column) out += ":" + std::to_string(where.column);
-    if (!where.cell.empty()) out += ": " + where.cell;
+    if (!where.cell.empty()) {
+      out += ": " + where.cell;  // a workbook's: its row and column are in the cell's name
+    } else {
+      if (where.line) out += ":" + std::to_string(where.line);
+      if (where.line && where.column) out += ":" + std::to_string(where.column);
+    }
     out += ": ";
   }
   return detail::printable(out) + detail::printable_line(message);

@@ -78,7 +78,7 @@ class workbook_loader {
       return;
     }
     const std::string cell = std::string(dataset_sheets[t.index]) + "!" + cell_name(row, col);
-    problems_.push_back({t.index, row, col, {{shown_, 0, 0, cell}, std::move(what)}});
+    problems_.push_back({t.index, row, col, {{shown_, row + 1, col + 1, cell}, std::move(what)}});
   }
 
   std::vector<placed_problem>& problems() { return problems_; }
@@ -152,16 +152,19 @@ placed_problem place(const sheet_text& t, const std::string& shown, problem p) {
   const std::uint32_t field = p.where.column;
   const std::string sheet(dataset_sheets[t.index]);
   std::uint32_t column = 0;
-  if (!p.where.line) {
+  const std::uint32_t line = p.where.line;
+  p.where.file = shown;
+  p.where.line = line ? row + 1 : 0;
+  p.where.column = 0;
+  if (!line) {
     p.where.cell = sheet;
   } else if (field >= 1 && field <= t.field_columns.size()) {
     column = t.field_columns[field - 1];
     p.where.cell = sheet + "!" + cell_name(row, column);
+    p.where.column = column + 1;
   } else {
     p.where.cell = sheet + " row " + std::to_string(row + 1);
   }
-  p.where.file = shown;
-  p.where.line = p.where.column = 0;
   return {t.index, row, column, std::move(p)};
 }
 
