@@ -92,7 +92,8 @@ void sweep(const std::string& command, const fs::path& dest,
 
 }  // namespace
 
-TEST_CASE("a write fault in save, export or report leaves the old destination whole", "[faults]") {
+TEST_CASE("a write fault in save, export, a workbook or report leaves the old destination whole",
+          "[faults]") {
   temp_dir tmp;
   const fs::path changed = write_changed_demo(tmp.path() / "changed");
   const fs::path out = tmp.path() / "out";
@@ -119,6 +120,27 @@ TEST_CASE("a write fault in save, export or report leaves the old destination wh
     int differ = 0;  // all but categories.csv, which the demo leaves to the default taxonomy
     for (const auto& [name, text] : new_state) differ += old_state.at(name) != text;
     CHECK(differ == 5);
+    sweep(command, dest, old_state, new_state);
+  }
+  SECTION("export to a workbook") {
+    const fs::path dest = out / "city.xlsx";
+    REQUIRE(run_cli("export " + demo + " -o " + quoted(dest)).status == 0);
+    const auto old_state = state_of(dest);
+    const std::string command = "export " + quoted(changed) + " -o " + quoted(dest);
+    REQUIRE(run_cli(command).status == 0);
+    const auto new_state = state_of(dest);
+    REQUIRE(old_state != new_state);
+    sweep(command, dest, old_state, new_state);
+  }
+  SECTION("a result as a workbook") {
+    const fs::path dest = out / "totals.xlsx";
+    const std::string args = " --by category --format xlsx -o " + quoted(dest);
+    REQUIRE(run_cli("totals " + demo + args).status == 0);
+    const auto old_state = state_of(dest);
+    const std::string command = "totals " + quoted(changed) + args;
+    REQUIRE(run_cli(command).status == 0);
+    const auto new_state = state_of(dest);
+    REQUIRE(old_state != new_state);
     sweep(command, dest, old_state, new_state);
   }
   SECTION("report") {
