@@ -10,10 +10,14 @@
 namespace aidstat::detail {
 namespace {
 
-// Expat reports names as "URI\x1flocal" (namespace processing); the local name.
+// A name without its prefix ("x:c" is c, "r:id" is id). Namespaces are not resolved:
+// a workbook's parts use one vocabulary each, and resolving them would copy the
+// namespace's URI into every element's name, which costs a large sheet a third of its
+// parse.
 std::string_view local(const char* name) {
-  const char* sep = std::strrchr(name, '\x1f');
-  return sep ? std::string_view(sep + 1) : std::string_view(name);
+  std::string_view n(name);
+  const std::size_t colon = n.rfind(':');
+  return colon == std::string_view::npos ? n : n.substr(colon + 1);
 }
 
 struct parse_state {
@@ -61,7 +65,7 @@ const char* attribute(const char** attributes, std::string_view name) {
 void parse_part(const zip_parts& zip, const std::string& name, std::uint64_t cap,
                 xml_events& events, const std::string& shown) {
   const std::unique_ptr<XML_ParserStruct, void (*)(XML_Parser)> parser(
-      XML_ParserCreateNS(nullptr, '\x1f'), XML_ParserFree);
+      XML_ParserCreate(nullptr), XML_ParserFree);
   if (!parser) throw_error<memory_error>("not enough memory to read " + shown);
   parse_state state{parser.get(), &events};
   XML_SetUserData(parser.get(), &state);
