@@ -84,5 +84,5 @@ TEST_CASE("parse_key names the vocabulary and its keys", "[enums]") {
           "'gone' is not a year-over-year status; use one of continuing, new or discontinued");
   }
   CHECK(key_of(yoy_status::new_) == "new");
-  CHECK(keys_of<output_format>() == std::vector<std::string>{"table", "csv", "json", "md"});
+  CHECK(keys_of<output_format>() == std::vector<std::string>{"table", "csv", "json", "md", "xlsx"});
 }
