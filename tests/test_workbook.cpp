@@ -72,8 +72,9 @@ TEST_CASE("workbook problems name the sheet and the cell", "[workbook]") {
     CHECK(e.problems()[0].where.cell == "items!D2");
     CHECK(e.problems()[0].to_string().starts_with(path.string() + ": items!D2: cannot read"));
     CHECK(e.problems()[1].to_string() ==
-          path.string() + ": items!D3: the number 0.305 is finer than one fen (0.01 yuan); "
-                          "round it to fen");
+          path.string() +
+              ": items!D3: the number 0.305 is finer than one fen (0.01 yuan); "
+              "round it to fen");
   }
 }
 

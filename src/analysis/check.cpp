@@ -1,5 +1,4 @@
 #include "aidstat/check.hpp"
-#include "aidstat/workbook.hpp"
 
 #include <algorithm>
 #include <map>
@@ -9,6 +8,7 @@
 #include "aidstat/open_dataset.hpp"
 #include "aidstat/temporary_files.hpp"
 #include "aidstat/totals.hpp"
+#include "aidstat/workbook.hpp"
 #include "analysis/check_formulas.hpp"
 #include "analysis/check_sums.hpp"
 #include "model/item_columns.hpp"
@@ -302,10 +302,13 @@ check_report check_workbook_file(const std::filesystem::path& file) {
   }
   for (std::size_t i = 0; i < ignored.size() && i < 100; ++i)
     report.findings.insert(report.findings.begin() + static_cast<std::ptrdiff_t>(i),
-                           {finding_level::note, finding_kind::validation, {file.string(), 0, 0, {}},
-                            "the sheet '" + ignored[i] + "' is not one a dataset has, so it was "
-                            "not read (the sheets read are items, units, beneficiaries, "
-                            "categories, commitments and stated_totals)"});
+                           {finding_level::note,
+                            finding_kind::validation,
+                            {file.string(), 0, 0, {}},
+                            "the sheet '" + ignored[i] +
+                                "' is not one a dataset has, so it was "
+                                "not read (the sheets read are items, units, beneficiaries, "
+                                "categories, commitments and stated_totals)"});
   return report;
 }
 

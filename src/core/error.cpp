@@ -25,8 +25,7 @@ namespace {
 std::string join(const std::vector<problem>& ps, bool stopped) {
   std::string out =
       std::to_string(ps.size()) + (ps.size() == 1 ? " problem" : " problems") + " in the data" +
-      (stopped ? " (reading stopped there: fix these, then load again to see any more)" : "") +
-      ":";
+      (stopped ? " (reading stopped there: fix these, then load again to see any more)" : "") + ":";
   constexpr std::size_t shown = 100;  // the full list is in problems()
   for (std::size_t i = 0; i < ps.size() && i < shown; ++i) out += "\n" + ps[i].to_string();
   if (ps.size() > shown) out += "\n... and " + std::to_string(ps.size() - shown) + " more";

@@ -1,11 +1,11 @@
 #include "aidstat/open_dataset.hpp"
 
+#include <cctype>
+
 #include "aidstat/archive.hpp"
 #include "aidstat/error.hpp"
 #include "aidstat/load_csv.hpp"
 #include "aidstat/workbook.hpp"
-
-#include <cctype>
 
 namespace aidstat {
 

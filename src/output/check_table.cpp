@@ -32,8 +32,12 @@ table to_table(const check_report& r) {
                  figure_column("cell", "cell", "单元格", cell_type::text),
                  figure_column("message", "message", "说明", cell_type::text)};
   for (const finding& f : r.findings) {
-    const cell v[] = {std::string(key_of(f.level)), std::string(key_of(f.kind)), f.where.file,
-                      nonzero(f.where.line),        nonzero(f.where.column),     f.where.cell,
+    const cell v[] = {std::string(key_of(f.level)),
+                      std::string(key_of(f.kind)),
+                      f.where.file,
+                      nonzero(f.where.line),
+                      nonzero(f.where.column),
+                      f.where.cell,
                       f.message};
     for (std::size_t c = 0; c < tab.columns.size(); ++c) tab.columns[c].cells.push_back(v[c]);
   }

@@ -100,15 +100,21 @@ TEST_CASE("a write fault in save, export, a workbook or report leaves the old de
   fs::create_directories(out);
   const std::string demo = quoted(demo_dataset());
 
-  SECTION("save") {
-    const fs::path dest = out / "city.aidstat";
-    REQUIRE(run_cli("save " + demo + " -o " + quoted(dest)).status == 0);
+  // Writes `dest` from the demo, then from the changed demo (`verb` before, `args`
+  // after the dataset), which must differ; then sweeps the faults over the second write.
+  const auto sweep_single_file = [&](const std::string& verb, const fs::path& dest,
+                                     const std::string& args) {
+    REQUIRE(run_cli(verb + " " + demo + " " + args).status == 0);
     const auto old_state = state_of(dest);
-    const std::string command = "save " + quoted(changed) + " -o " + quoted(dest);
+    const std::string command = verb + " " + quoted(changed) + " " + args;
     REQUIRE(run_cli(command).status == 0);
     const auto new_state = state_of(dest);
     REQUIRE(old_state != new_state);
     sweep(command, dest, old_state, new_state);
+  };
+  SECTION("save") {
+    const fs::path dest = out / "city.aidstat";
+    sweep_single_file("save", dest, "-o " + quoted(dest));
   }
   SECTION("export") {
     const fs::path dest = out / "csv";
@@ -124,35 +130,15 @@ TEST_CASE("a write fault in save, export, a workbook or report leaves the old de
   }
   SECTION("export to a workbook") {
     const fs::path dest = out / "city.xlsx";
-    REQUIRE(run_cli("export " + demo + " -o " + quoted(dest)).status == 0);
-    const auto old_state = state_of(dest);
-    const std::string command = "export " + quoted(changed) + " -o " + quoted(dest);
-    REQUIRE(run_cli(command).status == 0);
-    const auto new_state = state_of(dest);
-    REQUIRE(old_state != new_state);
-    sweep(command, dest, old_state, new_state);
+    sweep_single_file("export", dest, "-o " + quoted(dest));
   }
   SECTION("a result as a workbook") {
     const fs::path dest = out / "totals.xlsx";
-    const std::string args = " --by category --format xlsx -o " + quoted(dest);
-    REQUIRE(run_cli("totals " + demo + args).status == 0);
-    const auto old_state = state_of(dest);
-    const std::string command = "totals " + quoted(changed) + args;
-    REQUIRE(run_cli(command).status == 0);
-    const auto new_state = state_of(dest);
-    REQUIRE(old_state != new_state);
-    sweep(command, dest, old_state, new_state);
+    sweep_single_file("totals", dest, "--by category --format xlsx -o " + quoted(dest));
   }
   SECTION("report") {
     const fs::path dest = out / "report.html";
-    REQUIRE(run_cli("report " + demo + " --base 2022 --year 2023 -o " + quoted(dest)).status == 0);
-    const auto old_state = state_of(dest);
-    const std::string command =
-        "report " + quoted(changed) + " --base 2022 --year 2023 -o " + quoted(dest);
-    REQUIRE(run_cli(command).status == 0);
-    const auto new_state = state_of(dest);
-    REQUIRE(old_state != new_state);
-    sweep(command, dest, old_state, new_state);
+    sweep_single_file("report", dest, "--base 2022 --year 2023 -o " + quoted(dest));
   }
 }
 

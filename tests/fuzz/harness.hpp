@@ -4,9 +4,9 @@
 // Each returns normally for any input: bad input must be an aidstat::error.
 #pragma once
 
-#include <cstdint>
 #include <unistd.h>
 
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>

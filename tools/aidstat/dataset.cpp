@@ -76,7 +76,10 @@ void add_dataset_commands(CLI::App& app, options& o, command_list& commands) {
   CLI::App* exporter =
       app.add_subcommand("export", "Write the dataset as CSV files or as an Excel workbook");
   add_dataset(exporter, o);
-  exporter->add_option("-o,--output", o.output, "Directory to write the CSV files into, or a workbook FILE.xlsx (one sheet a file)")
+  exporter
+      ->add_option(
+          "-o,--output", o.output,
+          "Directory to write the CSV files into, or a workbook FILE.xlsx (one sheet a file)")
       ->required();
   commands.emplace_back(exporter, run_export);
 }

@@ -101,8 +101,8 @@ std::vector<dataset_file> dataset_files(const dataset& d) {
                     enum_text(s.beneficiary_kind), money_text(s.amount), count_text(s.quantity),
                     enum_text(s.measure), s.note});
   files.push_back({"stated_totals",
-                   {"id", "year", "category", "provider", "recipient", "beneficiary_kind",
-                    "amount", "quantity", "measure", "note"},
+                   {"id", "year", "category", "provider", "recipient", "beneficiary_kind", "amount",
+                    "quantity", "measure", "note"},
                    std::move(rows)});
 
   rows = {};
@@ -115,12 +115,11 @@ std::vector<dataset_file> dataset_files(const dataset& d) {
 }  // namespace detail
 
 void export_csv(const dataset& d, const std::filesystem::path& dir) {
-  detail::write_folder_atomically(
-      dir, detail::dataset_file_names(),
-      [&](const std::filesystem::path& staging) {
-        for (const detail::dataset_file& f : detail::dataset_files(d))
-          write_csv(staging, dir, f.name + ".csv", f.header, f.rows);
-      });
+  detail::write_folder_atomically(dir, detail::dataset_file_names(),
+                                  [&](const std::filesystem::path& staging) {
+                                    for (const detail::dataset_file& f : detail::dataset_files(d))
+                                      write_csv(staging, dir, f.name + ".csv", f.header, f.rows);
+                                  });
 }
 
 }  // namespace aidstat

@@ -57,7 +57,8 @@ std::optional<std::string> nearest_whole(const decimal& d, int shift) {
   if (whole.size() > 17) return std::nullopt;
   std::int64_t n = 0;
   if (!whole.empty()) std::from_chars(whole.data(), whole.data() + whole.size(), n);
-  const std::string lead = fraction.substr(0, 7) + std::string(fraction.size() < 7 ? 7 - fraction.size() : 0, '0');
+  const std::string lead =
+      fraction.substr(0, 7) + std::string(fraction.size() < 7 ? 7 - fraction.size() : 0, '0');
   if (lead.find_first_not_of('0') == std::string::npos) {
   } else if (lead.find_first_not_of('9') == std::string::npos) {
     ++n;
@@ -71,7 +72,8 @@ std::optional<std::string> nearest_whole(const decimal& d, int shift) {
 std::string plain(const decimal& d) {
   if (d.digits.empty()) return "0";
   std::string s = d.digits;
-  if (d.exponent >= 0) return (d.negative ? "-" : "") + s + std::string(static_cast<std::size_t>(d.exponent), '0');
+  if (d.exponent >= 0)
+    return (d.negative ? "-" : "") + s + std::string(static_cast<std::size_t>(d.exponent), '0');
   const std::size_t cut = static_cast<std::size_t>(-d.exponent);
   if (s.size() <= cut) s = std::string(cut - s.size() + 1, '0') + s;
   s.insert(s.size() - cut, ".");
@@ -108,7 +110,8 @@ std::optional<std::string> number_text(const sheet_cell& c, column_kind kind,
     }
     char buf[16];
     if (shown == date_shown::year) std::snprintf(buf, sizeof buf, "%04d", day->year);
-    if (shown == date_shown::month) std::snprintf(buf, sizeof buf, "%04d-%02d", day->year, day->month);
+    if (shown == date_shown::month)
+      std::snprintf(buf, sizeof buf, "%04d-%02d", day->year, day->month);
     if (shown == date_shown::day)
       std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", day->year, day->month, day->day);
     return std::string(buf);
@@ -129,8 +132,9 @@ column_kind kind_of_column(std::string_view name) {
 std::optional<std::string> cell_text(const sheet_cell& c, column_kind kind,
                                      const workbook_parts& book, std::string& problem) {
   if (c.formula && !c.has_value) {
-    problem = "a formula without a saved value; open the workbook in Excel and save it, "
-              "or type the value";
+    problem =
+        "a formula without a saved value; open the workbook in Excel and save it, "
+        "or type the value";
     return std::nullopt;
   }
   if (c.type == "e") {
@@ -138,8 +142,8 @@ std::optional<std::string> cell_text(const sheet_cell& c, column_kind kind,
     return std::nullopt;
   }
   if (c.type == "b") {
-    problem = std::string("the cell holds the logical value ") + (c.value == "1" ? "TRUE" : "FALSE") +
-              ", which is not data; type the value as text";
+    problem = std::string("the cell holds the logical value ") +
+              (c.value == "1" ? "TRUE" : "FALSE") + ", which is not data; type the value as text";
     return std::nullopt;
   }
   if (c.type == "s") {

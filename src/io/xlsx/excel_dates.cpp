@@ -41,8 +41,9 @@ std::optional<civil_day> day_of_serial(double serial, bool date1904, std::string
     return std::nullopt;
   }
   if (whole == 60) {
-    why = "is 29 February 1900, a day Excel's 1900 date system counts but the calendar "
-          "lacks; write the intended day";
+    why =
+        "is 29 February 1900, a day Excel's 1900 date system counts but the calendar "
+        "lacks; write the intended day";
     return std::nullopt;
   }
   // Days 1..59 count from 1899-12-31; from day 61 on, the phantom day shifts them by one.

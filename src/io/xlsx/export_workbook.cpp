@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "aidstat/amount_text.hpp"
 #include "aidstat/workbook.hpp"
 #include "io/csv/dataset_files.hpp"
 #include "io/fs/atomic_file.hpp"
@@ -12,18 +13,13 @@
 namespace aidstat {
 namespace {
 
-// The fen of an exact amount as export writes it ("-12.50"); nothing for "[a, b]".
+// The fen of an exact amount a number cell holds to the fen; nothing for "[a, b]", an
+// empty field or one too large (those stay text, which loads back exactly).
 std::optional<std::int64_t> exact_fen(std::string_view text) {
-  const bool negative = !text.empty() && text[0] == '-';
-  if (negative) text.remove_prefix(1);
-  const auto dot = text.find('.');
-  if (dot == std::string_view::npos || text.size() != dot + 3) return std::nullopt;
-  std::int64_t yuan = 0, fen = 0;
-  const char* end = text.data() + dot;
-  if (std::from_chars(text.data(), end, yuan).ptr != end) return std::nullopt;
-  if (std::from_chars(end + 1, end + 3, fen).ptr != end + 3) return std::nullopt;
-  if (yuan > detail::max_exact_fen / 100) return std::nullopt;
-  return (negative ? -1 : 1) * (yuan * 100 + fen);
+  if (text.empty()) return std::nullopt;
+  const money_interval m = parse_money(text);
+  if (!m.is_exact() || !detail::holds_exactly(m.min().fen(), false)) return std::nullopt;
+  return m.min().fen();
 }
 
 std::optional<std::int64_t> whole_number(std::string_view text) {

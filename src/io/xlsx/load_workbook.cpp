@@ -45,7 +45,9 @@ struct sheet_text {
   }
   std::uint32_t row_of_line(std::uint32_t l) const {
     const auto at = std::upper_bound(record_lines.begin(), record_lines.end(), l);
-    return at == record_lines.begin() ? 0 : record_rows[static_cast<std::size_t>(at - record_lines.begin() - 1)];
+    return at == record_lines.begin()
+               ? 0
+               : record_rows[static_cast<std::size_t>(at - record_lines.begin() - 1)];
   }
 };
 
@@ -181,7 +183,8 @@ dataset_texts texts_of(std::vector<sheet_text>& sheets, const std::string& shown
   };
   std::optional<csv_text> items = find(0);
   if (!items)
-    throw_error<data_error>(shown + " has no sheet named items, which holds a dataset's records; "
+    throw_error<data_error>(shown +
+                            " has no sheet named items, which holds a dataset's records; "
                             "name the records' sheet items");
   return {std::move(*items), find(1), find(2), find(3), find(4), find(5)};
 }
@@ -215,8 +218,9 @@ dataset load_workbook(const std::filesystem::path& file, dataset_sources* source
       for (const sheet_text& t : sheets) {
         if (p.where.file != t.csv.name) continue;
         placed_problem placed = place(t, loader.shown(), p);
-        const bool same_cell = std::any_of(problems.begin(), problems.begin() + static_cast<std::ptrdiff_t>(own),
-                                           [&](const placed_problem& q) { return q.p.where.cell == placed.p.where.cell; });
+        const bool same_cell = std::any_of(
+            problems.begin(), problems.begin() + static_cast<std::ptrdiff_t>(own),
+            [&](const placed_problem& q) { return q.p.where.cell == placed.p.where.cell; });
         if (!same_cell && problems.size() < max_problems) problems.push_back(std::move(placed));
       }
   }

@@ -86,8 +86,9 @@ struct sheet_xml final : xml_events {
     const char* ref = attribute(a, "ref");
     const char* colon = ref ? std::strchr(ref, ':') : nullptr;
     merged_range m{};
-    if (!colon || !parse_cell_reference({ref, static_cast<std::size_t>(colon - ref)},
-                                        m.first_row, m.first_column) ||
+    if (!colon ||
+        !parse_cell_reference({ref, static_cast<std::size_t>(colon - ref)}, m.first_row,
+                              m.first_column) ||
         !parse_cell_reference(colon + 1, m.last_row, m.last_column))
       return stop("a merged range that is not a range of cells");
     if (merged.size() >= 65536) return stop("more than 65536 merged ranges");

@@ -17,7 +17,9 @@ int number_of(const char* text, int otherwise) {
   return v;
 }
 
-bool is_true(const char* v) { return v && (std::string_view(v) == "1" || std::string_view(v) == "true"); }
+bool is_true(const char* v) {
+  return v && (std::string_view(v) == "1" || std::string_view(v) == "true");
+}
 
 // The relationships of a part: Id -> Target, and the target of each type's last.
 struct relationships final : xml_events {
@@ -108,9 +110,8 @@ workbook_parts read_workbook_parts(const zip_parts& zip, const std::string& show
   constexpr std::uint64_t small_part = std::uint64_t{64} << 20;  // workbook, rels, styles
   relationships package;
   if (zip.has("_rels/.rels")) parse_part(zip, "_rels/.rels", small_part, package, shown);
-  const std::string book = package.office_document.empty()
-                               ? "xl/workbook.xml"
-                               : part_name("", package.office_document);
+  const std::string book =
+      package.office_document.empty() ? "xl/workbook.xml" : part_name("", package.office_document);
   const std::string folder = book.substr(0, book.rfind('/') + 1);
   const std::string rels = folder + "_rels/" + book.substr(folder.size()) + ".rels";
   workbook_xml wb;
@@ -142,13 +143,39 @@ namespace {
 // A built-in format's date precision (ECMA-376 18.8.30, and the CJK ids 27-36, 50-58).
 date_shown built_in(int id) {
   switch (id) {
-    case 14: case 15: case 16: case 22: case 28: case 29: case 30: case 31:
-    case 51: case 53: case 54: case 58:
+    case 14:
+    case 15:
+    case 16:
+    case 22:
+    case 28:
+    case 29:
+    case 30:
+    case 31:
+    case 51:
+    case 53:
+    case 54:
+    case 58:
       return date_shown::day;
-    case 17: case 27: case 36: case 50: case 52: case 57:
+    case 17:
+    case 27:
+    case 36:
+    case 50:
+    case 52:
+    case 57:
       return date_shown::month;
-    case 18: case 19: case 20: case 21: case 32: case 33: case 34: case 35:
-    case 45: case 46: case 47: case 55: case 56:
+    case 18:
+    case 19:
+    case 20:
+    case 21:
+    case 32:
+    case 33:
+    case 34:
+    case 35:
+    case 45:
+    case 46:
+    case 47:
+    case 55:
+    case 56:
       return date_shown::time;
     default:
       return date_shown::none;

@@ -37,10 +37,10 @@ struct workbook_sheet {
 
 /// The workbook-wide parts a sheet's cells are read through.
 struct workbook_parts {
-  std::vector<workbook_sheet> sheets;          ///< in tab order
-  bool date1904 = false;                       ///< the 1904 date system
-  std::vector<date_shown> styles;              ///< each cell style (s="N"): what it shows
-  std::vector<std::string> shared_strings;     ///< the shared-string table
+  std::vector<workbook_sheet> sheets;       ///< in tab order
+  bool date1904 = false;                    ///< the 1904 date system
+  std::vector<date_shown> styles;           ///< each cell style (s="N"): what it shows
+  std::vector<std::string> shared_strings;  ///< the shared-string table
 };
 
 /// Reads the workbook-wide parts of `zip`; `shown` names the file in errors.

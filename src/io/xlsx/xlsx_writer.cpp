@@ -108,40 +108,45 @@ void xlsx_writer::add_sheet(const std::string& name, const std::vector<double>& 
 void xlsx_writer::check(int status, std::uint32_t row, std::uint16_t col) {
   if (status == LXW_NO_ERROR) return;
   throw_error<error>("cannot write " + shown_.string() + ": sheet " + sheet_name_ + " cell " +
-                     cell_name(row, col) + ": " +
-                     lxw_strerror(static_cast<lxw_error>(status)));
+                     cell_name(row, col) + ": " + lxw_strerror(static_cast<lxw_error>(status)));
+}
+
+void xlsx_writer::check_row(std::uint32_t row) const {
+  if (row >= LXW_ROW_MAX)
+    throw_error<error>("cannot write " + shown_.string() + ": sheet " + sheet_name_ +
+                       " needs more than the 1,048,576 rows a worksheet holds");
 }
 
 void xlsx_writer::text(std::uint32_t row, std::uint16_t col, std::string_view text,
                        xlsx_style style) {
-  if (row >= LXW_ROW_MAX)
-    throw_error<error>("cannot write " + shown_.string() + ": sheet " + sheet_name_ +
-                       " needs more than the 1,048,576 rows a worksheet holds");
+  check_row(row);
   if (text.empty()) return;
   const std::string owned(text);
   check(worksheet_write_string(sheet_, row, col, owned.c_str(), format_of(style)), row, col);
 }
 
 void xlsx_writer::number(std::uint32_t row, std::uint16_t col, double v, xlsx_style style) {
-  if (row >= LXW_ROW_MAX)
-    throw_error<error>("cannot write " + shown_.string() + ": sheet " + sheet_name_ +
-                       " needs more than the 1,048,576 rows a worksheet holds");
+  check_row(row);
   check(worksheet_write_number(sheet_, row, col, v, format_of(style)), row, col);
 }
 
 void xlsx_writer::money(std::uint32_t row, std::uint16_t col, std::int64_t fen, bool wan) {
-  const double scale = wan ? 1000000.0 : 100.0;
-  const double v = static_cast<double>(fen) / scale;
-  // The cell holds what libxlsxwriter prints (%.16G); it must read back as this fen.
-  char printed[40];
-  std::snprintf(printed, sizeof printed, "%.16G", v);
-  const double back = std::strtod(printed, nullptr) * scale;
-  if (fen > max_exact_fen || fen < -max_exact_fen || std::llround(back) != fen)
+  if (!holds_exactly(fen, wan))
     throw_error<error>("cannot write " + shown_.string() + ": sheet " + sheet_name_ + " cell " +
                        cell_name(row, col) + ": the amount of " + std::to_string(fen) +
                        " fen is too large for a spreadsheet number to hold to the fen; use "
                        "CSV or JSON for it");
-  number(row, col, v, wan ? xlsx_style::wan : xlsx_style::yuan);
+  number(row, col, static_cast<double>(fen) / (wan ? 1000000.0 : 100.0),
+         wan ? xlsx_style::wan : xlsx_style::yuan);
+}
+
+bool holds_exactly(std::int64_t fen, bool wan) {
+  if (fen > max_exact_fen || fen < -max_exact_fen) return false;
+  const double scale = wan ? 1000000.0 : 100.0;
+  // The cell holds what libxlsxwriter prints (%.16G); it must read back as this fen.
+  char printed[40];
+  std::snprintf(printed, sizeof printed, "%.16G", static_cast<double>(fen) / scale);
+  return std::llround(std::strtod(printed, nullptr) * scale) == fen;
 }
 
 void xlsx_writer::finish(std::ostream& out) {
@@ -151,7 +156,8 @@ void xlsx_writer::finish(std::ostream& out) {
     throw_error<io_error>("cannot write " + shown_.string() + ": " + lxw_strerror(status));
   std::ifstream in(temp_, std::ios::binary);
   if (!in || !(out << in.rdbuf()))
-    throw_error<io_error>("cannot write " + shown_.string() + ": the finished workbook "
+    throw_error<io_error>("cannot write " + shown_.string() +
+                          ": the finished workbook "
                           "could not be copied from its temporary file");
 }
 

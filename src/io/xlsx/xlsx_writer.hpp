@@ -6,8 +6,6 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <functional>
-#include <memory>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -22,6 +20,10 @@ namespace aidstat::detail {
 /// The largest number of whole fen a spreadsheet cell holds exactly, in yuan or in
 /// 万元: 2^53, the doubles' exact integers.
 inline constexpr std::int64_t max_exact_fen = std::int64_t{1} << 53;
+
+/// True when `fen` written as a number in yuan (or 万元 when `wan`) reads back as `fen`:
+/// within max_exact_fen, and through the 16 digits the number is written with.
+bool holds_exactly(std::int64_t fen, bool wan);
 
 /// The number formats cells are written in.
 enum class xlsx_style : std::uint8_t {
@@ -63,6 +65,7 @@ class xlsx_writer {
 
  private:
   void check(int lxw_status, std::uint32_t row, std::uint16_t col);
+  void check_row(std::uint32_t row) const;
   lxw_format* format_of(xlsx_style s);
 
   std::filesystem::path shown_;

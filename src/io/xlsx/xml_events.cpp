@@ -64,8 +64,8 @@ const char* attribute(const char** attributes, std::string_view name) {
 
 void parse_part(const zip_parts& zip, const std::string& name, std::uint64_t cap,
                 xml_events& events, const std::string& shown) {
-  const std::unique_ptr<XML_ParserStruct, void (*)(XML_Parser)> parser(
-      XML_ParserCreate(nullptr), XML_ParserFree);
+  const std::unique_ptr<XML_ParserStruct, void (*)(XML_Parser)> parser(XML_ParserCreate(nullptr),
+                                                                       XML_ParserFree);
   if (!parser) throw_error<memory_error>("not enough memory to read " + shown);
   parse_state state{parser.get(), &events};
   XML_SetUserData(parser.get(), &state);

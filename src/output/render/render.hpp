@@ -27,8 +27,7 @@ class xlsx_writer;  // io/xlsx/xlsx_writer.hpp
 
 /// A workbook sheet named `name`: the CSV layout's columns as typed cells (amounts as
 /// min, max and the report's notation), under two frozen header rows.
-void render_xlsx_sheet(xlsx_writer& w, const std::string& name, const table& tab,
-                       money_unit unit);
+void render_xlsx_sheet(xlsx_writer& w, const std::string& name, const table& tab, money_unit unit);
 
 /// One row as the renderers read it: its own suppression, each column's cell and
 /// that cell's own suppression.

@@ -96,8 +96,7 @@ void write_cell(xlsx_writer& w, std::uint32_t r, std::uint16_t col, const sheet_
 
 }  // namespace
 
-void render_xlsx_sheet(xlsx_writer& w, const std::string& name, const table& tab,
-                       money_unit unit) {
+void render_xlsx_sheet(xlsx_writer& w, const std::string& name, const table& tab, money_unit unit) {
   const std::vector<sheet_column> cols = sheet_columns(tab);
   const auto rows = sheet_rows(tab);
   std::vector<double> widths;

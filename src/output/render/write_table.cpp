@@ -40,7 +40,8 @@ void save_workbook(const std::filesystem::path& file, const std::vector<named_ta
 void save_tables(const std::filesystem::path& file, const std::vector<named_table>& tables,
                  output_format f, money_unit unit) {
   if (f == output_format::xlsx) return save_workbook(file, tables, unit);
-  detail::write_file_atomically(file, [&](std::ostream& out) { write_tables(out, tables, f, unit); });
+  detail::write_file_atomically(file,
+                                [&](std::ostream& out) { write_tables(out, tables, f, unit); });
 }
 
 void write_tables(std::ostream& out, const std::vector<named_table>& tables, output_format f,
@@ -48,8 +49,10 @@ void write_tables(std::ostream& out, const std::vector<named_table>& tables, out
   const bool object = f == output_format::json && tables.size() > 1;
   if (object) out << "{";
   for (std::size_t i = 0; i < tables.size(); ++i) {
-    if (object) out << (i ? ",\n" : "\n") << nlohmann::json(tables[i].name).dump() << ": ";
-    else if (i) out << "\n";
+    if (object)
+      out << (i ? ",\n" : "\n") << nlohmann::json(tables[i].name).dump() << ": ";
+    else if (i)
+      out << "\n";
     write_table(out, tables[i].tab, f, unit);
   }
   if (object) out << "}\n";
