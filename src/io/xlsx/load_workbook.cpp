@@ -36,9 +36,14 @@ struct sheet_text {
     record_lines.push_back(line);
     record_rows.push_back(row);
     for (std::size_t i = 0; i < fields.size(); ++i) {
-      const std::string f = csv_escape(fields[i]);
+      if (i) csv.text += ',';
+      const std::string& f = fields[i];
+      if (f.find_first_of(",\"\r\n") == std::string::npos) {
+        csv.text += f;  // the common case, without a copy
+        continue;
+      }
       line += static_cast<std::uint32_t>(std::count(f.begin(), f.end(), '\n'));
-      csv.text += (i ? "," : "") + f;
+      csv.text += csv_escape(f);
     }
     csv.text += '\n';
     ++line;
@@ -98,6 +103,7 @@ class workbook_loader {
   bool stopped_ = false;
   std::vector<column_kind> kinds_;  // of the sheet at hand, by field
   std::uint32_t header_row_ = 0;
+  std::vector<std::string> fields_;  // of the row at hand
 };
 
 void workbook_loader::read_sheet(const workbook_sheet& s, sheet_text& t) {
@@ -129,7 +135,9 @@ void workbook_loader::read_sheet(const workbook_sheet& s, sheet_text& t) {
 }
 
 void workbook_loader::read_row(sheet_text& t, std::uint32_t row, std::vector<sheet_cell>& cells) {
-  std::vector<std::string> fields(t.field_columns.size());
+  std::vector<std::string>& fields = fields_;  // reused: a row's fields, without allocating
+  fields.resize(t.field_columns.size());
+  for (std::string& f : fields) f.clear();
   for (const sheet_cell& c : cells) {
     const auto at = std::lower_bound(t.field_columns.begin(), t.field_columns.end(), c.column);
     if (at == t.field_columns.end() || *at != c.column) {
