@@ -68,7 +68,9 @@ struct column {
   cell_type type = cell_type::text;         ///< what every cell holds
   std::vector<cell> cells;                  ///< one per row
   std::vector<std::string> labels;          ///< keys: each row's label (Chinese name), or empty
-  cell total;                               ///< the total row's cell, empty when it has none
+  /// status: every word its cells may hold, in order (a typed frame's categories)
+  std::vector<std::string> vocabulary;
+  cell total;  ///< the total row's cell, empty when it has none
   /// JSON leaves the key out when the cell is empty (otherwise it writes null).
   bool json_omit_empty = false;
   /// JSON writes this column in the total's object too (a share of the whole is not).

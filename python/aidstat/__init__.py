@@ -1,9 +1,13 @@
 """aidstat from Python (docs/python.md): support-program datasets, their exact totals,
 year-over-year comparisons, trends, pivots, commitments and checks, as pandas
-DataFrames whose columns are those of the `aidstat` command's CSV (docs/cli.md).
+DataFrames with the columns of the `aidstat` command's CSV (docs/cli.md).
 
-Amounts are decimal.Decimal in yuan (never float unless as_float=True), counts are
-int, and aidstat.to_csv(frame) gives the command's CSV byte for byte.
+Every sum is exact in the library (integer fen). A frame gives amounts and
+percentages as float64 in yuan, which holds any amount below 2**53 fen (about 90
+trillion yuan) to the fen; exact=True gives decimal.Decimal instead. Each column's
+dtype depends on its kind, never on the data: keys str (year int64), counts int64,
+figures float64, status words category; a missing cell is NaN or None.
+aidstat.to_csv(frame) gives the command's CSV byte for byte, from either kind of frame.
 
     import aidstat
     ds = aidstat.load("examples/data/city-2023")
@@ -11,125 +15,178 @@ int, and aidstat.to_csv(frame) gives the command's CSV byte for byte.
 """
 from decimal import Decimal
 
-from . import _frames, _results
-from ._aidstat import (Dataset, data_error, error, io_error, load, memory_error,
-                       overflow_error, parse_error, query_error, validation_error, version)
-from ._aidstat import _check_dataset, _check_path, _parse_money, _read_texts
-from ._aidstat import _pivot_csv, _progress_csv, _totals_csv, _totals_csv_at, _trend_csv, _yoy_csv
+from . import _args, _frames, _publish, _results
+from ._aidstat import (Dataset, data_error, error, io_error, memory_error, overflow_error,
+                       parse_error, query_error, validation_error, version)
+from ._aidstat import _check_dataset, _check_path, _parse_money, _read_texts, _save_report
+from ._aidstat import load as _load
+from ._aidstat import (_pivot_table, _progress_table, _totals_table, _totals_table_at,
+                       _trend_table, _yoy_table)
 
 __version__ = version
 __all__ = ["Dataset", "load", "from_frames", "totals", "yoy", "trend", "pivot", "progress",
-           "check", "parse_money", "to_csv", "error", "parse_error", "overflow_error",
+           "check", "report", "parse_money", "format_money", "to_csv", "error", "parse_error", "overflow_error",
            "query_error", "data_error", "validation_error", "io_error", "memory_error"]
 
 to_csv = _results.to_csv
+format_money = _publish.format_money
+_publish.install(Dataset)  # a repr worth reading; pickles through an archive's bytes
 
 for _public in (Dataset, error, parse_error, overflow_error, query_error, data_error,
                 validation_error, io_error, memory_error):
     _public.__module__ = "aidstat"  # aidstat.query_error, not aidstat._aidstat.query_error
 
 
-def _names(by):
-    if isinstance(by, str):
-        return [by]
-    return [str(b) for b in by]
+def load(path):
+    """The dataset kept at `path`: a directory of CSV files (holding items.csv), an
+    archive (.aidstat) or a workbook (.xlsx). Raises FileNotFoundError when nothing is
+    there, validation_error listing every problem of the data."""
+    import os
+    p = _args.existing_path("path", path)
+    if os.path.isfile(p) and p.lower().endswith(".csv"):
+        raise data_error(f"{p} is one CSV file; a dataset is the directory that holds "
+                         "items.csv (with units.csv and the others), an archive or a workbook")
+    return _load(p)
 
 
-def _where(where):
-    """{dim: value or [values]} as the core's list of (dim, [values])."""
-    if where is None:
-        return None
-    if not isinstance(where, dict):
-        raise TypeError("where must be a dict {dimension: value or [values]}")
-    out = []
-    for dim, values in where.items():
-        values = [values] if isinstance(values, (str, int)) else list(values)
-        out.append((str(dim), [str(v) for v in values]))
-    return out
-
-
-def _date(value):
-    return None if value is None else str(value)
+def _dataset(ds, paths=False):
+    """`ds` checked: a Dataset (or, where `paths`, a path)."""
+    if isinstance(ds, Dataset):
+        return ds
+    if paths:
+        return _args.existing_path("ds", ds)
+    raise TypeError(f"ds is an aidstat.Dataset (aidstat.load(path) or aidstat.from_frames), "
+                    f"not {type(ds).__name__}")
 
 
 def _options(by=(), where=None, year=None, date_from=None, date_to=None, fiscal_start=1,
              ytd=None, threads=0, **rest):
-    """The option dictionary the core reads."""
-    opts = dict(by=_names(by), where=_where(where), year=year, date_from=_date(date_from),
-                date_to=_date(date_to), fiscal_start=fiscal_start, ytd=ytd, threads=threads)
+    """The option dictionary the core reads, each option checked."""
+    opts = dict(by=_args.names(by), where=_args.where(where),
+                year=_args.year("year", year, optional=True),
+                date_from=_args.date_text("date_from", date_from),
+                date_to=_args.date_text("date_to", date_to),
+                fiscal_start=_args.integer("fiscal_start", fiscal_start, 1, 12),
+                ytd=_args.text("ytd", ytd), threads=_args.integer("threads", threads, 0, 1024))
     opts.update(rest)
+    if opts.get("min_cell") is not None:
+        opts["min_cell"] = _args.integer("min_cell", opts["min_cell"], 1)
     for path_option in ("deflator", "category_map"):
-        if opts.get(path_option) is not None:
-            opts[path_option] = str(opts[path_option])
+        opts[path_option] = _args.path(path_option, opts.get(path_option), optional=True)
     return opts
 
 
 def totals(ds, by=(), where=None, year=None, date_from=None, date_to=None, min_cell=None,
-           fiscal_start=1, threads=0, as_float=False):
-    """Per-group totals (docs/transfers.md; CSV columns of `aidstat totals`): records, amount_min,
-    amount_max, headcount (people reached, each beneficiary once), quantities when
-    `measure` is a key, `suppressed` with min_cell, `transfers_excluded` when the
-    dataset holds transfers. `where` is {dimension: value or [values]}. Takes a Dataset,
-    or a path: then a CSV directory is read as the query needs it, a block at a time
-    when it can be (aidstat/totals_at.hpp), with the same answer and the same errors."""
+           fiscal_start=1, threads=0, exact=False, names=False):
+    """Per-group totals: records, amount_min, amount_max, headcount (people reached,
+    each beneficiary once), quantities when `measure` is a key, `suppressed` with
+    min_cell (counts then Int64: a suppressed cell is <NA>), `transfers_excluded` when
+    the dataset holds transfers.
+
+    by: dimension names: category, category_parent, year, quarter, month, provider,
+        recipient, unit_kind, direction, beneficiary_kind, form, measure, region,
+        provider@N, recipient@N (the unit's ancestor N levels up).
+    where: {dimension: value or [values]}. year, date_from, date_to: which records.
+    names: add each key's Chinese name (category_zh...).
+    ds: a Dataset, or a path: then a CSV directory is read as the query needs it, a
+    block at a time when it can be, with the same answer and the same errors."""
+    ds = _dataset(ds, paths=True)
     opts = _options(by, where, year, date_from, date_to, fiscal_start, threads=threads,
                     min_cell=min_cell)
-    text = _totals_csv(ds, opts) if isinstance(ds, Dataset) else _totals_csv_at(str(ds), opts)
-    return _results.frame_of_csv(text, len(opts["by"]), as_float)
+    table = _totals_table(ds, opts) if isinstance(ds, Dataset) else _totals_table_at(ds, opts)
+    return _results.frame_of_table(table, exact, names)
 
 
 def yoy(ds, base, year, by=(), where=None, ytd=None, fiscal_start=1, deflator=None,
-        prices_of=None, category_map=None, threads=0, as_float=False):
-    """Year over year between `base` and `year` (CSV columns of `aidstat yoy`). `ytd`
+        prices_of=None, category_map=None, threads=0, exact=False, names=False):
+    """Year over year between `base` and `year`: each year's amount, the change, its
+    percentage and status (continuing, new, discontinued), shares and records. `ytd`
     ("06-30") compares the years up to that day; `deflator` (a CSV file) with
     `prices_of` restates amounts in one year's prices; `category_map` (a CSV file)
     maps old category keys to new ones."""
-    opts = _options(by, where, None, None, None, fiscal_start, ytd, threads, base=base,
-                    current=year, deflator=deflator, prices_of=prices_of,
+    ds = _dataset(ds)
+    opts = _options(by, where, None, None, None, fiscal_start, ytd, threads,
+                    base=_args.year("base", base), current=_args.year("year", year),
+                    deflator=deflator, prices_of=_args.year("prices_of", prices_of, True),
                     category_map=category_map)
-    return _results.frame_of_csv(_yoy_csv(ds, opts), len(opts["by"]), as_float)
+    return _results.frame_of_table(_yoy_table(ds, opts), exact, names)
 
 
 def trend(ds, from_year, to_year, by=(), where=None, fiscal_start=1, deflator=None,
-          prices_of=None, category_map=None, threads=0, as_float=False):
-    """Every year from `from_year` to `to_year`, with growth, slope and projection
-    (CSV columns of `aidstat trend`)."""
+          prices_of=None, category_map=None, threads=0, exact=False, names=False):
+    """Every year from `from_year` to `to_year` (YEAR_min, YEAR_max), with the
+    compound growth (cagr_pct), the fitted line's slope, its projection and its
+    standard error."""
+    ds = _dataset(ds)
+    first, last = _args.year("from_year", from_year), _args.year("to_year", to_year)
+    if first > last:
+        raise ValueError(f"from_year ({first}) is after to_year ({last})")
     opts = _options(by, where, None, None, None, fiscal_start, None, threads,
-                    from_year=from_year, to_year=to_year, deflator=deflator,
-                    prices_of=prices_of, category_map=category_map)
-    return _results.frame_of_csv(_trend_csv(ds, opts), len(opts["by"]), as_float)
+                    from_year=first, to_year=last, deflator=deflator,
+                    prices_of=_args.year("prices_of", prices_of, True),
+                    category_map=category_map)
+    return _results.frame_of_table(_trend_table(ds, opts), exact, names)
 
 
 def pivot(ds, rows, cols, measure="amount", where=None, year=None, min_cell=None,
-          fiscal_start=1, threads=0, as_float=False):
-    """A matrix of `rows` x `cols` with totals (CSV of `aidstat pivot`); measure is
-    amount, records or headcount."""
-    opts = _options((), where, year, None, None, fiscal_start, None, threads, rows=str(rows),
-                    cols=str(cols), measure=measure, min_cell=min_cell)
-    return _results.frame_of_csv(_pivot_csv(ds, opts), 1, as_float)
+          fiscal_start=1, threads=0, exact=False, margins=False):
+    """A matrix of `rows` x `cols` (two dimension names), indexed by the row key, a
+    column per column key; measure is amount (a (key, "min"/"max") column pair),
+    records or headcount. margins=True adds the totals as a last "total" row and
+    column, as pandas.pivot_table(margins=True) does; without it no total is among the
+    data, so a column's sum is its total."""
+    ds = _dataset(ds)
+    rows, cols = _args.text("rows", rows, False), _args.text("cols", cols, False)
+    opts = _options((), where, year, None, None, fiscal_start, None, threads, rows=rows,
+                    cols=cols, measure=_args.text("measure", measure, False),
+                    min_cell=min_cell)
+    return _results.frame_of_pivot(_pivot_table(ds, opts), rows, cols, exact, margins)
 
 
-def progress(ds, year=None, by=(), as_float=False):
-    """Completion of commitments (实事项目) by year, category, category_parent or owner
-    (CSV of `aidstat progress`)."""
-    opts = dict(year=year, by=_names(by))
-    return _results.frame_of_csv(_progress_csv(ds, opts), len(opts["by"]), as_float)
+def progress(ds, year=None, by=(), exact=False):
+    """Completion of commitments (实事项目): the count of each status, the completion
+    percentage, targets and recorded amounts; by year, category, category_parent or
+    owner."""
+    ds = _dataset(ds)
+    opts = dict(year=_args.year("year", year, optional=True), by=_args.names(by))
+    return _results.frame_of_table(_progress_table(ds, opts), exact)
 
 
 def check(ds):
-    """Validation, reconciliation and duplicates, one row per finding: level, kind,
-    file, line, column, message, and `finding`, the line `aidstat check` prints. Takes a
-    Dataset, or a path (then problems that stop a load are findings too, as in the
-    command)."""
+    """Validation, reconciliation and duplicates, one row per finding: level and kind
+    (category), file, line, column, message, and `finding`, the line `aidstat check`
+    prints. Takes a Dataset, or a path (then problems that stop a load are findings
+    too, as in the command)."""
     import pandas
-    rows = _check_dataset(ds) if isinstance(ds, Dataset) else _check_path(str(ds))
-    return pandas.DataFrame(rows, columns=["level", "kind", "file", "line", "column",
-                                           "message", "finding"])
+    ds = _dataset(ds, paths=True)
+    rows = _check_dataset(ds) if isinstance(ds, Dataset) else _check_path(ds)
+    frame = pandas.DataFrame(rows, columns=["level", "kind", "file", "line", "column",
+                                            "message", "finding"])
+    for name, words in (("level", ["error", "warning", "note"]),
+                        ("kind", ["validation", "reconciliation", "duplicate", "unnamed",
+                                  "protection", "overflow", "formula"])):
+        frame[name] = pandas.Categorical(frame[name], categories=words)
+    return frame.astype({"line": "int64", "column": "int64"})
+
+
+def report(ds, base, year, path, min_cell=None, unit="wan", title="双拥工作统计报告"):
+    """Writes the report of `year` against `base` to `path` as one self-contained HTML
+    page, as `aidstat report` does, atomically; min_cell applies disclosure control,
+    unit is "wan" (万元) or "yuan"."""
+    ds = _dataset(ds)
+    base, year = _args.year("base", base), _args.year("year", year)
+    if base == year:
+        raise ValueError(f"base and year are the same year ({year}); a report compares two")
+    min_cell = _args.integer("min_cell", min_cell, 1, optional=True)
+    if unit not in ("wan", "yuan"):
+        raise ValueError(f"unit is 'wan' or 'yuan', not {unit!r}")
+    _save_report(ds, base, year, _args.path("path", path), min_cell, unit,
+                 _args.text("title", title, False))
 
 
 def parse_money(text):
     """An amount in report notation ("1100余万元") as (min, max) in yuan, Decimal."""
-    lo, hi = _parse_money(text)
+    lo, hi = _parse_money(_args.text("text", text, False))
     return Decimal(lo).scaleb(-2), Decimal(hi).scaleb(-2)
 
 

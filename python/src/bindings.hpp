@@ -30,6 +30,11 @@ void bind_queries(py::module_& m);
 /// Registers partial totals as bytes, their merge, and comparisons made from them.
 void bind_partials(py::module_& m);
 
+/// A result table's columns in its CSV layout's order, as the Python layer types them:
+/// {"columns": [{"name", "kind", "values", "max", "missing", "vocabulary", "labels"}],
+/// "total": the last row is the total row, "min_cell": disclosure control applied}.
+py::dict columns_of(const table& tab);
+
 /// Option `name` of `opts`, if present and not None.
 template <class T>
 std::optional<T> option(const py::dict& opts, const char* name) {
@@ -46,6 +51,10 @@ std::vector<dimension> dimensions_of(const py::dict& opts, const char* name);
 
 /// The comparison the options ask for: base, current, by, the filter, prices, threads.
 yoy_query yoy_of(const py::dict& opts);
+
+/// The dataset to query: `d`, or a copy with the option `category_map` (a CSV file)
+/// applied.
+std::shared_ptr<const dataset> mapped(const py_dataset& d, const py::dict& opts);
 
 /// Constant prices from the options `deflator` (a CSV file) and `prices_of`, if given.
 std::optional<price_basis> prices_of(const py::dict& opts);

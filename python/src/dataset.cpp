@@ -75,14 +75,39 @@ void bind_dataset(py::module_& m) {
       .def("save", &save, py::arg("path"), py::arg("archive") = "binary",
            "Writes the dataset to an archive file (binary, text or xml), atomically")
       .def("export", &export_to, py::arg("dir"),
-           "Writes the dataset as a directory of CSV files (docs/file-formats.md)")
-      .def("__repr__", [](const py_dataset& d) {
-        return "<aidstat.Dataset: " + std::to_string(d.data->item_count()) + " records, " +
-               std::to_string(d.data->unit_count()) + " units>";
-      });
+           "Writes the dataset as a directory of CSV files (docs/file-formats.md)");
   m.def("load", &load, py::arg("path"),
-        "Loads a dataset directory (holding items.csv) or an archive file");
+        "Loads a dataset directory (holding items.csv), an archive or a workbook");
   m.def("_read_texts", &read_texts, py::arg("files"));
+  m.def(
+      "_format_money",
+      [](std::int64_t lo, std::int64_t hi, const std::string& unit) {
+        return format_money(money_interval(money(lo), money(hi)), parse_key<money_unit>(unit));
+      },
+      py::arg("min_fen"), py::arg("max_fen"), py::arg("unit"));
+  m.def(
+      "_save_report",
+      [](const py_dataset& d, int base, int year, const std::filesystem::path& file,
+         std::optional<std::int64_t> min_cell, const std::string& unit, const std::string& title) {
+        report_options o;
+        o.base_year = base, o.current_year = year, o.min_cell = min_cell;
+        o.unit = parse_key<money_unit>(unit), o.title = title;
+        py::gil_scoped_release unlocked;
+        save_report(file, *d.data, check_dataset(*d.data, d.sources ? &*d.sources : nullptr), o);
+      },
+      py::arg("dataset"), py::arg("base"), py::arg("year"), py::arg("path"), py::arg("min_cell"),
+      py::arg("unit"), py::arg("title"));
+  m.def(
+      "_overview",
+      [](const py_dataset& d) {
+        const auto count = [&](const char* dim) {
+          py::gil_scoped_release unlocked;
+          return compute_totals(*d.data, {{dimension::parse(dim)}, {}}).groups.size();
+        };
+        return py::make_tuple(d.data->item_count(), count("year"), count("category"),
+                              d.data->unit_count());
+      },
+      py::arg("dataset"));
   m.def(
       "_parse_money",
       [](const std::string& text) {

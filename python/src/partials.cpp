@@ -44,11 +44,12 @@ void bind_partials(py::module_& m) {
         const yoy_query q = yoy_of(opts);
         yoy_query whole = q;
         whole.by.clear();
+        const auto data = mapped(d, opts);
         std::string by_keys, by_year;
         {
           py::gil_scoped_release unlocked;
-          by_keys = totals_to_bytes(compute_totals(*d.data, yoy_totals_query(q)));
-          by_year = totals_to_bytes(compute_totals(*d.data, yoy_totals_query(whole)));
+          by_keys = totals_to_bytes(compute_totals(*data, yoy_totals_query(q)));
+          by_year = totals_to_bytes(compute_totals(*data, yoy_totals_query(whole)));
         }
         return py::make_tuple(bytes_of(by_keys), bytes_of(by_year));
       },
@@ -65,25 +66,29 @@ void bind_partials(py::module_& m) {
       },
       py::arg("parts"));
   m.def(
-      "_totals_csv_of_partial",
+      "_totals_table_of_partial",
       [](const std::string& part, std::optional<std::int64_t> min_cell) {
-        std::ostringstream out;
-        py::gil_scoped_release unlocked;  // a merged partial can be large
-        totals t = totals_from_bytes(part);
-        if (min_cell) t = suppress_small_cells(std::move(t), *min_cell);
-        write_totals(out, t, output_format::csv);
-        return std::move(out).str();
+        table tab;
+        {
+          py::gil_scoped_release unlocked;  // a merged partial can be large
+          totals t = totals_from_bytes(part);
+          if (min_cell) t = suppress_small_cells(std::move(t), *min_cell);
+          tab = to_table(t);
+        }
+        return columns_of(tab);
       },
       py::arg("partial"), py::arg("min_cell"));
   m.def(
-      "_yoy_csv_of_partials",
+      "_yoy_table_of_partials",
       [](const std::string& by_keys, const std::string& by_year, const py::dict& opts) {
         const yoy_query q = yoy_of(opts);
-        std::ostringstream out;
-        py::gil_scoped_release unlocked;
-        const totals years = totals_from_bytes(by_year, "the partial year totals");
-        write_yoy(out, compare_years(totals_from_bytes(by_keys), &years, q), output_format::csv);
-        return std::move(out).str();
+        table tab;
+        {
+          py::gil_scoped_release unlocked;
+          const totals years = totals_from_bytes(by_year, "the partial year totals");
+          tab = to_table(compare_years(totals_from_bytes(by_keys), &years, q));
+        }
+        return columns_of(tab);
       },
       py::arg("by_keys"), py::arg("by_year"), py::arg("options"));
 }

@@ -1,9 +1,7 @@
 // The queries from Python: option dictionaries into C++ queries, computed with the
-// GIL released, answered as the CLI's CSV text (the Python layer types its columns).
+// GIL released, answered as the typed result table's columns (tables.cpp).
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
-
-#include <sstream>
 
 #include "aidstat/disclosure.hpp"
 #include "aidstat/pivot.hpp"
@@ -43,6 +41,12 @@ std::optional<price_basis> prices_of(const py::dict& opts) {
   return price_basis{deflator::load(*file), *year};
 }
 
+std::shared_ptr<const dataset> mapped(const py_dataset& d, const py::dict& opts) {
+  const auto file = option<std::filesystem::path>(opts, "category_map");
+  if (!file) return d.data;
+  return std::make_shared<const dataset>(category_map::load(*file).apply(*d.data));
+}
+
 yoy_query yoy_of(const py::dict& opts) {
   yoy_query q;
   q.base_year = opts["base"].cast<int>();
@@ -56,57 +60,46 @@ yoy_query yoy_of(const py::dict& opts) {
 
 namespace {
 
-// The dataset to query: `d`, or a copy with the option `category_map` applied.
-std::shared_ptr<const dataset> mapped(const py_dataset& d, const py::dict& opts) {
-  const auto file = option<std::filesystem::path>(opts, "category_map");
-  if (!file) return d.data;
-  return std::make_shared<const dataset>(category_map::load(*file).apply(*d.data));
-}
-
 unsigned threads_of(const py::dict& opts) { return option<unsigned>(opts, "threads").value_or(0); }
 
-// Runs compute() with the GIL released and writes its answer as CSV.
-template <class Compute, class Write>
-std::string csv_of(Compute&& compute, Write&& write) {
-  std::ostringstream out;
+// Runs compute() with the GIL released; its answer as the typed table's columns.
+template <class Compute>
+py::dict table_of(Compute&& compute) {
+  table tab;
   {
     py::gil_scoped_release unlocked;
-    write(out, compute());
+    tab = to_table(compute());
   }
-  return std::move(out).str();
+  return columns_of(tab);
 }
 
-// The totals of `opts` as CSV, from the totals that compute(q) gives.
+// The totals of `opts`, from the totals that compute(q) gives.
 template <class Compute>
-std::string totals_csv_of(const py::dict& opts, Compute&& compute) {
+py::dict totals_table_of(const py::dict& opts, Compute&& compute) {
   const totals_query q{dimensions_of(opts, "by"), filter_of(opts), threads_of(opts)};
   const auto min_cell = option<std::int64_t>(opts, "min_cell");
-  return csv_of(
-      [&] {
-        totals t = compute(q);
-        return min_cell ? suppress_small_cells(std::move(t), *min_cell) : t;
-      },
-      [](std::ostream& out, const totals& t) { write_totals(out, t, output_format::csv); });
+  return table_of([&] {
+    totals t = compute(q);
+    return min_cell ? suppress_small_cells(std::move(t), *min_cell) : t;
+  });
 }
 
-std::string totals_csv(const py_dataset& d, const py::dict& opts) {
-  return totals_csv_of(opts, [&](const totals_query& q) { return compute_totals(*d.data, q); });
+py::dict totals_table(const py_dataset& d, const py::dict& opts) {
+  return totals_table_of(opts, [&](const totals_query& q) { return compute_totals(*d.data, q); });
 }
 
 // From where the dataset is kept: a CSV directory may be read as a stream (totals_at).
-std::string totals_csv_at(const std::filesystem::path& path, const py::dict& opts) {
-  return totals_csv_of(opts, [&](const totals_query& q) { return totals_at(path, q); });
+py::dict totals_table_at(const std::filesystem::path& path, const py::dict& opts) {
+  return totals_table_of(opts, [&](const totals_query& q) { return totals_at(path, q); });
 }
 
-std::string yoy_csv(const py_dataset& d, const py::dict& opts) {
+py::dict yoy_table(const py_dataset& d, const py::dict& opts) {
   const yoy_query q = yoy_of(opts);
   const auto data = mapped(d, opts);
-  return csv_of(
-      [&] { return compute_yoy(*data, q); },
-      [](std::ostream& out, const yoy_result& r) { write_yoy(out, r, output_format::csv); });
+  return table_of([&] { return compute_yoy(*data, q); });
 }
 
-std::string trend_csv(const py_dataset& d, const py::dict& opts) {
+py::dict trend_table(const py_dataset& d, const py::dict& opts) {
   trend_query q;
   q.from_year = opts["from_year"].cast<int>();
   q.to_year = opts["to_year"].cast<int>();
@@ -115,12 +108,10 @@ std::string trend_csv(const py_dataset& d, const py::dict& opts) {
   q.prices = prices_of(opts);
   q.threads = threads_of(opts);
   const auto data = mapped(d, opts);
-  return csv_of(
-      [&] { return compute_trend(*data, q); },
-      [](std::ostream& out, const trend_result& r) { write_trend(out, r, output_format::csv); });
+  return table_of([&] { return compute_trend(*data, q); });
 }
 
-std::string pivot_csv(const py_dataset& d, const py::dict& opts) {
+py::dict pivot_table(const py_dataset& d, const py::dict& opts) {
   pivot_query q;
   q.rows = dimension::parse(opts["rows"].cast<std::string>());
   q.cols = dimension::parse(opts["cols"].cast<std::string>());
@@ -133,24 +124,19 @@ std::string pivot_csv(const py_dataset& d, const py::dict& opts) {
   q.filter = filter_of(opts);
   q.threads = threads_of(opts);
   const auto min_cell = option<std::int64_t>(opts, "min_cell");
-  return csv_of(
-      [&] {
-        pivot_result p = compute_pivot(*d.data, q);
-        return min_cell ? suppress_small_cells(std::move(p), *min_cell) : p;
-      },
-      [](std::ostream& out, const pivot_result& p) { write_pivot(out, p, output_format::csv); });
+  return table_of([&] {
+    pivot_result p = compute_pivot(*d.data, q);
+    return min_cell ? suppress_small_cells(std::move(p), *min_cell) : p;
+  });
 }
 
-std::string progress_csv(const py_dataset& d, const py::dict& opts) {
+py::dict progress_table(const py_dataset& d, const py::dict& opts) {
   progress_query q;
   q.year = option<int>(opts, "year");
   for (const auto& b :
        option<std::vector<std::string>>(opts, "by").value_or(std::vector<std::string>{}))
     q.by.push_back(parse_key<progress_dimension>(b));
-  return csv_of([&] { return compute_progress(*d.data, q); },
-                [](std::ostream& out, const progress_result& r) {
-                  write_progress(out, r, output_format::csv);
-                });
+  return table_of([&] { return compute_progress(*d.data, q); });
 }
 
 // The name of a finding kind, as the Python frame shows it.
@@ -187,12 +173,19 @@ py::list findings_of(const check_report& r) {
 }  // namespace
 
 void bind_queries(py::module_& m) {
-  m.def("_totals_csv", &totals_csv, py::arg("dataset"), py::arg("options"));
-  m.def("_totals_csv_at", &totals_csv_at, py::arg("path"), py::arg("options"));
-  m.def("_yoy_csv", &yoy_csv, py::arg("dataset"), py::arg("options"));
-  m.def("_trend_csv", &trend_csv, py::arg("dataset"), py::arg("options"));
-  m.def("_pivot_csv", &pivot_csv, py::arg("dataset"), py::arg("options"));
-  m.def("_progress_csv", &progress_csv, py::arg("dataset"), py::arg("options"));
+  m.def(
+      "_check_query",
+      [](const py::dict& opts) {
+        dimensions_of(opts, "by");
+        filter_of(opts);
+      },
+      py::arg("options"));
+  m.def("_totals_table", &totals_table, py::arg("dataset"), py::arg("options"));
+  m.def("_totals_table_at", &totals_table_at, py::arg("path"), py::arg("options"));
+  m.def("_yoy_table", &yoy_table, py::arg("dataset"), py::arg("options"));
+  m.def("_trend_table", &trend_table, py::arg("dataset"), py::arg("options"));
+  m.def("_pivot_table", &pivot_table, py::arg("dataset"), py::arg("options"));
+  m.def("_progress_table", &progress_table, py::arg("dataset"), py::arg("options"));
   m.def(
       "_check_dataset",
       [](const py_dataset& d) {

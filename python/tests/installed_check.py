@@ -9,7 +9,7 @@ code = (
     "import aidstat, sys; "
     f"assert aidstat.__file__.startswith({prefix!r}), aidstat.__file__; "
     f"t = aidstat.totals(aidstat.load({dataset!r})); "
-    "print(t['records'][0], t['amount_min'][0])"
+    "print(t['records'][0], f\"{t['amount_min'][0]:.2f}\")"
 )
 env = {"PYTHONPATH": f"{prefix}/{directory}", "PATH": "/usr/bin:/bin"}
 out = subprocess.run([sys.executable, "-c", code], env=env, cwd="/", capture_output=True,

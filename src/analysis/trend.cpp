@@ -77,7 +77,8 @@ item_fields fields_for(const trend_query& q) { return fields_for(scan_query(q));
 trend_result compute_trend(const dataset& d, const trend_query& q) {
   if (q.to_year < q.from_year)
     detail::throw_error<query_error>("the series runs from " + std::to_string(q.from_year) +
-                                     " to " + std::to_string(q.to_year) + ": --from is after --to");
+                                     " to " + std::to_string(q.to_year) +
+                                     ": the first year is after the last");
   if (q.to_year - q.from_year >= 200)
     detail::throw_error<query_error>("a series can span at most 200 years");
   if (q.filter.year)

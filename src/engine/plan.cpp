@@ -60,7 +60,7 @@ plan make_plan(const dataset& d, const item_columns& c, const totals_query& q, b
   pl.to_day = f.to ? f.to->last_day() : INT32_MAX;
   if (f.from && f.to && pl.from_day > pl.to_day)
     throw_error<query_error>("the date range " + f.from->to_string() + " .. " + f.to->to_string() +
-                             " is empty: --from is after --to");
+                             " is empty: it starts after it ends");
   pl.by_dates = f.from || f.to || f.through;
   pl.transfers = transfers;
   pl.boundary = transfer_boundary(q.by);

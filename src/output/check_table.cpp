@@ -24,8 +24,8 @@ void lay_out_all(table& tab) {
 
 table to_table(const check_report& r) {
   table tab;
-  tab.columns = {figure_column("level", "level", "级别", cell_type::status),
-                 figure_column("kind", "kind", "类型", cell_type::status),
+  tab.columns = {detail::status_column<finding_level>("level", "level", "级别"),
+                 detail::status_column<finding_kind>("kind", "kind", "类型"),
                  figure_column("file", "file", "文件", cell_type::text),
                  figure_column("line", "line", "行", cell_type::count),
                  figure_column("column", "column", "列", cell_type::count),
@@ -59,7 +59,7 @@ table to_table(const std::vector<reconciliation>& list) {
       figure_column("recorded", "recorded", "记录", cell_type::money),
       figure_column("stated_quantity", "stated quantity", "报告数量", cell_type::quantity),
       figure_column("recorded_quantity", "recorded quantity", "记录数量", cell_type::quantity),
-      figure_column("status", "status", "结果", cell_type::status),
+      detail::status_column<reconciliation_status>("status", "status", "结果"),
       figure_column("gap", "gap", "差额", cell_type::money),
       figure_column("quantity_gap", "quantity gap", "数量差额", cell_type::count)};
   for (const reconciliation& r : list) {

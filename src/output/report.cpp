@@ -89,7 +89,7 @@ void write_report(std::ostream& out, const dataset& d, const check_report& quali
                   const report_options& o) {
   if (o.base_year == 0 || o.current_year == 0 || o.base_year == o.current_year)
     detail::throw_error<query_error>(
-        "a report needs two different years: --base and --year (the year reported on)");
+        "a report needs two different years: a base year and the year reported on");
   const page p{out, d, quality, o};
   yoy_query yq;
   yq.base_year = o.base_year;

@@ -19,6 +19,16 @@ inline column figure_column(std::string name, std::string en, std::string zh, ce
   return c;
 }
 
+/// A status column whose cells are words of E's vocabulary (`none` left out: an
+/// empty cell says it).
+template <class E>
+column status_column(std::string name, std::string en, std::string zh) {
+  column c = figure_column(std::move(name), std::move(en), std::move(zh), cell_type::status);
+  for (std::string& k : keys_of<E>())
+    if (k != "none") c.vocabulary.push_back(std::move(k));
+  return c;
+}
+
 /// Appends one key column per key of `groups` (each with `key` and `labels`), named
 /// by `names` and `zh`, in order.
 template <class Group>

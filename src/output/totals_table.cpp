@@ -36,7 +36,7 @@ std::vector<column> figure_columns() {
       col("headcount", "people", "人数", cell_type::count),
       col("distinct_beneficiaries", "beneficiaries", "对象数", cell_type::count),
       col("quantity", "quantity", "数量", cell_type::quantity),
-      col("suppressed", "suppressed", "抑制", cell_type::status),
+      detail::status_column<suppression>("suppressed", "suppressed", "抑制"),
       col("transfers_excluded", "transfers excluded", "剔除转拨", cell_type::count)};
   cs[share].json_omit_empty = true;
   cs[share].json_in_total = false;

@@ -42,7 +42,7 @@ std::vector<column> figure_columns(const yoy_result& r) {
           figure_column("current", c, c + "年", cell_type::money),
           figure_column("delta", "change", "增减", cell_type::money),
           figure_column("pct_change", "%", "增减%", cell_type::percent),
-          figure_column("status", "status", "状态", cell_type::status),
+          detail::status_column<yoy_status>("status", "status", "状态"),
           figure_column("transfers_excluded", "transfers excluded", "剔除转拨", cell_type::count),
           figure_column("base_records", "records " + b, b + "年记录数", cell_type::count),
           figure_column("current_records", "records " + c, c + "年记录数", cell_type::count),

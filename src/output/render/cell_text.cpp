@@ -9,6 +9,12 @@ bool is_interval(const column& c) {
   return c.type == cell_type::money || c.type == cell_type::quantity;
 }
 
+// A computed figure to two decimals, never "-0.00": a tiny negative rounds to zero.
+std::string two_decimals(double v) {
+  std::string text = fmt::format("{:.2f}", v);
+  return text == "-0.00" ? "0.00" : text;
+}
+
 }  // namespace
 
 std::vector<std::string> csv_headers(const column& c) {
@@ -34,7 +40,7 @@ std::vector<std::string> csv_fields(const column& c, const cell& v) {
       return {format_hundredths(std::get<std::int64_t>(v))};
     case cell_type::ratio:
     case cell_type::fitted:
-      return {fmt::format("{:.2f}", std::get<double>(v))};
+      return {two_decimals(std::get<double>(v))};
     case cell_type::text:
     case cell_type::status:
       break;
