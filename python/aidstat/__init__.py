@@ -192,13 +192,21 @@ def parse_money(text):
 
 def from_frames(items, units=None, beneficiaries=None, categories=None, commitments=None,
                 stated_totals=None):
-    """A Dataset from pandas DataFrames with the columns of the CSV files (docs/file-formats.md),
-    cells written as in those files (report notation allowed; missing values empty).
-    Validates as the CSV loader does; every problem names its frame, row (position,
-    from 0, and index label) and column, in one validation_error."""
-    texts = _frames.texts_of(dict(items=items, units=units, beneficiaries=beneficiaries,
-                                  categories=categories, commitments=commitments,
-                                  stated_totals=stated_totals))
+    """A Dataset from pandas DataFrames with the columns of the CSV files
+    (docs/file-formats.md), cells as pandas makes them: dates as datetime64,
+    Timestamp, datetime.date or text; amounts as int or float yuan (within 1e-9 of a
+    whole fen), Decimal or report notation; ids and years as int, whole float or text;
+    NaN, None, pd.NA, NaT or "" for an empty cell. Validates as the CSV loader does; a
+    validation_error names each problem by frame, row (position, from 0, and index
+    label) and column, the first 1,000 of them with the total."""
+    texts, cells = _frames.texts_of(dict(items=items, units=units, beneficiaries=beneficiaries,
+                                         categories=categories, commitments=commitments,
+                                         stated_totals=stated_totals), _MAX_PROBLEMS)
+    if cells.problems:
+        told, message = _frames.cell_problems(texts, cells)
+        raised = validation_error(message)
+        raised.problems = told
+        raise raised
     try:
         # Bytes, so that text Python holds but UTF-8 cannot (a lone surrogate) reaches
         # the loader, which names its place, instead of failing in the conversion.
@@ -209,3 +217,6 @@ def from_frames(items, units=None, beneficiaries=None, categories=None, commitme
         raised = validation_error(message)
         raised.problems = told
         raise raised from None
+
+
+_MAX_PROBLEMS = 1000  # as the loader: the first 1,000 problems, then reading stops

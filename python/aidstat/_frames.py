@@ -2,37 +2,44 @@
 problems told back by frame, row and column instead of file, line and field."""
 import bisect
 
-from ._results import cell_text as _cell
-from ._results import escaped as _escaped
+from ._cells import Cells, column_cells
 
 FRAMES = ("items", "units", "beneficiaries", "categories", "commitments", "stated_totals")
 
 
 class FrameText:
-    """One frame as CSV text, with the line each of its rows starts on."""
+    """One frame as CSV text, written by pandas' to_csv from columns made as the loader
+    reads them (_cells), with the line each row starts on. Problems of the cells
+    themselves go to `cells`, and then there is no text."""
 
-    def __init__(self, name, frame):
+    def __init__(self, name, frame, cells):
         import pandas
         if not isinstance(frame, pandas.DataFrame):
-            raise TypeError(f"{name} must be a pandas DataFrame, not {type(frame).__name__}")
+            raise TypeError(f"{name} is a pandas DataFrame, not {type(frame).__name__}")
         self.name = name
         self.columns = [str(c) for c in frame.columns]
-        self.index = list(frame.index)
-        lines = [",".join(_escaped(c) for c in self.columns)]
-        self.row_lines = []  # 1-based line on which each row starts
-        line = 1 + lines[0].count("\n")
-        for row in frame.itertuples(index=False, name=None):
-            line += 1
-            self.row_lines.append(line)
-            text = ",".join(_escaped(_cell(v)) for v in row)
-            if text == "":  # one empty cell: quoted, or the row would read as a blank line
-                text = '""'
-            lines.append(text)
-            line += text.count("\n")
-        self.text = "\n".join(lines) + "\n"
+        self.index = frame.index
+        self.first_problem = len(cells.problems)
+        self.text, self.row_lines = "", None
+        converted = {}
+        for j in range(len(self.columns)):
+            column = column_cells(frame.iloc[:, j], self.columns[j], cells, j)
+            if column is None or cells.full():
+                return  # the frame's own problems are reported; the loader is not asked
+            converted[j] = column
+        body = pandas.DataFrame(converted, index=frame.index)
+        self.text = body.to_csv(index=False, header=self.columns,
+                                lineterminator="\n", float_format="%.2f", quoting=0)
+        if not self.columns:
+            self.text = ""  # no header: the loader says the file is empty
+            return
+        if self.text.count("\n") != len(frame) + 1:  # a cell holds a line break
+            self.row_lines = _row_lines(self.text)
 
     def row_of(self, line):
         """The position (from 0) of the row on CSV line `line`; None for the header."""
+        if self.row_lines is None:  # no cell holds a line break: row i is on line i + 2
+            return line - 2 if line and 2 <= line < len(self.index) + 2 else None
         if not line or not self.row_lines or line < self.row_lines[0]:
             return None
         return bisect.bisect_right(self.row_lines, line) - 1
@@ -54,11 +61,46 @@ class FrameText:
         return at
 
 
-def texts_of(frames):
-    """{name: FrameText} for the frames given (items required)."""
+def _row_lines(text):
+    """The line on which each record of CSV `text` starts (the header's line is 1)."""
+    import csv
+    import io
+    reader = csv.reader(io.StringIO(text, newline=""))
+    next(reader, None)
+    lines, start = [], reader.line_num + 1
+    for _ in reader:
+        lines.append(start)
+        start = reader.line_num + 1
+    return lines
+
+
+def texts_of(frames, cap):
+    """({name: FrameText}, Cells) for the frames given (items required); the cells'
+    problems, at most `cap`, stop the reading."""
     if frames.get("items") is None:
         raise TypeError("from_frames needs the items frame")
-    return {name: FrameText(name, f) for name, f in frames.items() if f is not None}
+    cells, texts = Cells(cap), {}
+    for name, f in frames.items():
+        if f is not None and not cells.full():
+            texts[name] = FrameText(name, f, cells)
+    return texts, cells
+
+
+def cell_problems(texts, cells):
+    """The frames' own problems, told as told_by_frame tells the loader's."""
+    told, lines = [], []
+    names = list(texts)
+    for i, (row, column, message) in enumerate(cells.problems):
+        # Which frame: the last whose first problem is at or before this one.
+        t = [texts[n] for n in names if texts[n].first_problem <= i][-1]
+        label = t.index[row] if row < len(t.index) else None
+        told.append((t.name, row, t.columns[column], message))
+        lines.append(f"the {t.name} frame, row {row} (index {label!r}), column "
+                     f"{t.columns[column]!r}: {message}")
+    if cells.total > len(told):
+        lines.append(f"... and {cells.total - len(told)} more problems: {cells.total} in all "
+                     "(reading stopped at the first " + str(len(told)) + ")")
+    return told, "\n".join(lines)
 
 
 def told_by_frame(problems, texts):

@@ -231,7 +231,7 @@ def test_from_frames_names_frame_row_and_column():
     # An unknown column is a problem of the frame's columns, not a crash.
     with pytest.raises(aidstat.validation_error, match="the items frame, its columns, column 'colour'"):
         aidstat.from_frames(items.assign(colour="red"))
-    with pytest.raises(TypeError, match="items must be a pandas DataFrame"):
+    with pytest.raises(TypeError, match="items is a pandas DataFrame"):
         aidstat.from_frames([["2023", "condolence", "city"]])
     with pytest.raises(TypeError):
         aidstat.from_frames(None)
@@ -321,7 +321,8 @@ def test_odd_frames_are_errors_with_positions_never_crashes():
                              "the header has no 'date' column"),
         "lists in cells": (pandas.DataFrame({"date": [["2023"]], "category": ["other"],
                                              "provider": ["x"]}),
-                           "row 0 (index 0), column 'date': '['2023']' is not a date"),
+                           "row 0 (index 0), column 'date': a Python list is not a value of "
+                           "date"),
         "NaN everywhere": (pandas.DataFrame({"date": [numpy.nan], "category": [numpy.nan],
                                              "provider": [numpy.nan]}),
                            "row 0 (index 0), column 'date': the date is missing"),
