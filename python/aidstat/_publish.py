@@ -69,6 +69,20 @@ def dataset_reduce(ds):
             return dataset_from_archive_bytes, (f.read(),)
 
 
+def dataset_frames(ds):
+    """The dataset's rows back as DataFrames, one per file it has (items, units,
+    beneficiaries, categories, commitments, stated_totals), with the columns of the CSV
+    files and their cells as text ("" where empty), amounts in report notation kept:
+    from_frames(**ds.to_frames()) is the same dataset."""
+    import pandas
+    with tempfile.TemporaryDirectory() as d:
+        ds.export(d)
+        return {name[:-4]: pandas.read_csv(os.path.join(d, name), dtype=str,
+                                           keep_default_na=False, encoding="utf-8")
+                for name in sorted(os.listdir(d)) if name.endswith(".csv")}
+
+
 def install(dataset_class):
     dataset_class.__repr__ = dataset_repr
     dataset_class.__reduce__ = dataset_reduce
+    dataset_class.to_frames = dataset_frames

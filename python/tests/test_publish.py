@@ -73,3 +73,16 @@ def test_the_type_stubs_match_the_functions():
         for name in public:
             params = list(inspect.signature(getattr(module, name)).parameters)
             assert stubbed.get(name) == params, (module.__name__, name)
+
+
+def test_to_frames_gives_the_rows_back(ds, example_dir):
+    frames = ds.to_frames()
+    assert set(frames) >= {"items", "units", "beneficiaries"}
+    assert len(frames["items"]) == 47
+    import pandas
+    written = pandas.read_csv(example_dir / "items.csv", dtype=str, keep_default_na=False)
+    assert set(written.columns) <= set(frames["items"].columns)
+    back = aidstat.from_frames(**frames)
+    for by in (["category", "year"], ["provider"], ["measure"]):
+        assert aidstat.to_csv(aidstat.totals(back, by=by)) == \
+            aidstat.to_csv(aidstat.totals(ds, by=by))
