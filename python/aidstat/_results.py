@@ -15,8 +15,13 @@ PIVOT = "aidstat_pivot"
 
 
 def _decimal(fen_or_hundredths):
-    d = Decimal(int(fen_or_hundredths)).scaleb(-2)
-    return d
+    return Decimal(int(fen_or_hundredths)).scaleb(-2)
+
+
+def _rounded(value, digits):
+    """A computed double as the Decimal of its text to `digits`, never a negative zero."""
+    d = Decimal(format(value, digits))
+    return abs(d) if d == 0 else d
 
 
 def _series(pandas, numpy, spec, values, missing, exact):
@@ -44,8 +49,7 @@ def _series(pandas, numpy, spec, values, missing, exact):
     # real, percent_text: a double computed by the library
     if exact:
         digits = ".1f" if kind == "percent_text" else ".2f"
-        return pandas.Series([None if m else abs(Decimal(format(v, digits))) if v == 0 else
-                              Decimal(format(v, digits)) for v, m in zip(values, missing)],
+        return pandas.Series([None if m else _rounded(v, digits) for v, m in zip(values, missing)],
                              dtype=object)
     return pandas.Series(values + 0.0)  # + 0.0: never a negative zero
 
@@ -132,11 +136,11 @@ def _flat(frame):
     """The frame with its index as columns (a key set as the index is written, never
     dropped) and flat column names ("2022_min" for a pivot's (2022, "min"))."""
     import pandas
-    if frame.attrs.get(PIVOT) or not isinstance(frame.index, pandas.RangeIndex) or \
-            any(n is not None for n in frame.index.names):
+    if frame.attrs.get(PIVOT) or any(n is not None for n in frame.index.names):
         frame = frame.reset_index()
     if isinstance(frame.columns, pandas.MultiIndex):
-        frame.columns = ["_".join(str(p) for p in c if str(p) != "") for c in frame.columns]
+        frame = frame.set_axis(["_".join(str(p) for p in c if str(p) != "")
+                                for c in frame.columns], axis=1)  # a copy: the caller's stays
     return frame
 
 

@@ -161,6 +161,9 @@ def test_a_key_set_as_index_is_written(datasets):
     path, ds = datasets[0]
     t = aidstat.totals(ds, by=["category"])
     assert aidstat.to_csv(t.set_index("category")) == aidstat.to_csv(t)
+    # A filtered frame keeps its rows' positions as an unnamed index: not a column.
+    shown = t[t["amount_min"].notna()]
+    assert aidstat.to_csv(shown).splitlines()[0] == aidstat.to_csv(t).splitlines()[0]
 
 
 def test_chinese_names_on_request(datasets):
