@@ -156,12 +156,15 @@ def check(ds):
     """Validation, reconciliation and duplicates, one row per finding: level and kind
     (category), file, line, column, message, and `finding`, the line `aidstat check`
     prints. Takes a Dataset, or a path (then problems that stop a load are findings
-    too, as in the command)."""
+    too, as in the command). For a Dataset made by from_frames, `row` and `label` give
+    each finding's frame row (position from 0) and index label, and `finding` names the
+    frame, row and column."""
     import pandas
     ds = _dataset(ds, paths=True)
     rows = _check_dataset(ds) if isinstance(ds, Dataset) else _check_path(ds)
     frame = pandas.DataFrame(rows, columns=["level", "kind", "file", "line", "column",
                                             "message", "finding"])
+    frame = _frames.findings_by_frame(frame, getattr(ds, "_frames", None))
     for name, words in (("level", ["error", "warning", "note"]),
                         ("kind", ["validation", "reconciliation", "duplicate", "unnamed",
                                   "protection", "overflow", "formula"])):
@@ -210,13 +213,17 @@ def from_frames(items, units=None, beneficiaries=None, categories=None, commitme
     try:
         # Bytes, so that text Python holds but UTF-8 cannot (a lone surrogate) reaches
         # the loader, which names its place, instead of failing in the conversion.
-        return _read_texts({name: (name, t.text.encode("utf-8", "surrogatepass"))
-                            for name, t in texts.items()})
+        ds = _read_texts({name: (name, t.text.encode("utf-8", "surrogatepass"))
+                          for name, t in texts.items()})
     except validation_error as e:
         told, message = _frames.told_by_frame(e.problems, texts)
         raised = validation_error(message)
         raised.problems = told
         raise raised from None
+    for t in texts.values():
+        t.text = None  # the rows' places stay, for check(ds); the text goes
+    ds._frames = texts
+    return ds
 
 
 _MAX_PROBLEMS = 1000  # as the loader: the first 1,000 problems, then reading stops

@@ -118,3 +118,32 @@ def told_by_frame(problems, texts):
         told.append((file, t.row_of(line), t.column_of(column), message))
         lines.append(f"{t.where(line, column)}: {message}")
     return told, "\n".join(lines)
+
+
+def findings_by_frame(frame, texts):
+    """check's findings with `row` and `label` columns: each finding's frame row and
+    index label when the dataset was made of frames (texts), else empty."""
+    rows, labels, told = [], [], []
+    for file, line, column, level, message, finding in zip(
+            frame["file"], frame["line"], frame["column"], frame["level"], frame["message"],
+            frame["finding"]):
+        t = texts.get(file) if texts else None
+        row = t.row_of(line) if t else None
+        rows.append(row)
+        labels.append(t.index[row] if row is not None else None)
+        told.append(f"{t.where(line, column)}: {level}: {message}" if t else finding)
+    frame = frame.assign(finding=told)
+    frame.insert(5, "row", pandas_int(rows))
+    frame.insert(6, "label", pandas_object(labels))
+    return frame
+
+
+def pandas_int(values):
+    import pandas
+    return pandas.array(values, dtype="Int64")
+
+
+def pandas_object(values):
+    import pandas
+    return pandas.Series(values, dtype=object).to_numpy()
+

@@ -70,7 +70,8 @@ void export_to(const py_dataset& d, const std::filesystem::path& dir) {
 }  // namespace
 
 void bind_dataset(py::module_& m) {
-  py::class_<py_dataset>(m, "Dataset", "A support-program dataset: units, beneficiaries, records")
+  py::class_<py_dataset>(m, "Dataset", py::dynamic_attr(),
+                         "A support-program dataset: units, beneficiaries, records")
       .def("__len__", [](const py_dataset& d) { return d.data->item_count(); })
       .def("save", &save, py::arg("path"), py::arg("archive") = "binary",
            "Writes the dataset to an archive file (binary, text or xml), atomically")

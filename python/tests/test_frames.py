@@ -112,3 +112,16 @@ def test_a_frame_wrong_in_every_row_fails_fast_and_bounded():
     assert len(raised.value.problems) == 1000
     assert str(raised.value).endswith(f"... and {n - 1000} more problems: {n} in all "
                                       "(reading stopped at the first 1000)")
+
+
+def test_check_names_the_frame_row_and_index_label():
+    items = pandas.DataFrame({"date": ["2023", "2023"], "category": ["other", "other"],
+                              "provider": ["x", "x"], "amount": ["5", "5"]},
+                             index=["a", "b"])
+    found = aidstat.check(aidstat.from_frames(items))
+    duplicate = found[found["kind"] == "duplicate"].iloc[0]
+    # The second row repeats the first: the finding is on the first, row 0, index 'a'.
+    assert (duplicate["row"], duplicate["label"]) == (0, "a")
+    assert duplicate["finding"].startswith("the items frame, row 0 (index 'a'): warning: ")
+    whole = found[found["kind"] == "unnamed"].iloc[0]
+    assert whole["finding"].startswith("the items frame: note: ")
