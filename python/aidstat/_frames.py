@@ -21,6 +21,8 @@ class FrameText:
         self.index = frame.index
         self.first_problem = len(cells.problems)
         self.text, self.row_lines = "", None
+        if not self.columns:
+            return  # no header: the loader says the file is empty
         converted = {}
         for j in range(len(self.columns)):
             column = column_cells(frame.iloc[:, j], self.columns[j], cells, j)
@@ -28,11 +30,7 @@ class FrameText:
                 return  # the frame's own problems are reported; the loader is not asked
             converted[j] = column
         body = pandas.DataFrame(converted, index=frame.index)
-        self.text = body.to_csv(index=False, header=self.columns,
-                                lineterminator="\n", float_format="%.2f", quoting=0)
-        if not self.columns:
-            self.text = ""  # no header: the loader says the file is empty
-            return
+        self.text = body.to_csv(index=False, header=self.columns, lineterminator="\n")
         if self.text.count("\n") != len(frame) + 1:  # a cell holds a line break
             self.row_lines = _row_lines(self.text)
 
@@ -123,6 +121,7 @@ def told_by_frame(problems, texts):
 def findings_by_frame(frame, texts):
     """check's findings with `row` and `label` columns: each finding's frame row and
     index label when the dataset was made of frames (texts), else empty."""
+    import pandas
     rows, labels, told = [], [], []
     for file, line, column, level, message, finding in zip(
             frame["file"], frame["line"], frame["column"], frame["level"], frame["message"],
@@ -133,17 +132,6 @@ def findings_by_frame(frame, texts):
         labels.append(t.index[row] if row is not None else None)
         told.append(f"{t.where(line, column)}: {level}: {message}" if t else finding)
     frame = frame.assign(finding=told)
-    frame.insert(5, "row", pandas_int(rows))
-    frame.insert(6, "label", pandas_object(labels))
+    frame.insert(5, "row", pandas.array(rows, dtype="Int64"))
+    frame.insert(6, "label", pandas.Series(labels, index=frame.index, dtype=object))
     return frame
-
-
-def pandas_int(values):
-    import pandas
-    return pandas.array(values, dtype="Int64")
-
-
-def pandas_object(values):
-    import pandas
-    return pandas.Series(values, dtype=object).to_numpy()
-
