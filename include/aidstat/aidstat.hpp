@@ -19,6 +19,7 @@
 #include "aidstat/interval.hpp"
 #include "aidstat/item_fields.hpp"
 #include "aidstat/load_csv.hpp"
+#include "aidstat/load_tables.hpp"
 #include "aidstat/money.hpp"
 #include "aidstat/open_dataset.hpp"
 #include "aidstat/output_format.hpp"

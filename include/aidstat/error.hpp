@@ -62,13 +62,16 @@ class memory_error : public error {
 };
 
 /// Where a problem was found: file, 1-based line, 1-based column (CSV field number), or
-/// in a workbook the sheet and cell.
+/// in a workbook the sheet and cell, or in a table given as columns (load_tables.hpp)
+/// its row; with the column's name wherever the header gave one.
 struct source_location {
   std::string file;          ///< file name as given, e.g. "items.csv" or "book.xlsx"
-  std::uint32_t line = 0;    ///< 0 when not applicable (in a workbook: the 1-based row)
+  std::uint32_t line = 0;    ///< 0 when not applicable (in a workbook or a table: the 1-based row)
   std::uint32_t column = 0;  ///< CSV field number, or a workbook's 1-based column; 0: n/a
   std::string cell = {};     ///< a workbook's sheet and cell, "items!G12"; empty for CSV
-  /// Equal when file, line and column are.
+  std::string field = {};    ///< the column's name in the header ("amount"); empty: n/a
+  bool in_table = false;     ///< in a table given as columns: `file` names the table
+  /// Equal when every part is.
   friend bool operator==(const source_location&, const source_location&) = default;
 };
 
@@ -77,8 +80,8 @@ struct problem {
   source_location where;  ///< where it was found
   std::string message;    ///< what is wrong and what would be right
 
-  /// "items.csv:12:7: message", or "book.xlsx: items!G12: message" (parts that are
-  /// unknown are left out).
+  /// "items.csv:12:7: message", "book.xlsx: items!G12: message", or for a table
+  /// "items, row 3, column 'amount': message" (parts that are unknown are left out).
   std::string to_string() const;
   /// Equal when place and message are.
   friend bool operator==(const problem&, const problem&) = default;

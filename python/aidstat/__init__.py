@@ -15,18 +15,19 @@ aidstat.to_csv(frame) gives the command's CSV byte for byte, from either kind of
 """
 from decimal import Decimal
 
-from . import _args, _frames, _publish, _results
+from . import _args, _frames, _publish, _results, _xlsx
 from ._aidstat import (Dataset, data_error, error, io_error, memory_error, overflow_error,
-                       parse_error, query_error, validation_error, version)
-from ._aidstat import _check_dataset, _check_path, _parse_money, _read_texts, _save_report
+                       parse_error, problem, query_error, validation_error, version)
+from ._aidstat import (_check_dataset, _check_path, _parse_money, _read_columns, _save_report,
+                       _save_xlsx)
 from ._aidstat import load as _load
 from ._aidstat import (_pivot_table, _progress_table, _totals_table, _totals_table_at,
                        _trend_table, _yoy_table)
 
 __version__ = version
 __all__ = ["Dataset", "load", "from_frames", "totals", "yoy", "trend", "pivot", "progress",
-           "check", "report", "parse_money", "format_money", "to_csv", "error", "parse_error", "overflow_error",
-           "query_error", "data_error", "validation_error", "io_error", "memory_error"]
+           "check", "report", "parse_money", "format_money", "to_csv", "to_xlsx", "error", "parse_error", "overflow_error",
+           "query_error", "data_error", "validation_error", "problem", "io_error", "memory_error"]
 
 to_csv = _results.to_csv
 format_money = _publish.format_money
@@ -187,6 +188,22 @@ def report(ds, base, year, path, min_cell=None, unit="wan", title="双拥工作�
                  _args.text("title", title, False))
 
 
+def to_xlsx(frame, path, sheet="aidstat", unit="yuan"):
+    """Writes a result frame to `path` as a workbook of one sheet named `sheet`, as the
+    command's --format xlsx writes its table, atomically: amounts as numbers in yuan
+    (a _min and a _max column, and the report notation beside them, in `unit`: "yuan"
+    or "wan"), counts as whole numbers, percentages as numbers, Chinese and English
+    headings. Excel's SUM adds the amounts. Takes float or exact frames; a key set as
+    the index is written as a column."""
+    import pandas
+    if not isinstance(frame, pandas.DataFrame):
+        raise TypeError(f"frame is a pandas DataFrame, not {type(frame).__name__}")
+    if unit not in ("wan", "yuan"):
+        raise ValueError(f"unit is 'wan' or 'yuan', not {unit!r}")
+    _save_xlsx(_xlsx.columns_of(frame), _args.path("path", path), _args.text("sheet", sheet, False),
+               unit)
+
+
 def parse_money(text):
     """An amount in report notation ("1100余万元") as (min, max) in yuan, Decimal."""
     lo, hi = _parse_money(_args.text("text", text, False))
@@ -202,27 +219,24 @@ def from_frames(items, units=None, beneficiaries=None, categories=None, commitme
     NaN, None, pd.NA, NaT or "" for an empty cell. Validates as the CSV loader does; a
     validation_error names each problem by frame, row (position, from 0, and index
     label) and column, the first 1,000 of them with the total."""
-    texts, cells = _frames.texts_of(dict(items=items, units=units, beneficiaries=beneficiaries,
-                                         categories=categories, commitments=commitments,
-                                         stated_totals=stated_totals), _MAX_PROBLEMS)
+    tables, cells = _frames.tables_of(dict(items=items, units=units, beneficiaries=beneficiaries,
+                                           categories=categories, commitments=commitments,
+                                           stated_totals=stated_totals), _MAX_PROBLEMS)
     if cells.problems:
-        told, message = _frames.cell_problems(texts, cells)
+        told, message = _frames.cell_problems(tables, cells, problem)
         raised = validation_error(message)
         raised.problems = told
         raise raised
     try:
-        # Bytes, so that text Python holds but UTF-8 cannot (a lone surrogate) reaches
-        # the loader, which names its place, instead of failing in the conversion.
-        ds = _read_texts({name: (name, t.text.encode("utf-8", "surrogatepass"))
-                          for name, t in texts.items()})
+        ds = _read_columns({name: t.table() for name, t in tables.items()})
     except validation_error as e:
-        told, message = _frames.told_by_frame(e.problems, texts)
+        told, message = _frames.told_by_frame(e.problems, tables)
         raised = validation_error(message)
         raised.problems = told
         raise raised from None
-    for t in texts.values():
-        t.text = None  # the rows' places stay, for check(ds); the text goes
-    ds._frames = texts
+    for t in tables.values():
+        t.specs = None  # the rows' places stay, for check(ds); the cells go
+    ds._frames = tables
     return ds
 
 

@@ -1,5 +1,6 @@
-"""A frame's column as the loader's cell texts, taking cells as pandas makes them:
-datetime64 / Timestamp / datetime.date dates (a day: a time of day is a problem),
+"""A frame's column as the loader's reader of columns takes it, with cells as pandas
+makes them: datetime64 / Timestamp / datetime.date dates (a day: a time of day is a
+problem),
 whole int or float years and ids, float amounts within 1e-9 of a whole fen, Decimal,
 text in report notation, and NaN, None, pd.NA, NaT or "" for an empty cell. Any other
 object is a problem naming its cell, never its str(). Whole columns are converted at
@@ -96,15 +97,29 @@ def _problems_at(rows, why_of, cells, column):
     cells.total += max(0, len(rows) - room)
 
 
-def _yuan_texts(fen, missing):
-    """Whole fen (a float array holding integers) as "1234.50" texts, "" where missing."""
-    whole = numpy.where(missing, 0, fen).astype(numpy.int64).tolist()
-    return [("" if m else _fen_text(w)) for w, m in zip(whole, missing.tolist())]
+def _missing_none(values):
+    return numpy.zeros(len(values), dtype=bool)
+
+
+def _int_column(series, name, cells, column):
+    """An integer column without missing cells: ids and years as they are, money yuan as
+    fen."""
+    values = series.to_numpy()
+    if values.dtype.kind == "u" and len(values) and values.max() > numpy.iinfo(numpy.int64).max:
+        return _float_column(series, name, cells, column)
+    values = values.astype(numpy.int64)
+    if name not in MONEY:
+        return ("int", values, _missing_none(values))
+    too_big = numpy.flatnonzero(numpy.abs(values) > numpy.iinfo(numpy.int64).max // 100)
+    if len(too_big):
+        _problems_at(too_big, lambda r: f"{values[r]} yuan is too large an amount", cells, column)
+        return None
+    return ("fen", values * 100, _missing_none(values))
 
 
 def _float_column(series, name, cells, column):
-    """A float column, checked at numpy speed: money as whole fen (a float column
-    of yuan that CSV writes with two decimals), anything else as whole numbers (Int64)."""
+    """A float column, checked at numpy speed: money as whole fen, anything else as whole
+    numbers."""
     values = series.to_numpy(dtype=numpy.float64, na_value=numpy.nan)
     missing = numpy.isnan(values)
     with numpy.errstate(invalid="ignore"):
@@ -112,16 +127,16 @@ def _float_column(series, name, cells, column):
             fen = numpy.round(values * 100)
             bad = ~missing & ~(numpy.abs(values - fen / 100) <= 1e-9)
         else:
+            fen = values
             bad = ~missing & ~(values == numpy.floor(values))
+        bad |= ~missing & ~(numpy.abs(fen) < 2.0 ** 63)
     rows = numpy.flatnonzero(bad)
     if len(rows):
         _problems_at(rows, lambda r: _float_text(float(values[r]), name, name in MONEY)[1] or
                      f"{values[r]!r} is not a figure", cells, column)
         return None
-    if name in MONEY:
-        return pandas.Series(_yuan_texts(fen, missing), index=series.index, dtype=object)
-    return pandas.Series(pandas.array(numpy.where(missing, 0, values).astype(numpy.int64),
-                                      dtype="Int64"), index=series.index).mask(missing)
+    whole = numpy.where(missing, 0, fen).astype(numpy.int64)
+    return ("fen" if name in MONEY else "int", whole, missing)
 
 
 def _datetime_column(series, name, cells, column):
@@ -135,13 +150,22 @@ def _datetime_column(series, name, cells, column):
         _problems_at(timed, lambda r: f"{series.iloc[r]} has a time of day; a date is a day",
                      cells, column)
         return None
-    return series.dt.strftime("%Y-%m-%d")
+    missing = series.isna().to_numpy()
+    days = series.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]").astype(numpy.int64)
+    return ("day", numpy.where(missing, 0, days), missing)
+
+
+def _texts(values):
+    return ("text", numpy.ascontiguousarray(numpy.asarray(values, dtype=object)))
 
 
 def _object_column(series, name, cells, column):
-    """A column of Python objects: text (and NaN) as it is, anything else cell by cell."""
+    """A column of Python objects: text (and empty cells) as it is, anything else cell by
+    cell."""
+    if isinstance(series.dtype, pandas.CategoricalDtype):
+        series = series.astype(object)
     if pandas.api.types.infer_dtype(series, skipna=True) in ("string", "empty"):
-        return series
+        return _texts(series.to_numpy(dtype=object))
     texts = []
     for row, v in enumerate(series.tolist()):
         if type(v) is str:
@@ -153,19 +177,20 @@ def _object_column(series, name, cells, column):
             if cells.full():
                 return None
         texts.append(text or "")
-    return pandas.Series(texts, index=series.index, dtype=object)
+    return _texts(texts)
 
 
 def column_cells(series, name, cells, column):
-    """Column `series` (named `name`, at position `column`) as a column pandas' to_csv
-    writes as the loader reads it, or None when it has a problem (recorded in `cells`)."""
+    """Column `series` (named `name`, at position `column`) as the loader's reader of
+    columns takes it: ("text", objects) or ("int" | "fen" | "day", int64 values, missing
+    mask); None when it has a problem (recorded in `cells`)."""
     kind = series.dtype.kind
     if kind == "b" or pandas.api.types.is_bool_dtype(series.dtype):
         _problems_at(numpy.flatnonzero(series.notna().to_numpy()),
                      lambda r: f"a true/false value where {name} is expected", cells, column)
         return None
     if kind in "iu" and not series.isna().any():
-        return series
+        return _int_column(series, name, cells, column)
     if kind in "iuf":
         return _float_column(series, name, cells, column)
     if kind == "M":

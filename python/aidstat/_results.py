@@ -12,6 +12,7 @@ from decimal import Decimal
 # How to_csv writes each kind of column, and the frame attribute that records the kinds.
 KINDS = "aidstat_kinds"
 PIVOT = "aidstat_pivot"
+HEADINGS = "aidstat_headings"  # each column's Chinese heading, for to_xlsx
 
 
 def _decimal(fen_or_hundredths):
@@ -58,10 +59,11 @@ def frame_of_table(table, exact=False, names=False):
     """The DataFrame of the core's table (aidstat._aidstat columns_of)."""
     import numpy
     import pandas
-    columns, kinds = {}, {}
+    columns, kinds, headings = {}, {}, {}
     for spec in table["columns"]:
         spec = dict(spec, nullable=table["min_cell"])
         name, kind, missing = spec["name"], spec["kind"], spec["missing"]
+        headings[name] = spec["heading_zh"]
         if kind in ("money", "quantity"):
             for suffix, values in (("_min", spec["values"]), ("_max", spec["max"])):
                 columns[name + suffix] = _series(pandas, numpy, spec, values, missing, exact)
@@ -75,6 +77,7 @@ def frame_of_table(table, exact=False, names=False):
             kinds[name + "_zh"] = "text"
     frame = pandas.DataFrame(columns)
     frame.attrs[KINDS] = kinds
+    frame.attrs[HEADINGS] = headings
     return frame
 
 
@@ -194,4 +197,5 @@ def frame_of_pivot(table, rows, cols, exact=False, margins=False):
     frame.index = pandas.Index(index, name=rows)
     frame.attrs[PIVOT] = figures[0]["kind"] if figures else "count"
     frame.attrs[KINDS] = {"transfers_excluded": "count"}
+    frame.attrs[HEADINGS] = flat.attrs[HEADINGS]
     return frame

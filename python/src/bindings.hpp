@@ -23,8 +23,12 @@ struct py_dataset {
 
 /// Registers the exception family (aidstat.error and its subclasses) on `m`.
 void bind_errors(py::module_& m);
-/// Registers Dataset, load and the readers of CSV texts on `m`.
+/// Registers Dataset, load, save and export on `m`.
 void bind_dataset(py::module_& m);
+/// Registers the reader of pandas frames' columns (_read_columns) on `m`.
+void bind_frames(py::module_& m);
+/// Registers the writer of a result frame's columns as a workbook (_save_xlsx) on `m`.
+void bind_xlsx_out(py::module_& m);
 /// Registers the queries (totals, yoy, trend, pivot, progress, check) on `m`.
 void bind_queries(py::module_& m);
 /// Registers partial totals as bytes, their merge, and comparisons made from them.

@@ -1,6 +1,5 @@
-// Dataset in Python: loaded from a directory or an archive, or read from CSV texts
-// that the Python layer made of pandas frames; saved and exported. Loads run with
-// the GIL released.
+// Dataset in Python: loaded from a directory, an archive or a workbook (frames are
+// read in frames.cpp); saved and exported. Loads run with the GIL released.
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
 
@@ -31,28 +30,6 @@ py_dataset load(const std::filesystem::path& path) {
   return out;
 }
 
-// Frames as CSV texts: {"items": (name, text), "units": ...}; names the messages use.
-py_dataset read_texts(const py::dict& files) {
-  dataset_texts t;
-  const auto text = [&](const char* key) -> std::optional<csv_text> {
-    if (!files.contains(key)) return std::nullopt;
-    const auto [name, body] = files[key].cast<std::pair<std::string, std::string>>();
-    return csv_text{name, body};
-  };
-  t.items = text("items").value();
-  t.units = text("units");
-  t.beneficiaries = text("beneficiaries");
-  t.categories = text("categories");
-  t.commitments = text("commitments");
-  t.stated_totals = text("stated_totals");
-  py::gil_scoped_release unlocked;
-  dataset_sources sources;
-  py_dataset out;
-  out.data = std::make_shared<const dataset>(read_dataset(t, &sources));
-  out.sources = std::move(sources);
-  return out;
-}
-
 void save(const py_dataset& d, const std::filesystem::path& path, const std::string& kind) {
   const auto format = parse_enum<archive_format>(kind);
   if (!format)
@@ -79,7 +56,6 @@ void bind_dataset(py::module_& m) {
            "Writes the dataset as a directory of CSV files (docs/file-formats.md)");
   m.def("load", &load, py::arg("path"),
         "Loads a dataset directory (holding items.csv), an archive or a workbook");
-  m.def("_read_texts", &read_texts, py::arg("files"));
   m.def(
       "_format_money",
       [](std::int64_t lo, std::int64_t hi, const std::string& unit) {

@@ -8,6 +8,8 @@ PYBIND11_MODULE(_aidstat, m) {
   m.attr("version") = aidstat::version_string;
   aidstat::python::bind_errors(m);
   aidstat::python::bind_dataset(m);
+  aidstat::python::bind_frames(m);
+  aidstat::python::bind_xlsx_out(m);
   aidstat::python::bind_queries(m);
   aidstat::python::bind_partials(m);
 }

@@ -135,6 +135,7 @@ py::dict columns_of(const table& tab) {
     py::dict col;
     col["name"] = c.name;
     col["kind"] = kind_of(c);
+    col["heading_zh"] = c.heading_zh;
     col["vocabulary"] = c.vocabulary;
     py::list labels;
     for (std::size_t r : s.rows)

@@ -88,7 +88,7 @@ def test_other_objects_are_problems_naming_their_cell(cell, message):
     with pytest.raises(aidstat.validation_error) as raised:
         aidstat.from_frames(items)
     assert str(raised.value) == f"the items frame, row 0 (index 'r0'), column 'provider': {message}"
-    assert raised.value.problems == [("items", 0, "provider", message)]
+    assert raised.value.problems == [("items", 0, "provider", message, "r0")]
 
 
 def test_a_time_of_day_and_a_finer_amount_are_problems():
@@ -125,3 +125,38 @@ def test_check_names_the_frame_row_and_index_label():
     assert duplicate["finding"].startswith("the items frame, row 0 (index 'a'): warning: ")
     whole = found[found["kind"] == "unnamed"].iloc[0]
     assert whole["finding"].startswith("the items frame: note: ")
+
+
+def test_one_shape_of_problem_for_a_file_a_workbook_and_a_frame(tmp_path):
+    """The same bad amount, in row 1 of a frame, on line 3 of items.csv and on row 3 of a
+    workbook's items sheet (under its two heading rows... here one header row)."""
+    import openpyxl
+    items = pandas.DataFrame({"date": ["2023", "2023"], "category": ["other", "other"],
+                              "provider": ["a", "b"], "amount": ["1", "12x"]},
+                             index=["first", "second"])
+    folder = tmp_path / "data"
+    folder.mkdir()
+    items.to_csv(folder / "items.csv", index=False)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "items"
+    sheet.append(list(items.columns))
+    for row in items.itertuples(index=False):
+        sheet.append(list(row))
+    book.save(tmp_path / "book.xlsx")
+    told = {}
+    for name, load in (("frame", lambda: aidstat.from_frames(items)),
+                       ("file", lambda: aidstat.load(folder)),
+                       ("workbook", lambda: aidstat.load(tmp_path / "book.xlsx"))):
+        with pytest.raises(aidstat.validation_error) as raised:
+            load()
+        (p,) = raised.value.problems
+        assert isinstance(p, aidstat.problem) and p._fields == (
+            "source", "row", "column", "message", "label")
+        told[name] = p
+    message = told["frame"].message
+    assert "12x" in message
+    assert told["frame"] == ("items", 1, "amount", message, "second")
+    assert told["file"] == (str(folder / "items.csv"), 3, "amount", message, None)
+    assert told["workbook"] == (str(tmp_path / "book.xlsx") + " (sheet items)", 3, "amount",
+                                message, None)

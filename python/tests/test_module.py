@@ -263,7 +263,8 @@ def test_errors_mirror_the_command(example, tmp_path):
     (bad / "items.csv").write_text("date,category,provider,amount\n2023,other,city,12x\n")
     with pytest.raises(aidstat.validation_error, match=r"items.csv:2:4:") as raised:
         aidstat.load(bad)
-    assert raised.value.problems[0][1:3] == (2, 4)
+    assert raised.value.problems == [aidstat.problem(str(bad / "items.csv"), 2, "amount",
+                                                     raised.value.problems[0].message, None)]
 
 
 def test_save_load_and_export_round_trip(example, tmp_path):
@@ -316,7 +317,7 @@ def test_the_gil_is_released_during_loads(tmp_path):
 def test_odd_frames_are_errors_with_positions_never_crashes():
     import numpy
     odd = {
-        "no columns": (pandas.DataFrame(), "the items frame, its columns: the file is empty"),
+        "no columns": (pandas.DataFrame(), "the items frame: the table has no columns"),
         "numbered columns": (pandas.DataFrame({0: ["2023"], 1: ["other"], 2: ["x"]}),
                              "the header has no 'date' column"),
         "lists in cells": (pandas.DataFrame({"date": [["2023"]], "category": ["other"],
@@ -328,7 +329,16 @@ def test_odd_frames_are_errors_with_positions_never_crashes():
                            "row 0 (index 0), column 'date': the date is missing"),
         "a lone surrogate": (pandas.DataFrame({"date": ["2023"], "category": ["\udcff"],
                                                "provider": ["x"]}),
-                             "column 'category': the field is not valid UTF-8"),
+                             "column 'category': the cell is not valid UTF-8"),
+        "a lone surrogate in a note": (
+            pandas.DataFrame({"date": ["2023"], "category": ["other"], "provider": ["x"],
+                              "note": ["ok \udcff"]}),
+            "row 0 (index 0), column 'note': the cell is not valid UTF-8"),
+        "a lone surrogate in a column's name": (
+            pandas.DataFrame({"date": ["2023"], "category": ["other"], "provider": ["x"],
+                              "n\udcffte": [""]}),
+            "the items frame, its columns, column 'n\\\\xED\\\\xB3\\\\xBFte': the cell is not "
+            "valid UTF-8"),
     }
     for name, (frame, expected) in odd.items():
         with pytest.raises(aidstat.validation_error) as raised:

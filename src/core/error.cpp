@@ -10,7 +10,10 @@ std::string problem::to_string() const {
   std::string out;
   if (!where.file.empty()) {
     out += where.file;
-    if (!where.cell.empty()) {
+    if (where.in_table) {
+      if (where.line) out += ", row " + std::to_string(where.line);
+      if (!where.field.empty()) out += ", column '" + where.field + "'";
+    } else if (!where.cell.empty()) {
       out += ": " + where.cell;  // a workbook's: its row and column are in the cell's name
     } else {
       if (where.line) out += ":" + std::to_string(where.line);

@@ -14,6 +14,7 @@
 
 #include "aidstat/amount_text.hpp"
 #include "aidstat/error.hpp"
+#include "io/csv/dataset_inputs.hpp"
 #include "io/csv/dataset_shell.hpp"
 #include "io/csv/read_plans.hpp"
 #include "io/csv/table_reader.hpp"
@@ -91,7 +92,7 @@ struct unit_row : unit {
   const std::string& parent_for_order() const { return parent; }
 };
 
-taxonomy read_categories(const csv_text& file, std::vector<problem>& problems) {
+taxonomy read_categories(const detail::table_input& file, std::vector<problem>& problems) {
   static constexpr std::array<std::string_view, 4> cols = {"key", "name_zh", "name_en", "parent"};
   table_reader t(file, problems);
   std::vector<std::pair<category_row, std::uint32_t>> rows;
@@ -113,7 +114,7 @@ taxonomy read_categories(const csv_text& file, std::vector<problem>& problems) {
   return tax;
 }
 
-void read_units(const csv_text& file, dataset& d, std::vector<problem>& problems) {
+void read_units(const detail::table_input& file, dataset& d, std::vector<problem>& problems) {
   static constexpr std::array<std::string_view, 6> cols = {"id",   "name",   "kind",
                                                            "side", "parent", "region"};
   table_reader t(file, problems);
@@ -134,7 +135,8 @@ void read_units(const csv_text& file, dataset& d, std::vector<problem>& problems
                                 [&](unit_row& u) { d.add_unit(static_cast<unit>(u)); });
 }
 
-void read_beneficiaries(const csv_text& file, dataset& d, std::vector<problem>& problems) {
+void read_beneficiaries(const detail::table_input& file, dataset& d,
+                        std::vector<problem>& problems) {
   static constexpr std::array<std::string_view, 4> cols = {"id", "kind", "unit", "headcount"};
   table_reader t(file, problems);
   t.read(cols, 1, [&](const row& r) {
@@ -167,13 +169,13 @@ void read_beneficiaries(const csv_text& file, dataset& d, std::vector<problem>& 
 
 // Reads categories, units and beneficiaries into a fresh dataset; each file's
 // problems go to `problems`, and where they end to `file_starts`.
-dataset read_entities(const dataset_texts& texts, std::vector<problem>& problems,
+dataset read_entities(const detail::dataset_inputs& in, std::vector<problem>& problems,
                       std::vector<std::size_t>& file_starts) {
-  dataset d = texts.categories ? dataset(read_categories(*texts.categories, problems)) : dataset();
+  dataset d = in.categories ? dataset(read_categories(*in.categories, problems)) : dataset();
   file_starts.push_back(problems.size());
-  if (texts.units) read_units(*texts.units, d, problems);
+  if (in.units) read_units(*in.units, d, problems);
   file_starts.push_back(problems.size());
-  if (texts.beneficiaries) read_beneficiaries(*texts.beneficiaries, d, problems);
+  if (in.beneficiaries) read_beneficiaries(*in.beneficiaries, d, problems);
   file_starts.push_back(problems.size());
   return d;
 }
@@ -194,26 +196,38 @@ void throw_problems(std::vector<problem>& problems, const std::vector<std::size_
   detail::throw_error<validation_error>(std::move(sorted), stopped);
 }
 
-// Builds a dataset from the texts, with items.csv given as `items` (texts.items is
-// not read).
-dataset read_texts(const dataset_texts& texts, const detail::csv_view& items,
-                   dataset_sources* sources, unsigned threads, work_meter* meter = nullptr) {
+// The name of a table, as its problems give it.
+const std::string& name_of(const detail::table_input& t) {
+  return t.columns ? t.columns->name : t.csv.name;
+}
+
+// The parallel reader of records, from a CSV text or from columns.
+bool read_items_fast(const detail::table_input& items, dataset& d, unsigned threads,
+                     std::vector<std::uint32_t>* lines, bool units_defined, work_meter* meter) {
+  if (items.columns)
+    return detail::read_items_fast(*items.columns, d, threads, lines, units_defined);
+  return detail::read_items_fast(items.csv, d, threads, lines, units_defined, meter);
+}
+
+// Builds a dataset from its inputs.
+dataset read_inputs(const detail::dataset_inputs& in, dataset_sources* sources, unsigned threads,
+                    work_meter* meter = nullptr) {
   if (sources) {
     *sources = {};
-    sources->items_file = items.name;
-    if (texts.stated_totals) sources->stated_totals_file = texts.stated_totals->name;
+    sources->items_file = name_of(in.items);
+    if (in.stated_totals) sources->stated_totals_file = name_of(*in.stated_totals);
   }
   std::vector<problem> problems;
   std::vector<std::size_t> file_starts{0};
-  dataset d = read_entities(texts, problems, file_starts);
+  dataset d = read_entities(in, problems, file_starts);
   // The parallel reader takes every file without problems, with or without units.csv;
   // the checking reader reads anything else and reports every problem.
   std::vector<std::uint32_t>* lines = sources ? &sources->item_lines : nullptr;
-  if (!detail::read_items_fast(items, d, threads, lines, texts.units.has_value(), meter))
-    detail::read_items_checked(items, d, texts.units.has_value(), texts.beneficiaries.has_value(),
+  if (!read_items_fast(in.items, d, threads, lines, in.units.has_value(), meter))
+    detail::read_items_checked(in.items, d, in.units.has_value(), in.beneficiaries.has_value(),
                                problems, lines);
   file_starts.push_back(problems.size());
-  detail::read_plans(texts, d, problems, file_starts, sources);
+  detail::read_plans(in, d, problems, file_starts, sources);
   throw_problems(problems, file_starts);
   return d;
 }
@@ -235,7 +249,11 @@ dataset_texts read_texts_beside_items(const detail::dataset_folder& folder) {
 }  // namespace
 
 dataset read_dataset(const dataset_texts& texts, dataset_sources* sources, unsigned threads) {
-  return read_texts(texts, detail::view_of(texts.items), sources, threads);
+  return read_inputs(detail::inputs_of(texts), sources, threads);
+}
+
+dataset read_dataset(const dataset_tables& tables, dataset_sources* sources, unsigned threads) {
+  return read_inputs(detail::inputs_of(tables), sources, threads);
 }
 
 namespace {
@@ -250,7 +268,9 @@ dataset load_folder(const std::filesystem::path& dir, dataset_sources* sources, 
   if (meter) meter->total = items.bytes().size();
   items.load_all();
   items.check_unchanged();
-  dataset d = read_texts(t, {(dir / "items.csv").string(), items.bytes()}, sources, threads, meter);
+  detail::dataset_inputs in = detail::inputs_of(t);
+  in.items = detail::csv_view{(dir / "items.csv").string(), items.bytes()};
+  dataset d = read_inputs(in, sources, threads, meter);
   items.check_unchanged();
   if (meter) meter->done = items.bytes().size();
   return d;
@@ -272,10 +292,11 @@ std::optional<dataset> detail::read_dataset_shell(const dataset_folder& folder,
                                                   bool& units_defined) {
   try {
     const dataset_texts t = read_texts_beside_items(folder);
+    const detail::dataset_inputs in = detail::inputs_of(t);
     std::vector<problem> problems;
     std::vector<std::size_t> file_starts{0};
-    dataset d = read_entities(t, problems, file_starts);
-    detail::read_plans(t, d, problems, file_starts, nullptr);
+    dataset d = read_entities(in, problems, file_starts);
+    detail::read_plans(in, d, problems, file_starts, nullptr);
     if (!problems.empty()) return std::nullopt;
     units_defined = t.units.has_value();
     return d;

@@ -68,7 +68,7 @@ void read_owner(row_check& c, dataset& d, bool units_defined, std::string& owner
   d.add_unit(std::move(u));
 }
 
-void read_commitments(const csv_text& file, dataset& d, bool units_defined,
+void read_commitments(const detail::table_input& file, dataset& d, bool units_defined,
                       std::vector<problem>& problems) {
   static constexpr std::array<std::string_view, 7> cols = {
       "id", "year", "category", "owner", "title", "target_amount", "status"};
@@ -97,7 +97,7 @@ void read_commitments(const csv_text& file, dataset& d, bool units_defined,
   });
 }
 
-void read_stated_totals(const csv_text& file, dataset& d, std::vector<problem>& problems,
+void read_stated_totals(const detail::table_input& file, dataset& d, std::vector<problem>& problems,
                         std::vector<std::uint32_t>* lines) {
   static constexpr std::array<std::string_view, 10> cols = {
       "id",     "year",     "category", "provider", "recipient", "beneficiary_kind",
@@ -134,12 +134,13 @@ void read_stated_totals(const csv_text& file, dataset& d, std::vector<problem>& 
 }  // namespace
 
 // Reads commitments and stated totals into `d`, as read_entities does.
-void detail::read_plans(const dataset_texts& texts, dataset& d, std::vector<problem>& problems,
+void detail::read_plans(const dataset_inputs& inputs, dataset& d, std::vector<problem>& problems,
                         std::vector<std::size_t>& file_starts, dataset_sources* sources) {
-  if (texts.commitments) read_commitments(*texts.commitments, d, texts.units.has_value(), problems);
+  if (inputs.commitments)
+    read_commitments(*inputs.commitments, d, inputs.units.has_value(), problems);
   file_starts.push_back(problems.size());
-  if (texts.stated_totals)
-    read_stated_totals(*texts.stated_totals, d, problems,
+  if (inputs.stated_totals)
+    read_stated_totals(*inputs.stated_totals, d, problems,
                        sources ? &sources->stated_total_lines : nullptr);
   file_starts.push_back(problems.size());
 }

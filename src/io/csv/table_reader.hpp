@@ -1,5 +1,6 @@
-// Reading CSV tables with named columns and positioned problems: shared by the
-// dataset loader and the other CSV inputs (category maps, deflators). Internal.
+// Reading tables with named columns and positioned problems, from CSV text or from
+// columns: shared by the dataset loader and the other CSV inputs (category maps,
+// deflators). Internal.
 #pragma once
 
 #include <array>
@@ -13,6 +14,7 @@
 #include "aidstat/csv_text.hpp"
 #include "aidstat/enums.hpp"
 #include "aidstat/error.hpp"
+#include "aidstat/load_tables.hpp"
 #include "core/printable.hpp"
 #include "io/csv/csv_file.hpp"
 #include "io/csv/csv_reader.hpp"
@@ -49,79 +51,52 @@ struct table_row {
   }
 };
 
-// Reads a CSV table with the given columns (the first `required` must be in the
-// header). Calls on_row for every well-formed row.
+/// One table as the readers take it: a CSV file's text, or a table given as columns.
+struct table_input {
+  table_input(csv_view file) : csv(std::move(file)) {}  // implicit: a file is an input
+  explicit table_input(const column_table& table) : csv{table.name, {}}, columns(&table) {}
+
+  csv_view csv;                           ///< the file, when `columns` is null
+  const column_table* columns = nullptr;  ///< the table given as columns, if it is one
+};
+
+/// The input of a file read into memory, or of a table given as columns.
+inline table_input input_of(const csv_text& file) { return view_of(file); }
+inline table_input input_of(const column_table& table) { return table_input(table); }
+
+// Reads a table with the given columns (the first `required` must be in the header),
+// from a CSV file or from columns; calls on_row for every well-formed row. A table's
+// rows have its 1-based row number as their line.
 class table_reader {
  public:
-  table_reader(csv_view file, std::vector<problem>& problems)
-      : file_(std::move(file)), problems_(problems) {}
+  table_reader(table_input input, std::vector<problem>& problems)
+      : input_(std::move(input)), problems_(problems) {}
   table_reader(const csv_text& file, std::vector<problem>& problems)
-      : table_reader(view_of(file), problems) {}
+      : table_reader(input_of(file), problems) {}
 
-  void report(std::uint32_t line, std::uint32_t column, std::string what) {
-    if (problems_.size() >= max_problems) return;  // reading stops at this many
-    problems_.push_back({{file_.name, line, column}, printable_line(what)});
-  }
+  /// Reports a problem at a line (a table's row) and 1-based column; 0: not applicable.
+  void report(std::uint32_t line, std::uint32_t column, std::string what);
   void report(const table_row& r, int col, std::string what) {
     report(r.line_of(col), r.column(col), std::move(what));
   }
 
   void read(std::span<const std::string_view> columns, std::size_t required,
-            const std::function<void(const table_row&)>& on_row) {
-    csv_reader csv(file_.text, file_.name);
-    std::vector<csv_field> fields;
-    bool ok = true;
-    if (!csv.next(fields, ok, problems_)) {
-      report(1, 0, "the file is empty; it needs a header row such as " + header_of(columns));
-      return;
-    }
-    if (!ok) return;
-    std::vector<int> index(columns.size(), -1);
-    bool header_ok = true;
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-      const std::string& name = fields[i].text;
-      const auto col = std::find(columns.begin(), columns.end(), name);
-      const auto where = static_cast<std::uint32_t>(i + 1);
-      if (col == columns.end()) {
-        report(fields[i].line, where,
-               "unknown column '" + name + "'; the columns are " + header_of(columns));
-        header_ok = false;
-      } else if (index[static_cast<std::size_t>(col - columns.begin())] >= 0) {
-        report(fields[i].line, where, "column '" + name + "' appears twice in the header");
-        header_ok = false;
-      } else {
-        index[static_cast<std::size_t>(col - columns.begin())] = static_cast<int>(i);
-      }
-    }
-    for (std::size_t c = 0; c < required; ++c) {
-      if (index[c] < 0) {
-        report(csv.record_line(), 0,
-               "the header has no '" + std::string(columns[c]) + "' column, which is required");
-        header_ok = false;
-      }
-    }
-    if (!header_ok) return;
-    const std::size_t width = fields.size();
-    while (problems_.size() < max_problems && csv.next(fields, ok, problems_)) {
-      if (!ok) continue;
-      if (fields.size() != width) {
-        report(csv.record_line(), static_cast<std::uint32_t>(std::min(width, fields.size()) + 1),
-               "this row has " + std::to_string(fields.size()) + " fields but the header has " +
-                   std::to_string(width) + "; check for an unquoted comma or a missing field");
-        continue;
-      }
-      on_row(table_row{&fields, &index, csv.record_line()});
-    }
-  }
+            const std::function<void(const table_row&)>& on_row);
 
  private:
-  static std::string header_of(std::span<const std::string_view> columns) {
-    std::string out;
-    for (auto c : columns) out += (out.empty() ? "" : ",") + std::string(c);
-    return out;
-  }
-  csv_view file_;
+  // Indexes the header's fields by `columns`; false after reporting any problem.
+  bool index_header(const std::vector<csv_field>& header, std::span<const std::string_view> columns,
+                    std::size_t required, std::uint32_t line, std::vector<int>& index);
+  void read_csv(std::span<const std::string_view> columns, std::size_t required,
+                const std::function<void(const table_row&)>& on_row);
+  void read_columns(std::span<const std::string_view> columns, std::size_t required,
+                    const std::function<void(const table_row&)>& on_row);
+  // Whether a table's cell (line 0: a column's name) is UTF-8; reports it when not.
+  bool utf8_cell(std::uint32_t line, std::size_t column, std::string_view text);
+
+  table_input input_;
   std::vector<problem>& problems_;
+  std::vector<std::string> header_;  // the column names, once the header is read
 };
 
 // Reads an enum field; reports and returns empty when the text is not a key.

@@ -216,4 +216,18 @@ const char* read_records(const item_lookups& l, std::size_t width, const column_
   }
 }
 
+std::size_t read_table_rows(const item_lookups& l, const column_table& table,
+                            const column_index& index, std::size_t first, std::size_t last,
+                            fresh_units& fresh, item_columns& out,
+                            std::vector<std::uint32_t>* lines) {
+  std::array<std::string_view, kMaxFields> fields;
+  const std::size_t width = table.cells.size();
+  for (std::size_t r = first; r < last; ++r) {
+    for (std::size_t c = 0; c < width; ++c) fields[c] = table.cells[c][r];
+    if (!add_record(l, fields, index, fresh, out)) return r;
+    if (lines) lines->push_back(static_cast<std::uint32_t>(r + 1));
+  }
+  return last;
+}
+
 }  // namespace aidstat::detail

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "aidstat/dataset.hpp"
+#include "aidstat/load_tables.hpp"
 #include "aidstat/work_meter.hpp"
 #include "io/csv/record_split.hpp"
 #include "io/items/items_csv.hpp"
@@ -77,5 +78,13 @@ const char* read_records(const item_lookups& l, std::size_t width, const column_
                          const char* p, const char* end, record_cursor& c, fresh_units& fresh,
                          item_columns& out, std::vector<std::uint32_t>* lines,
                          work_meter* meter = nullptr);
+
+/// Reads rows [first, last) of `table`, its columns placed by `index`, into `out`;
+/// `lines` (when given) gets each row's 1-based number. Returns `last`, or the first
+/// row that is not regular.
+std::size_t read_table_rows(const item_lookups& l, const column_table& table,
+                            const column_index& index, std::size_t first, std::size_t last,
+                            fresh_units& fresh, item_columns& out,
+                            std::vector<std::uint32_t>* lines);
 
 }  // namespace aidstat::detail

@@ -124,7 +124,7 @@ struct checked_row {
 
 }  // namespace
 
-void read_items_checked(const csv_view& file, dataset& d, bool units_defined,
+void read_items_checked(const table_input& file, dataset& d, bool units_defined,
                         bool have_beneficiaries, std::vector<problem>& problems,
                         std::vector<std::uint32_t>* lines) {
   table_reader t(file, problems);

@@ -19,10 +19,10 @@ namespace aidstat::detail {
 bool read_quantity(table_reader& t, const table_row& r, int qcol, int mcol,
                    std::optional<count_interval>& quantity, std::optional<measure>& unit);
 
-/// Reads the items of `file` into `d` row by row, checking every field and adding
-/// every valid row; reports each problem into `problems` with its line and column.
-/// Without `units_defined`, unknown unit ids become units named by their ids.
-void read_items_checked(const csv_view& file, dataset& d, bool units_defined,
+/// Reads the items of `file` (CSV text or columns) into `d` row by row, checking every field and
+/// adding every valid row; reports each problem into `problems` with its line and column. Without
+/// `units_defined`, unknown unit ids become units named by their ids.
+void read_items_checked(const table_input& file, dataset& d, bool units_defined,
                         bool have_beneficiaries, std::vector<problem>& problems,
                         std::vector<std::uint32_t>* lines);
 

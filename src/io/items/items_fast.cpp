@@ -47,6 +47,7 @@ namespace {
 struct chunk {
   const char* begin = nullptr;
   const char* end = nullptr;
+  std::size_t first_row = 0, last_row = 0;  // of a table given as columns: rows [first, last)
   item_columns items;
   std::vector<std::uint32_t> lines;  // line of each item, from the chunk's first line (0)
   fresh_units fresh;                 // units first met here (without units.csv)
@@ -172,6 +173,39 @@ bool read_items_fast(const csv_view& file, dataset& d, unsigned threads,
     if (lines)
       for (std::uint32_t at : c.lines) lines->push_back(line + at);
     line += c.newlines;
+  }
+  return true;
+}
+
+bool read_items_fast(const column_table& table, dataset& d, unsigned threads,
+                     std::vector<std::uint32_t>* lines, bool units_defined) {
+  const std::size_t width = table.columns.size();
+  if (d.unit_count() >= kFresh || width == 0 || width > kMaxFields) return false;
+  std::array<std::string_view, kMaxFields> header;
+  std::copy(table.columns.begin(), table.columns.end(), header.begin());
+  column_index index;
+  if (!index_columns(header, width, index)) return false;
+
+  const std::size_t rows = table.rows();
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::clamp<std::size_t>(rows / 65536, 1, threads));
+  std::vector<chunk> chunks(threads);
+  const item_lookups l(d, units_defined);
+  run_parallel(threads, [&](unsigned t) {
+    chunk& c = chunks[t];
+    c.first_row = rows * t / threads, c.last_row = rows * (t + 1) / threads;
+    // The first share's columns become the dataset's: room for every row.
+    reserve_columns(c.items, t == 0 ? rows : c.last_row - c.first_row);
+    if (lines) c.lines.reserve(c.last_row - c.first_row);
+    c.ok = read_table_rows(l, table, index, c.first_row, c.last_row, c.fresh, c.items,
+                           lines ? &c.lines : nullptr) == c.last_row;
+  });
+  for (const chunk& c : chunks)
+    if (!c.ok) return false;
+  if (!units_defined) settle_fresh_units(d, chunks);
+  for (chunk& c : chunks) {
+    item_appender::append(d, std::move(c.items));
+    if (lines) lines->insert(lines->end(), c.lines.begin(), c.lines.end());
   }
   return true;
 }

@@ -27,6 +27,11 @@ bool read_items_fast(const csv_view& file, dataset& d, unsigned threads,
                      std::vector<std::uint32_t>* lines, bool units_defined = true,
                      work_meter* meter = nullptr);
 
+/// Reads the items of a table given as columns, as the overload above reads a file;
+/// `lines` gets each item's 1-based row.
+bool read_items_fast(const column_table& table, dataset& d, unsigned threads,
+                     std::vector<std::uint32_t>* lines, bool units_defined = true);
+
 /// An amount written as plain yuan ("1234", "1234.5", "0.25"), in fen; empty for
 /// any other text (which parse_money reads).
 std::optional<std::int64_t> plain_yuan(std::string_view text) noexcept;
