@@ -1,9 +1,11 @@
 // A dataset given as columns (load_tables.hpp) against the same data as CSV files:
 // the same dataset, each record's row, and the same problems told by table, row and
 // column name.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <deque>
 
+#include "aidstat/check.hpp"
 #include "aidstat/load_tables.hpp"
 #include "io/csv/csv_reader.hpp"
 #include "io/items/items_fast.hpp"
@@ -149,4 +151,25 @@ TEST_CASE("a table's columns are checked as a header is", "[load_tables]") {
   CHECK(problems_of(tables).at(0).to_string() ==
         "items: the table has no columns; it needs columns such as "
         "date,category,provider,recipient,beneficiary,form,amount,quantity,measure,note,direction");
+}
+
+TEST_CASE("check names a table's records by their rows", "[load_tables]") {
+  std::deque<std::string> store;
+  const dataset_tables tables{
+      table_of("items", "date,category,provider,amount\n2023,other,x,5\n2023,other,x,5\n", store),
+      {},
+      {},
+      {},
+      {},
+      {}};
+  dataset_sources sources;
+  const dataset d = read_dataset(tables, &sources);
+  CHECK(sources.place_of(2) == "row 2");
+  const check_report report = check_dataset(d, &sources);
+  const auto duplicate =
+      std::find_if(report.findings.begin(), report.findings.end(),
+                   [](const finding& f) { return f.kind == finding_kind::duplicate; });
+  REQUIRE(duplicate != report.findings.end());
+  // The first row is where it is found; the second is where it is repeated.
+  CHECK(duplicate->to_string().starts_with("items, row 1: warning: record repeated at row 2 ("));
 }

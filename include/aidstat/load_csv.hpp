@@ -35,6 +35,17 @@ struct dataset_sources {
   std::vector<std::uint32_t> item_lines;          ///< line of each item, by row
   std::string stated_totals_file;                 ///< name of stated_totals.csv, if read
   std::vector<std::uint32_t> stated_total_lines;  ///< line of each stated total
+  /// How messages name a record's place: "line" for a file; "row" for a table given as
+  /// columns, whose lines are its rows from 1.
+  std::string place_word = "line";
+  /// The number messages give the first row of a table (1; a data frame's positions
+  /// count from 0).
+  std::uint32_t first_row = 1;
+
+  /// "line 12", or a table's "row 11": the place of `line` in messages.
+  std::string place_of(std::uint32_t line) const {
+    return place_word + " " + std::to_string(place_word == "line" ? line : line - 1 + first_row);
+  }
 };
 
 /// Builds a dataset from CSV texts. Throws validation_error listing every problem (the

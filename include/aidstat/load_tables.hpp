@@ -3,7 +3,7 @@
 // in between. Each cell is the text its CSV field would hold, unquoted.
 //
 //   column_table items{"items", {"date", "category", "provider", "amount"},
-//                      {{"2023-01-15"}, {"cash"}, {"u1"}, {"5000.00"}}};
+//                      {{"2023-01-15"}, {"condolence"}, {"city"}, {"5000.00"}}};
 //   dataset d = read_dataset(dataset_tables{items});
 #pragma once
 

@@ -199,6 +199,7 @@ py_dataset read_columns(const py::dict& frames) {
   dataset_sources sources;
   py_dataset out;
   out.data = std::make_shared<const dataset>(read_dataset(in.tables, &sources));
+  sources.first_row = 0;  // a frame's rows are positions, as iloc counts them
   out.sources = std::move(sources);
   return out;
 }

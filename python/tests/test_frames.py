@@ -123,13 +123,16 @@ def test_check_names_the_frame_row_and_index_label():
     # The second row repeats the first: the finding is on the first, row 0, index 'a'.
     assert (duplicate["row"], duplicate["label"]) == (0, "a")
     assert duplicate["finding"].startswith("the items frame, row 0 (index 'a'): warning: ")
+    # The places inside the message count rows as the frame does, from 0.
+    assert "record repeated at row 1 (" in duplicate["message"]
     whole = found[found["kind"] == "unnamed"].iloc[0]
     assert whole["finding"].startswith("the items frame: note: ")
+    assert "(row 0, row 1)" in whole["message"]
 
 
 def test_one_shape_of_problem_for_a_file_a_workbook_and_a_frame(tmp_path):
-    """The same bad amount, in row 1 of a frame, on line 3 of items.csv and on row 3 of a
-    workbook's items sheet (under its two heading rows... here one header row)."""
+    """The same bad amount, in row 1 of a frame (from 0), on line 3 of items.csv and on
+    row 3 of a workbook's items sheet (under its header row)."""
     import openpyxl
     items = pandas.DataFrame({"date": ["2023", "2023"], "category": ["other", "other"],
                               "provider": ["a", "b"], "amount": ["1", "12x"]},

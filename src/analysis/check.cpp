@@ -199,7 +199,7 @@ std::optional<finding> unnamed_note(const dataset& d, const dataset_sources* sou
   std::string where;
   for (std::size_t k = 0; k < rows.size() && k < shown; ++k) {
     const bool line = sources && rows[k] < sources->item_lines.size();
-    where += (k ? ", " : "") + (line ? "line " + std::to_string(sources->item_lines[rows[k]])
+    where += (k ? ", " : "") + (line ? sources->place_of(sources->item_lines[rows[k]])
                                      : "row " + std::to_string(rows[k] + 1));
   }
   if (rows.size() > shown) where += ", ...";
@@ -222,6 +222,7 @@ check_report check_dataset(const dataset& d, const dataset_sources* sources) {
     source_location where;
     if (sources && row < sources->item_lines.size())
       where = {sources->items_file, sources->item_lines[row], 0};
+    where.in_table = sources && sources->place_word == "row";  // "items, row 12"
     return where;
   };
   report.reconciliations = reconcile(d);
@@ -229,6 +230,7 @@ check_report check_dataset(const dataset& d, const dataset_sources* sources) {
     finding f = reconciliation_finding(d.stated_totals()[i], report.reconciliations[i]);
     if (sources && i < sources->stated_total_lines.size())
       f.where = {sources->stated_totals_file, sources->stated_total_lines[i], 0};
+    if (sources) f.where.in_table = sources->place_word == "row";
     report.findings.push_back(std::move(f));
   }
   for (const auto& rows : find_duplicates(d)) {
@@ -242,7 +244,7 @@ check_report check_dataset(const dataset& d, const dataset_sources* sources) {
     for (std::size_t k = 1; k < rows.size() && k <= shown; ++k) {
       const auto w = item_at(rows[k]);
       others += (k > 1 ? ", " : "") +
-                (w.line ? "line " + std::to_string(w.line) : "row " + std::to_string(rows[k] + 1));
+                (w.line ? sources->place_of(w.line) : "row " + std::to_string(rows[k] + 1));
     }
     if (rows.size() - 1 > shown)
       others += ", … (" + std::to_string(rows.size() - 1) + " repeats in all)";

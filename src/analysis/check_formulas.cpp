@@ -53,7 +53,7 @@ void look_at_notes(const dataset& d, const dataset_sources* sources, formula_cel
     const std::size_t row = notes.rows[k];
     const bool line = sources && row < sources->item_lines.size();
     cells.look(chars.substr(from, notes.ends[k] - from),
-               "note at " + (line ? "line " + std::to_string(sources->item_lines[row])
+               "note at " + (line ? sources->place_of(sources->item_lines[row])
                                   : "row " + std::to_string(row + 1)));
   }
 }

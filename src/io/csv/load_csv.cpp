@@ -253,7 +253,9 @@ dataset read_dataset(const dataset_texts& texts, dataset_sources* sources, unsig
 }
 
 dataset read_dataset(const dataset_tables& tables, dataset_sources* sources, unsigned threads) {
-  return read_inputs(detail::inputs_of(tables), sources, threads);
+  dataset d = read_inputs(detail::inputs_of(tables), sources, threads);
+  if (sources) sources->place_word = "row";
+  return d;
 }
 
 namespace {

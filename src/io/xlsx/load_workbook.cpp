@@ -211,6 +211,7 @@ dataset load_workbook(const std::filesystem::path& file, dataset_sources* source
     if (problems.empty()) {
       if (sources) {
         sources->items_file = loader.shown() + " (sheet items)";
+        sources->place_word = "row";  // its lines are the sheet's rows
         for (const sheet_text& t : sheets) {
           if (t.index == 0) rows_of_lines(t, sources->item_lines);
           if (t.index == 5) rows_of_lines(t, sources->stated_total_lines);
