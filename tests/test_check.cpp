@@ -2,6 +2,7 @@
 
 #include "aidstat/check.hpp"
 #include "aidstat/load_csv.hpp"
+#include "aidstat/table.hpp"
 #include "test_support.hpp"
 
 using namespace aidstat;
@@ -57,6 +58,20 @@ TEST_CASE("stated totals: consistent, incomplete with the gap, inconsistent", "[
         figure_reconciliation{reconciliation_status::incomplete, 6});
 }
 
+TEST_CASE("a stated total is labelled by what it says: its note, or its group", "[check]") {
+  const check_report r = check_texts(
+      "id,year,category,provider,amount,note\n"
+      "s1,2023,condolence,city,1100余万元,全市共为部队送去慰问款物1100余万元\n"
+      "s2,2023,medical,dept,15万元,\n"
+      "s3,2023,,,1500万元,\n");
+  REQUIRE(r.reconciliations.size() == 3);
+  CHECK(r.reconciliations[0].label == "全市共为部队送去慰问款物1100余万元");
+  CHECK(r.reconciliations[1].label == "medical 2023 dept");
+  CHECK(r.reconciliations[2].label == "all categories 2023");
+  const table tab = to_table(r.reconciliations);
+  CHECK(tab.columns[0].labels[1] == "medical 2023 dept");
+}
+
 TEST_CASE("check findings: one line each with file and line, errors counted", "[check]") {
   const check_report r = check_texts();
   std::vector<std::string> lines;
@@ -66,14 +81,14 @@ TEST_CASE("check findings: one line each with file and line, errors counted", "[
              Catch::StartsWith("items.csv:4: warning: record repeated at line 5, line 8"));
   CHECK(lines[1] ==
         "stated_totals.csv:2: note: stated total 'ok' against 2 record(s): amount "
-        "11000000余元 vs 11000000余元: consistent");
+        "1100余万元 vs 1100余万元: consistent");
   CHECK(lines[2] ==
         "stated_totals.csv:3: warning: stated total 'short' against 2 record(s): amount "
-        "15000000元 vs 11000000余元: incomplete, short by 3000000元; records may be "
+        "1500万元 vs 1100余万元: incomplete, short by 300万元; records may be "
         "missing");
   CHECK(lines[3] ==
-        "stated_totals.csv:4: error: stated total 'over' against 3 record(s): amount 100000元 vs "
-        "150000元: inconsistent, over by 50000元; a record or the statement is wrong");
+        "stated_totals.csv:4: error: stated total 'over' against 3 record(s): amount 10万元 vs "
+        "15万元: inconsistent, over by 5万元; a record or the statement is wrong");
   CHECK_THAT(lines[4], Catch::Contains("quantity 20场 vs 14场: incomplete, short by 6场"));
   CHECK(r.errors() == 1);
   CHECK(r.warnings() == 3);
@@ -106,10 +121,11 @@ TEST_CASE("both stated figures reconciled: 392570元 to 81 people against 392567
   CHECK(rec.recorded_amount == money_interval::exact(money{392567'00}));
   CHECK(rec.recorded_quantity == count_interval::exact(count{80}));
   REQUIRE(r.findings.size() == 2);  // the reconciliation, and the note on unnamed records
-  CHECK(r.findings[1].to_string() ==
-        "stated_totals.csv:2: warning: stated total 'half' against 6 record(s): amount 392570元 "
-        "vs 392567元: incomplete, short by 3元; quantity 81人 vs 80人: incomplete, short by 1人; "
-        "records may be missing");
+  CHECK(
+      r.findings[1].to_string() ==
+      "stated_totals.csv:2: warning: stated total 'half' against 6 record(s): amount 39.257万元 "
+      "vs 39.2567万元: incomplete, short by 3元; quantity 81人 vs 80人: incomplete, short by 1人; "
+      "records may be missing");
   CHECK(r.warnings() == 1);
   CHECK(r.errors() == 0);
 }

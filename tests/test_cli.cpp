@@ -105,17 +105,19 @@ TEST_CASE("aidstat yoy --format csv is the CSV contract of docs/cli.md", "[cli][
         "charity_relief,48000.00,48000.00,54594.00,54594.00,6594.00,6594.00,13.74,continuing\n"
         "condolence,10000000.00,11000000.00,11000000.00,12000000.00,0.00,2000000.00,9.52,"
         "continuing\n"
-        "culture,0.00,0.00,0.00,0.00,0.00,0.00,,new\n"
-        "defense_education,0.00,0.00,0.00,0.00,0.00,0.00,,new\n"
+        // A year with records but no amount stated is empty (so are the change and the
+        // %); a year without records is 0.00.
+        "culture,0.00,0.00,,,,,,new\n"
+        "defense_education,0.00,0.00,,,,,,new\n"
         "education,725000.00,725000.00,788000.00,788000.00,63000.00,63000.00,8.69,continuing\n"
         "employment,20000.00,20000.00,0.00,0.00,-20000.00,-20000.00,-100.00,discontinued\n"
         "infrastructure,1680000.00,1690000.00,3612000.00,3745000.00,1922000.00,2065000.00,118.31,"
         "continuing\n"
-        "legal_aid,0.00,0.00,200000.00,900000.00,200000.00,900000.00,,continuing\n"
+        "legal_aid,,,200000.00,900000.00,,,,continuing\n"
         "medical,60000.00,70000.00,70000.00,80000.00,0.00,20000.00,15.38,continuing\n"
-        "other,0.00,0.00,0.00,0.00,0.00,0.00,,new\n"
-        "publicity,0.00,0.00,0.00,0.00,0.00,0.00,,continuing\n"
-        "skills_training,0.00,0.00,0.00,0.00,0.00,0.00,,new\n");
+        "other,0.00,0.00,,,,,,new\n"
+        "publicity,,,,,,,,continuing\n"
+        "skills_training,0.00,0.00,,,,,,new\n");
 }
 
 TEST_CASE("aidstat yoy with a category map and constant prices", "[cli][yoy]") {
@@ -131,7 +133,8 @@ TEST_CASE("aidstat yoy with a category map and constant prices", "[cli][yoy]") {
   CHECK(r.out ==
         "category,base_min,base_max,current_min,current_max,delta_min,delta_max,pct_change,status\n"
         "charity_relief,50400.00,50400.00,54594.00,54594.00,4194.00,4194.00,8.32,continuing\n"
-        "other,21000.00,21000.00,0.00,0.00,-21000.00,-21000.00,-100.00,continuing\n");
+        // 2023's other records state no amount: no current amount, no change.
+        "other,21000.00,21000.00,,,,,,continuing\n");
 }
 
 TEST_CASE("aidstat trend, pivot and progress", "[cli]") {

@@ -51,7 +51,8 @@ TEST_CASE("yoy CSV follows the CSV contract of docs/cli.md to the byte, with han
         "category,base_min,base_max,current_min,current_max,delta_min,delta_max,pct_change,status\n"
         "condolence,1000000.00,1000000.00,11000000.00,12000000.00,10000000.00,11000000.00,1050.00,"
         "continuing\n"
-        "culture,0.00,0.00,10000.00,10000.00,10000.00,10000.00,,continuing\n"
+        // culture's 2022 record states no amount: that year, the change and the % are empty.
+        "culture,,,10000.00,10000.00,,,,continuing\n"
         "education,100000.00,110000.00,200000.00,300000.00,90000.00,200000.00,138.10,continuing\n"
         "legal_aid,27000.00,30000.00,0.00,0.00,-30000.00,-27000.00,-100.00,discontinued\n"
         "medical,0.00,0.00,50000.00,50000.00,50000.00,50000.00,,new\n");

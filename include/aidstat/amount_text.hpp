@@ -75,6 +75,10 @@ struct enum_vocabulary<money_unit> {
 /// else "[a, b]万元".
 std::string format_money(money_interval amount, money_unit unit = money_unit::yuan);
 
+/// An amount in a sentence, as the report says it: in 万元 from 1万元 up ("1100余万元"),
+/// in 元 below ("3元", never "0.0003万元"); parse_money reads it back.
+std::string format_money_in_text(money_interval amount);
+
 /// Shows a quantity for people, as format_money does: "94人", "3000余人次", "[20, 30]".
 std::string format_count(count_interval value, std::optional<aidstat::measure> unit = {});
 

@@ -92,7 +92,10 @@ struct figure_reconciliation {
 /// One stated total reconciled, figure by figure: the amount over every record of
 /// its group, the quantity over the records of the stated measure.
 struct reconciliation {
-  std::string id;                                 ///< the stated total's id
+  std::string id;  ///< the stated total's id
+  /// What the stated total says, for people: its note, or else its category, year
+  /// and provider ("condolence 2023 city").
+  std::string label;
   reconciliation_status status;                   ///< the worse of the figures' statuses
   std::optional<money_interval> stated_amount;    ///< what the report says
   money_interval recorded_amount;                 ///< what the records add up to

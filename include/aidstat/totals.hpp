@@ -47,6 +47,9 @@ struct aggregate {
     return (static_cast<double>(amount.min().fen()) + static_cast<double>(amount.max().fen())) /
            200.0;
   }
+  /// True when the group has records and none of them states an amount: its amount
+  /// is unknown, not zero (a group with no records has 0).
+  bool amount_unstated() const noexcept { return records > 0 && amount_records == 0; }
   /// True when the group has a meaningful quantity (some, all of one measure).
   bool has_quantity() const noexcept { return quantity_records > 0 && !mixed_measures; }
   /// Adds another aggregate of other records into this one (exact).

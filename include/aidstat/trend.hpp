@@ -41,7 +41,8 @@ struct trend_group {
   std::vector<std::string> labels;  ///< display names of the keys
   std::vector<aggregate> years;     ///< one per year, from_year first; empty years are zero
   /// Compound annual growth rate of the midpoints, first to last year (0.05 = 5%);
-  /// empty when the first year's amount is zero or there is only one year.
+  /// empty when the first year's amount is zero, either end's records state no amount
+  /// (aggregate::amount_unstated), or there is only one year.
   std::optional<double> cagr;
   trend_fit fit;  ///< least-squares trend of the midpoints
   /// Equal when every field is.

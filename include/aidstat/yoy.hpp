@@ -59,7 +59,8 @@ struct yoy_group {
   aggregate current;                ///< the current year's figures
   money_interval delta;             ///< current - base, crosswise
   /// Percent change of the amount midpoints in hundredths of a percent (1234 = 12.34%),
-  /// rounded half away from zero; empty when the base midpoint is zero.
+  /// rounded half away from zero; empty when the base midpoint is zero or either
+  /// year's records state no amount (aggregate::amount_unstated).
   std::optional<std::int64_t> pct_change_hundredths;
   yoy_status status = yoy_status::continuing;  ///< new, discontinued or continuing
   std::optional<double> base_share;            ///< share of the base year's total (midpoints), 0..1

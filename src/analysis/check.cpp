@@ -70,6 +70,15 @@ totals group_of(const dataset& d, const stated_total& st) {
   return compute_totals(d, q);
 }
 
+// What a stated total says: its note, or its category, year and provider.
+std::string label_of(const stated_total& st) {
+  if (!st.note.empty()) return st.note;
+  std::string out = st.category.empty() ? "all categories" : st.category;
+  out += " " + std::to_string(st.year);
+  if (!st.provider.empty()) out += " " + st.provider;
+  return out;
+}
+
 }  // namespace
 
 std::vector<reconciliation> reconcile(const dataset& d) {
@@ -78,6 +87,7 @@ std::vector<reconciliation> reconcile(const dataset& d) {
     const totals recorded = group_of(d, st);
     reconciliation r;
     r.id = st.id;
+    r.label = label_of(st);
     r.records = recorded.grand.records;
     r.stated_amount = st.amount;
     r.recorded_amount = recorded.grand.amount;
@@ -143,8 +153,10 @@ std::string figure_verdict(const figure_reconciliation& f, const std::string& ga
 std::string figures_text(const stated_total& st, const reconciliation& r) {
   std::string out;
   if (r.amount)
-    out = "amount " + format_money(*st.amount) + " vs " + format_money(r.recorded_amount) + ": " +
-          figure_verdict(*r.amount, format_money(money_interval::exact(money{r.amount->gap})));
+    out = "amount " + format_money_in_text(*st.amount) + " vs " +
+          format_money_in_text(r.recorded_amount) + ": " +
+          figure_verdict(*r.amount,
+                         format_money_in_text(money_interval::exact(money{r.amount->gap})));
   if (r.quantity)
     out += (out.empty() ? "" : "; ") + std::string("quantity ") +
            format_count(*st.quantity, st.measure) + " vs " +

@@ -39,7 +39,9 @@ void finish(trend_group& g) {
   std::vector<double> mids;
   for (const auto& a : g.years) mids.push_back(a.amount_midpoint_yuan());
   g.fit = fit_trend(mids);
-  if (mids.size() >= 2 && mids.front() > 0 && mids.back() >= 0)
+  const bool ends_stated =
+      !g.years.empty() && !g.years.front().amount_unstated() && !g.years.back().amount_unstated();
+  if (mids.size() >= 2 && ends_stated && mids.front() > 0 && mids.back() >= 0)
     g.cagr = std::pow(mids.back() / mids.front(), 1.0 / static_cast<double>(mids.size() - 1)) - 1.0;
 }
 

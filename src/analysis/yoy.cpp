@@ -91,7 +91,8 @@ totals year_totals(const totals& by_year, const yoy_query& q, int year) {
 // Fills the figures of a group that derive from its two years' and the totals.
 void compare(yoy_group& y, const yoy_result& out) {
   y.delta = y.current.amount - y.base.amount;
-  y.pct_change_hundredths = pct_change_hundredths(y.base.amount, y.current.amount);
+  if (!y.base.amount_unstated() && !y.current.amount_unstated())
+    y.pct_change_hundredths = pct_change_hundredths(y.base.amount, y.current.amount);
   y.status = y.base.records == 0      ? yoy_status::new_
              : y.current.records == 0 ? yoy_status::discontinued
                                       : yoy_status::continuing;

@@ -73,7 +73,7 @@ table to_table(const std::vector<reconciliation>& list) {
     if (r.amount) v[7] = money_interval::exact(money{r.amount->gap});
     if (r.quantity) v[8] = r.quantity->gap;
     for (std::size_t c = 0; c < v.size(); ++c) tab.columns[c].cells.push_back(std::move(v[c]));
-    tab.columns[0].labels.push_back(r.id);
+    tab.columns[0].labels.push_back(r.label.empty() ? r.id : r.label);
   }
   tab.rows = list.size();
   tab.html_class = "reconciliation";

@@ -24,11 +24,20 @@ std::string markdown_cell(const std::string& s) {
   std::string o;
   for (char c : printable(s)) {
     switch (c) {
-      case '|': o += "\\|"; break;
-      case '<': o += "&lt;"; break;
-      case '>': o += "&gt;"; break;
-      case '&': o += "&amp;"; break;
-      default: o += c;
+      case '|':
+        o += "\\|";
+        break;
+      case '<':
+        o += "&lt;";
+        break;
+      case '>':
+        o += "&gt;";
+        break;
+      case '&':
+        o += "&amp;";
+        break;
+      default:
+        o += c;
     }
   }
   return o;

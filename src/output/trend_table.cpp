@@ -53,7 +53,8 @@ std::vector<column> figure_columns(const trend_result& r) {
 // One group's cells: its years' amounts, records and transfers, then its figures.
 std::vector<cell> group_cells(const trend_group& g) {
   std::vector<cell> v;
-  for (const aggregate& a : g.years) v.emplace_back(a.records ? a.amount : money_interval{});
+  // A year whose records state no amount has none (not 0); a year without records, 0.
+  for (const aggregate& a : g.years) v.push_back(a.amount_unstated() ? cell() : cell(a.amount));
   for (const aggregate& a : g.years) v.emplace_back(a.records);
   std::int64_t transfers = 0;
   for (const aggregate& a : g.years) v.emplace_back(a.transfers_excluded);

@@ -75,7 +75,10 @@ void stated_cells(const aggregate& b, const aggregate& c, std::vector<cell>& v) 
 
 std::vector<cell> group_cells(const yoy_group& g) {
   std::vector<cell> v(figure_count);
-  v[base] = g.base.amount, v[current] = g.current.amount, v[delta] = g.delta;
+  // A year whose records state no amount has none (not 0); then neither has the change.
+  if (!g.base.amount_unstated()) v[base] = g.base.amount;
+  if (!g.current.amount_unstated()) v[current] = g.current.amount;
+  if (!g.base.amount_unstated() && !g.current.amount_unstated()) v[delta] = g.delta;
   if (g.pct_change_hundredths) v[pct_change] = *g.pct_change_hundredths;
   v[status] = std::string(key_of(g.status));
   v[transfers_excluded] = g.base.transfers_excluded + g.current.transfers_excluded;

@@ -332,6 +332,12 @@ std::string format_yuan_decimal(money amount) { return format_hundredths(amount.
 
 std::string format_percent_digits(double share) { return fmt::format("{:.1f}", share * 100.0); }
 
+std::string format_money_in_text(money_interval amount) {
+  constexpr std::int64_t wan = 1'000'000;  // fen
+  const bool large = amount.max().fen() >= wan || amount.min().fen() <= -wan;
+  return format_money(amount, large ? money_unit::wan : money_unit::yuan);
+}
+
 std::string format_share(double share) { return format_percent_digits(share) + "%"; }
 
 }  // namespace aidstat
