@@ -27,6 +27,7 @@
 #include "aidstat/prices.hpp"
 #include "aidstat/progress.hpp"
 #include "aidstat/query.hpp"
+#include "aidstat/records.hpp"
 #include "aidstat/report.hpp"
 #include "aidstat/table.hpp"
 #include "aidstat/taxonomy.hpp"

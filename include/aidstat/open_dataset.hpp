@@ -9,6 +9,7 @@
 
 #include "aidstat/dataset.hpp"
 #include "aidstat/item_fields.hpp"
+#include "aidstat/load_csv.hpp"
 #include "aidstat/work_meter.hpp"
 
 namespace aidstat {
@@ -29,8 +30,9 @@ dataset_storage storage_of(const std::filesystem::path& path);
 /// A dataset from a directory of CSV files (load_dataset), an archive file
 /// (load_archive) or a workbook (load_workbook); `fields` as for load_archive (a
 /// directory or a workbook always loads whole);
-/// `meter`, when given, counts the bytes read.
+/// `meter`, when given, counts the bytes read; `sources`, when given, gets the file and
+/// line (a workbook's row) of every record (an archive has none: left empty).
 dataset open_dataset(const std::filesystem::path& path, item_fields fields = item_fields::all,
-                     work_meter* meter = nullptr);
+                     work_meter* meter = nullptr, dataset_sources* sources = nullptr);
 
 }  // namespace aidstat

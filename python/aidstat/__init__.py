@@ -21,12 +21,12 @@ from ._aidstat import (Dataset, data_error, error, io_error, memory_error, overf
 from ._aidstat import (_check_dataset, _check_path, _parse_money, _read_columns, _save_report,
                        _save_xlsx)
 from ._aidstat import load as _load
-from ._aidstat import (_pivot_table, _progress_table, _totals_table, _totals_table_at,
+from ._aidstat import (_pivot_table, _progress_table, _records_table, _totals_table, _totals_table_at,
                        _trend_table, _yoy_table)
 
 __version__ = version
 __all__ = ["Dataset", "load", "from_frames", "totals", "yoy", "trend", "pivot", "progress",
-           "check", "report", "parse_money", "format_money", "to_csv", "to_xlsx", "error", "parse_error", "overflow_error",
+           "check", "records", "report", "parse_money", "format_money", "to_csv", "to_xlsx", "error", "parse_error", "overflow_error",
            "query_error", "data_error", "validation_error", "problem", "io_error", "memory_error"]
 
 to_csv = _results.to_csv
@@ -171,6 +171,22 @@ def check(ds):
                                   "protection", "overflow", "formula"])):
         frame[name] = pandas.Categorical(frame[name], categories=words)
     return frame.astype({"line": "int64", "column": "int64"})
+
+
+def records(ds, where=None, year=None, date_from=None, date_to=None, fiscal_start=1,
+            exact=False):
+    """The records behind a figure, one row each: those the filter keeps, as totals of the
+    same filter count them (their number and the sum of their amounts are that row),
+    with date, category, provider, recipient, beneficiary, amount_min / amount_max and
+    amount_text (the report's notation), quantity, note, and the file and line each
+    came from (empty for an archive; for a Dataset made of frames, the frame and the
+    row's position in it, from 0)."""
+    ds = _dataset(ds)
+    opts = _options((), where, year, date_from, date_to, fiscal_start)
+    frame = _results.frame_of_table(_records_table(ds, opts), exact)
+    if getattr(ds, "_frames", None):
+        frame["line"] = frame["line"] - 1  # the library counts a table's rows from 1
+    return frame
 
 
 def report(ds, base, year, path, min_cell=None, unit="wan", title="双拥工作统计报告"):

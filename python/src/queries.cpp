@@ -195,6 +195,19 @@ void bind_queries(py::module_& m) {
       },
       py::arg("dataset"), py::arg("options"));
   m.def("_totals_table", &totals_table, py::arg("dataset"), py::arg("options"));
+  m.def(
+      "_records_table",
+      [](const py_dataset& d, const py::dict& opts) {
+        const record_filter f = filter_of(opts);
+        const dataset_sources* sources = d.sources ? &*d.sources : nullptr;
+        table tab;
+        {
+          py::gil_scoped_release unlocked;
+          tab = to_table(list_records(*d.data, f), *d.data, sources);
+        }
+        return columns_of(tab);
+      },
+      py::arg("dataset"), py::arg("options"));
   m.def("_totals_table_at", &totals_table_at, py::arg("path"), py::arg("options"));
   m.def("_yoy_table", &yoy_table, py::arg("dataset"), py::arg("options"));
   m.def("_trend_table", &trend_table, py::arg("dataset"), py::arg("options"));

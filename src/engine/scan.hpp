@@ -44,6 +44,9 @@ struct plan {
     return table[c.provider[r]] == table[c.recipient[r]];
   }
 
+  /// Whether the filter keeps row r (a record it cannot place is counted in p, as a
+  /// scan counts it, for require_all_placed).
+  bool keeps(std::size_t r, partial& p) const { return !filtered || passes(r, p); }
   /// Scans rows [begin, end) into p with the fastest key functor that fits the query.
   void scan(std::size_t begin, std::size_t end, partial& p) const;
 

@@ -18,7 +18,8 @@ dataset_storage storage_of(const std::filesystem::path& path) {
                                                     : dataset_storage::csv_directory;
 }
 
-dataset open_dataset(const std::filesystem::path& path, item_fields fields, work_meter* meter) {
+dataset open_dataset(const std::filesystem::path& path, item_fields fields, work_meter* meter,
+                     dataset_sources* sources) {
   dataset_storage storage = dataset_storage::csv_directory;
   try {
     storage = storage_of(path);
@@ -28,13 +29,14 @@ dataset open_dataset(const std::filesystem::path& path, item_fields fields, work
   }
   switch (storage) {
     case dataset_storage::archive:
+      if (sources) *sources = {};
       return load_archive(path, fields, meter);
     case dataset_storage::workbook:
-      return load_workbook(path);
+      return load_workbook(path, sources);
     case dataset_storage::csv_directory:
       break;
   }
-  return load_dataset(path, nullptr, 0, meter);
+  return load_dataset(path, sources, 0, meter);
 }
 
 }  // namespace aidstat

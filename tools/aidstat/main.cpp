@@ -57,6 +57,7 @@ int main(int argc, char** argv) {
   cli::options o;
   cli::command_list commands;
   cli::add_totals(app, o, commands);
+  cli::add_records(app, o, commands);
   cli::add_report(app, o, commands);
   cli::add_comparisons(app, o, commands);
   cli::add_pivot(app, o, commands);

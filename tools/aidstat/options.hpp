@@ -96,6 +96,7 @@ as::totals totals_of(const options& o, const as::totals_query& q);
 // ---- the subcommands, declared in the files named after them ----
 
 void add_totals(CLI::App& app, options& o, command_list& commands);            // totals.cpp
+void add_records(CLI::App& app, options& o, command_list& commands);           // records.cpp
 void add_comparisons(CLI::App& app, options& o, command_list& commands);       // comparisons.cpp
 void add_pivot(CLI::App& app, options& o, command_list& commands);             // pivot.cpp
 void add_report(CLI::App& app, options& o, command_list& commands);            // report.cpp
