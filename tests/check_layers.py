@@ -14,7 +14,7 @@ PUBLIC = {
     "aidstat": "output", "interval": "core", "enums": "core", "entities": "model",
     "item_fields": "model", "version": "core", "csv_text": "io", "output_format": "output",
     "totals_output": "output", "table": "output", "open_dataset": "io",
-    "analysis_output": "output", "load_csv": "io", "load_tables": "io", "records": "engine", "archive": "io", "export_csv": "io", "workbook": "io",
+    "analysis_output": "output", "load_csv": "io", "load_tables": "io", "records": "engine", "summary": "analysis", "archive": "io", "export_csv": "io", "workbook": "io",
     "totals": "engine", "amount_text": "text", "text_width": "core", "work_meter": "core",
 }
 

@@ -62,7 +62,8 @@ std::string report(const std::string& extra) {
 std::pair<std::string, std::string> shown_amount(const std::string& cells, const std::string& min) {
   const auto at = cells.find("data-amount-min=\"" + min + "\"");
   REQUIRE(at != std::string::npos);
-  const auto from = cells.find('>', at) + 1;
+  auto from = cells.find('>', at) + 1;
+  if (cells.compare(from, 3, "<a ") == 0) from = cells.find('>', from) + 1;  // its link
   const money_interval m = parse_money(cells.substr(from, cells.find('<', from) - from));
   return {format_yuan_decimal(m.min()), format_yuan_decimal(m.max())};
 }

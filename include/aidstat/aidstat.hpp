@@ -28,6 +28,7 @@
 #include "aidstat/progress.hpp"
 #include "aidstat/query.hpp"
 #include "aidstat/records.hpp"
+#include "aidstat/summary.hpp"
 #include "aidstat/report.hpp"
 #include "aidstat/table.hpp"
 #include "aidstat/taxonomy.hpp"

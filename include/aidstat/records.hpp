@@ -4,7 +4,7 @@
 // are the totals of that filter.
 //
 //   dataset_sources sources;
-//   const dataset d = load_dataset("examples/data/city-2023", &sources);
+//   const dataset d = load_dataset(dir, &sources);  // e.g. examples/data/city-2023
 //   record_filter f;
 //   f.year = 2023;
 //   f.where = {{dimension::parse("category"), {"condolence"}}};

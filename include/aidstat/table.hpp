@@ -147,7 +147,11 @@ struct table {
   std::size_t matrix_total = 0;             ///< matrix: the column of each row's total
   bool csv_total = false;                   ///< CSV writes the total row after the rows
   std::string html_class;                   ///< HTML: the table's class (totals, yoy...)
-  table_layout html;                        ///< HTML: its columns (empty: the people layout)
+  /// HTML: each row's link (an anchor on the page, "#records-condolence"), put on its
+  /// figures; empty for none.
+  std::vector<std::string> html_links;
+  std::string html_total_link;  ///< HTML: the total row's link, when it has one
+  table_layout html;            ///< HTML: its columns (empty: the people layout)
 
   /// The column named `name`; throws aidstat::error when there is none.
   column& column_named(std::string_view name);

@@ -19,14 +19,14 @@ from . import _args, _frames, _publish, _results, _xlsx
 from ._aidstat import (Dataset, data_error, error, io_error, memory_error, overflow_error,
                        parse_error, problem, query_error, validation_error, version)
 from ._aidstat import (_check_dataset, _check_path, _parse_money, _read_columns, _save_report,
-                       _save_xlsx)
+                       _save_xlsx, _summary)
 from ._aidstat import load as _load
 from ._aidstat import (_pivot_table, _progress_table, _records_table, _totals_table, _totals_table_at,
                        _trend_table, _yoy_table)
 
 __version__ = version
 __all__ = ["Dataset", "load", "from_frames", "totals", "yoy", "trend", "pivot", "progress",
-           "check", "records", "report", "parse_money", "format_money", "to_csv", "to_xlsx", "error", "parse_error", "overflow_error",
+           "check", "records", "summary", "report", "parse_money", "format_money", "to_csv", "to_xlsx", "error", "parse_error", "overflow_error",
            "query_error", "data_error", "validation_error", "problem", "io_error", "memory_error"]
 
 to_csv = _results.to_csv
@@ -187,6 +187,21 @@ def records(ds, where=None, year=None, date_from=None, date_to=None, fiscal_star
     if getattr(ds, "_frames", None):
         frame["line"] = frame["line"] - 1  # the library counts a table's rows from 1
     return frame
+
+
+def summary(ds, base, year, min_cell=None, lang="zh"):
+    """The sentences an office publishes about `year` against `base`, as `aidstat
+    summary` writes them: the year as a whole, each category, the commitments, and the
+    reconciliations and data check when there is something to say; figures in the
+    report's notation. lang is "zh" or "en"; min_cell states only figures the protected
+    tables publish."""
+    ds = _dataset(ds)
+    base, year = _args.year("base", base), _args.year("year", year)
+    if base == year:
+        raise ValueError(f"base and year are the same year ({year}); a summary compares two")
+    if lang not in ("zh", "en"):
+        raise ValueError(f"lang is 'zh' or 'en', not {lang!r}")
+    return _summary(ds, base, year, _args.integer("min_cell", min_cell, 1, optional=True), lang)
 
 
 def report(ds, base, year, path, min_cell=None, unit="wan", title="双拥工作统计报告"):

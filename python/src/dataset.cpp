@@ -75,6 +75,20 @@ void bind_dataset(py::module_& m) {
       py::arg("dataset"), py::arg("base"), py::arg("year"), py::arg("path"), py::arg("min_cell"),
       py::arg("unit"), py::arg("title"));
   m.def(
+      "_summary",
+      [](const py_dataset& d, int base, int year, std::optional<std::int64_t> min_cell,
+         const std::string& lang) {
+        summary_options o;
+        o.base_year = base, o.current_year = year, o.min_cell = min_cell;
+        o.language = parse_key<summary_language>(lang);
+        std::vector<std::string> out;
+        py::gil_scoped_release unlocked;
+        const check_report quality = check_dataset(*d.data, d.sources ? &*d.sources : nullptr);
+        for (const summary_sentence& s : summarize(*d.data, quality, o)) out.push_back(s.text);
+        return out;
+      },
+      py::arg("dataset"), py::arg("base"), py::arg("year"), py::arg("min_cell"), py::arg("lang"));
+  m.def(
       "_overview",
       [](const py_dataset& d) {
         const auto count = [&](const char* dim) {

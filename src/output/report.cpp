@@ -42,6 +42,8 @@ void write_totals_part(const page& p, const totals& t) {
                  ? tab.layout({"records", "amount", "estimated", "share", "headcount",
                                "transfers_excluded"})
                  : tab.layout({"records", "amount", "estimated", "share", "headcount"});
+  tab.html_links = detail::category_links(t);
+  tab.html_total_link = "#records-all";
   detail::render_html(p.out, tab, p.o.unit);
   p.out
       << R"(<p class="note">估计：金额为约数（如“1100余万元”“约5万元”）的记录数 / 有金额的记录数。)"
@@ -111,12 +113,14 @@ void write_report(std::ostream& out, const dataset& d, const check_report& quali
     out << " · 小格隐藏 cells of fewer than " << *o.min_cell
         << " people suppressed (×p), with cells that would give them away (×s)";
   out << " · aidstat " << version_string << "</p></header>\n";
+  detail::write_summary_part(p);
   write_totals_part(p, current);
   write_yoy_part(p, y, base, current);
   detail::write_charts_part(p, y, base, current);
   detail::write_commitments_part(p);
   detail::write_reconciliation_part(p);
   detail::write_quality_part(p);
+  detail::write_appendix_part(p, current);
   out << "<footer><p class=\"note\">" << detail::escape_html(o.title) << " · written by aidstat "
       << version_string
       << ". Every figure equals the CSV output of the matching aidstat command.</p></footer>\n";

@@ -41,6 +41,16 @@ void write_reconciliation_part(const report_page& p);
 /// check's counts, its findings, and the records naming no recipient.
 void write_quality_part(const report_page& p);
 
+/// The summary's sentences (summarize), in Chinese and then English, each figure
+/// about records linked to them in the appendix.
+void write_summary_part(const report_page& p);
+/// The links of the totals by category to their records in the appendix, a row each
+/// (none for a suppressed row).
+std::vector<std::string> category_links(const totals& t);
+/// The appendix: the records of each published category of the year, under the
+/// anchors the links name; a suppressed category's records are never listed.
+void write_appendix_part(const report_page& p, const totals& current);
+
 /// The report's style sheet: a CJK font stack office PCs have, then sans-serif; A4
 /// pages in print, each part starting a page.
 extern const std::string_view report_css;

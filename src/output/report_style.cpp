@@ -26,6 +26,9 @@ svg .whisker { stroke: #333; stroke-width: 1.2; fill: none; }
 svg .band { fill: var(--current); opacity: .18; } svg .line { fill: none; stroke: var(--current); stroke-width: 2; }
 svg .point { fill: var(--current); }
 section.page { break-before: page; }
+p.sentence { margin: 4px 0; font-size: 15px; } p.sentence.en { font-size: 13px; color: #444; }
+p.sentence a, td a { color: inherit; text-decoration: none; border-bottom: 1px dotted #888; }
+table.records td:last-child { text-align: left; }
 @page { size: A4; margin: 14mm 12mm; }
 @media print {
   body { margin: 0; max-width: none; font-size: 11px; line-height: 1.3; }

@@ -34,6 +34,7 @@ struct options {
   bool strict = false;
   std::optional<std::int64_t> min_cell;
   std::string report_unit = "wan";  // a report reads best in 万元
+  std::string lang = "zh";
   std::string output, archive = "binary";
 };
 

@@ -18,7 +18,8 @@ std::string attribute(const std::string& name) {
 }
 
 // One figure's cell: its machine value as attributes (an interval's two ends), its text.
-std::string figure_td(const column& c, const row_view& row, money_unit unit) {
+std::string figure_td(const column& c, const row_view& row, money_unit unit,
+                      const std::string& link) {
   const suppression s = row.suppressed != suppression::none ? row.suppressed : row.cell_state(c);
   if (s != suppression::none)
     return fmt::format(R"(<td class="suppressed">{}</td>)", suppression_mark(s));
@@ -33,7 +34,9 @@ std::string figure_td(const column& c, const row_view& row, money_unit unit) {
                       escape_html(fields[1]));
   else if (c.type != cell_type::text)
     td += fmt::format(R"( {}="{}")", a, escape_html(fields[0]));
-  return td + ">" + escape_html(people_cell(c, row, unit)) + "</td>";
+  const std::string text = escape_html(people_cell(c, row, unit));
+  if (link.empty() || text.empty()) return td + ">" + text + "</td>";
+  return td + "><a href=\"" + escape_html(link) + "\">" + text + "</a></td>";
 }
 
 // The <tr> of one row: data-key (its keys joined by "/"), data-suppressed when the
@@ -42,10 +45,13 @@ std::string row_html(const table& tab, const table_layout& cols, const row_view&
                      std::optional<std::size_t> at, money_unit unit) {
   std::string keys, cells;
   bool first = true;
+  const std::string link = !at                           ? tab.html_total_link
+                           : *at < tab.html_links.size() ? tab.html_links[*at]
+                                                         : std::string();
   for (std::size_t i : cols) {
     const column& c = tab.columns[i];
     if (c.role == column_role::measure) {
-      cells += figure_td(c, row, unit);
+      cells += figure_td(c, row, unit, link);
       continue;
     }
     const std::string key = at ? std::get<std::string>(c.cells[*at]) : "";
