@@ -5,6 +5,7 @@
 #include <fstream>
 #include <map>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include "aidstat/amount_text.hpp"
@@ -193,4 +194,42 @@ TEST_CASE("the report is one file that needs nothing else", "[report]") {
   std::ostringstream out;
   CHECK_THROWS_AS(write_report(out, d, check_report{}, o), query_error);
   CHECK(out.str().empty());
+}
+
+TEST_CASE("the report opens with the summary, its figures linked to an appendix of records",
+          "[report][cli]") {
+  for (const std::string extra : {"", "--min-cell 30"}) {
+    INFO(extra);
+    const std::string html = report(extra);
+    const auto summary = html.find("<section class=\"summary\">");
+    REQUIRE(summary != std::string::npos);
+    CHECK(summary < html.find("<table class=\"totals\">"));
+    // Every link lands on an anchor of the page.
+    const std::regex href(R"re(href="#([^"]+)")re"), id(R"re(id="([^"]+)")re");
+    std::set<std::string> anchors;
+    for (auto a = std::sregex_iterator(html.begin(), html.end(), id); a != std::sregex_iterator();
+         ++a)
+      anchors.insert((*a)[1]);
+    std::size_t links = 0;
+    for (auto a = std::sregex_iterator(html.begin(), html.end(), href); a != std::sregex_iterator();
+         ++a, ++links)
+      CHECK(anchors.count((*a)[1]) == 1);
+    CHECK(links > 20);
+    // The condolence records of 2023 (items.csv lines 2, 3, 5, 6 and 7) are listed under
+    // their anchor: 5 rows. A suppressed category's records never are.
+    const auto csv = csv_rows(
+        run_cli("totals " + kDemo + " --year 2023 --by category --format csv " + extra).out);
+    for (std::size_t i = 1; i + 1 < csv.size(); ++i) {
+      const bool listed = anchors.count("records-" + csv[i][0]) == 1;
+      CHECK(listed == (extra.empty() || csv[i][5].empty()));
+    }
+    if (extra.empty()) {
+      const auto at = html.find("id=\"records-condolence\"");
+      const auto table = html.find("<tbody>", at);
+      const auto end = html.find("</tbody>", table);
+      std::size_t rows = 0;
+      for (auto p = html.find("<tr", table); p < end; p = html.find("<tr", p + 1)) ++rows;
+      CHECK(rows == 5);
+    }
+  }
 }

@@ -86,3 +86,20 @@ def test_to_frames_gives_the_rows_back(ds, example_dir):
     for by in (["category", "year"], ["provider"], ["measure"]):
         assert aidstat.to_csv(aidstat.totals(back, by=by)) == \
             aidstat.to_csv(aidstat.totals(ds, by=by))
+
+
+def test_summary_is_the_commands_sentences(ds, example_dir):
+    from conftest import run_cli
+    for lang in ("zh", "en"):
+        said = aidstat.summary(ds, 2022, 2023, lang=lang)
+        printed = run_cli("summary", example_dir, "--base", "2022", "--year", "2023",
+                          "--lang", lang)
+        assert said == printed.splitlines()
+    assert aidstat.summary(ds, 2022, 2023)[-1] == "十件实事已完成10件。"
+    # Under disclosure control fewer figures are said, never more.
+    protected = aidstat.summary(ds, 2022, 2023, min_cell=30)
+    assert any("不予公布" in s for s in protected)
+    with pytest.raises(ValueError, match="lang is 'zh' or 'en'"):
+        aidstat.summary(ds, 2022, 2023, lang="fr")
+    with pytest.raises(TypeError, match="year is an int"):
+        aidstat.summary(ds, 2022, "2023")
