@@ -10,23 +10,23 @@ and as a DuckDB database file (CREATE TABLE items AS read_csv with explicit type
 then times each query as a fresh process, RUNS times each, aidstat and DuckDB
 alternating so that the machine's drift hits both alike. Prints the medians, the peak
 resident memory of each process (wait4's ru_maxrss), and the ratios; checks that the
-two answers agree. DuckDB is bench/duckdb/query.mjs on Node.js (bench/duckdb/
-install.sh installs it); without node or the package the reference is skipped, and
-the script says so."""
+two answers agree. DuckDB is bench/duckdb/duckdb_query, a C++ program calling DuckDB's
+C API (bench/duckdb/install.sh builds it against the libduckdb.so of DuckDB's npm
+package), so that no Node.js start is counted in DuckDB's time; without it the
+reference is skipped, and the script says so."""
 import argparse
 import csv
 import io
 import json
 import os
 import pathlib
-import shutil
 import statistics
 import subprocess
 import time
 from decimal import Decimal
 
 HERE = pathlib.Path(__file__).resolve().parent
-QUERY_JS = HERE / "duckdb" / "query.mjs"
+REFERENCE = HERE / "duckdb" / "duckdb_query"
 
 
 def timed(argv, cwd=None):
@@ -45,10 +45,8 @@ def timed(argv, cwd=None):
 
 def duckdb_missing():
     """Why the DuckDB reference cannot run, or None."""
-    if shutil.which("node") is None:
-        return "node is not installed"
-    if not (HERE / "duckdb" / "node_modules" / "@duckdb" / "node-api").exists():
-        return "@duckdb/node-api is not installed (run bench/duckdb/install.sh)"
+    if not REFERENCE.exists():
+        return "bench/duckdb/duckdb_query is not built (run bench/duckdb/install.sh)"
     return None
 
 
@@ -71,7 +69,7 @@ def prepare(a):
     if not archive.exists():
         subprocess.run([a.cli, "save", str(alone), "-o", str(archive)], check=True)
     if duckdb_missing() is None and not database.exists():
-        subprocess.run(["node", str(QUERY_JS), "build", str(alone / "items.csv"), str(database)],
+        subprocess.run([str(REFERENCE), "build", str(alone / "items.csv"), str(database), "2"],
                        check=True)
     return alone, archive, database
 
@@ -83,14 +81,14 @@ def cases(a, alone, archive, database):
     return [
         ("CSV -> per-category totals",
          [a.cli, "totals", str(alone), "--by", "category", "--format", "csv"],
-         ["node", str(QUERY_JS), "csv", str(alone / "items.csv"), "category", t], totals, totals),
+         [str(REFERENCE), "csv", str(alone / "items.csv"), "category", t], totals, totals),
         ("stored dataset -> per-category totals",
          [a.cli, "totals", str(archive), "--by", "category", "--format", "csv"],
-         ["node", str(QUERY_JS), "db", str(database), "category", t], totals, totals),
+         [str(REFERENCE), "db", str(database), "category", t], totals, totals),
         ("stored dataset -> yoy by category (2022 vs 2023)",
          [a.cli, "yoy", str(archive), "--base", "2022", "--year", "2023", "--by", "category",
           "--format", "csv"],
-         ["node", str(QUERY_JS), "db", str(database), "yoy", t], ["base_min", "current_min"],
+         [str(REFERENCE), "db", str(database), "yoy", t], ["base_min", "current_min"],
          ["base", "current"]),
     ]
 
@@ -131,12 +129,6 @@ def main():
     rows = [run_case(a, c, missing is None) for c in cases(a, alone, archive, database)]
     print(f"{a.records:,} records, {a.runs} fresh processes each, medians"
           + (", aidstat and DuckDB alternating" if missing is None else ""))
-    if missing is None:  # what every DuckDB run pays before its query: Node.js and the import
-        start = statistics.median(
-            timed(["node", "--input-type=module", "-e", "import '@duckdb/node-api'"],
-                  cwd=HERE / "duckdb")[0] for _ in range(a.runs))
-        print(f"(DuckDB's runs include {start:.2f} s to start Node.js and import DuckDB)")
-        rows.append({"query": "DuckDB start (node + import)", "duckdb_only_s": start})
     for r in rows:
         if "aidstat_s" not in r:
             continue
