@@ -1,23 +1,23 @@
 #include "analysis/summary_sentences.hpp"
 
+#include <cstdint>
+
 #include "aidstat/amount_text.hpp"
 #include "core/int128.hpp"
 
 namespace aidstat::detail {
 namespace {
 
-// num / den rounded half away from zero (den > 0).
-std::int64_t rounded(i128 num, i128 den) {
-  const i128 mag = num < 0 ? -num : num;
-  i128 q = mag / den;
-  if (2 * (mag % den) >= den) ++q;
-  return static_cast<std::int64_t>(num < 0 ? -q : q);
-}
-
-// The change from b to c in tenths of a percent, exactly; empty when b is not above 0.
+// The change from b to c in tenths of a percent, exactly, rounded half away from zero;
+// empty when b is not above 0 or the change is too large to say.
 std::optional<std::int64_t> tenths_of(i128 b, i128 c) {
   if (b <= 0) return std::nullopt;
-  return rounded((c - b) * 1000, b);
+  const i128 num = (c - b) * 1000;
+  const i128 mag = num < 0 ? -num : num;
+  i128 q = mag / b;
+  if (2 * (mag % b) >= b) ++q;
+  if (q > INT64_MAX) return std::nullopt;
+  return static_cast<std::int64_t>(num < 0 ? -q : q);
 }
 
 // "十", "二十三" for 1..99; digits otherwise.
@@ -51,45 +51,41 @@ sentence_writer& sentence_writer::say(std::string_view zh_text, std::string_view
   return *this;
 }
 
-sentence_writer& sentence_writer::money(money_interval amount) {
-  summary_figure f;
-  f.type = summary_figure::kind::money, f.amount = amount, f.text = format_money_in_text(amount);
+sentence_writer& sentence_writer::put(summary_figure f) {
   s_.text += f.text;
   s_.figures.push_back(std::move(f));
   return *this;
+}
+
+sentence_writer& sentence_writer::money(money_interval amount) {
+  summary_figure f;
+  f.type = summary_figure::kind::money, f.amount = amount, f.text = format_money_in_text(amount);
+  return put(std::move(f));
 }
 
 sentence_writer& sentence_writer::count(std::int64_t n) {
   summary_figure f;
   f.count = count_interval::exact(aidstat::count{n}), f.text = std::to_string(n);
-  s_.text += f.text;
-  s_.figures.push_back(std::move(f));
-  return *this;
+  return put(std::move(f));
 }
 
 sentence_writer& sentence_writer::quantity(count_interval q, std::optional<aidstat::measure> m) {
   summary_figure f;
   f.count = q, f.text = format_count(q, m);
-  s_.text += f.text;
-  s_.figures.push_back(std::move(f));
-  return *this;
+  return put(std::move(f));
 }
 
 sentence_writer& sentence_writer::chinese_count(std::int64_t n) {
   summary_figure f;
   f.count = count_interval::exact(aidstat::count{n}), f.text = chinese_number(n);
-  s_.text += f.text;
-  s_.figures.push_back(std::move(f));
-  return *this;
+  return put(std::move(f));
 }
 
 sentence_writer& sentence_writer::percent(std::int64_t tenths) {
   summary_figure f;
   f.type = summary_figure::kind::percent, f.percent_tenths = tenths;
   f.text = std::to_string(tenths / 10) + "." + std::to_string(tenths % 10);
-  s_.text += f.text;
-  s_.figures.push_back(std::move(f));
-  return *this;
+  return put(std::move(f));
 }
 
 summary_sentence sentence_writer::done(std::string category, bool about_records) {

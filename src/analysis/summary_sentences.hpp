@@ -28,6 +28,7 @@ class sentence_writer {
   summary_sentence done(std::string category = {}, bool about_records = false);
 
  private:
+  sentence_writer& put(summary_figure f);  // writes a figure's text and keeps it
   summary_language lang_;
   summary_sentence s_;
 };

@@ -31,6 +31,13 @@ void add_grouping(CLI::App* cmd, options& o) {
   add_where(cmd, o);
 }
 
+void add_date_range(CLI::App* cmd, options& o) {
+  auto* year = cmd->add_option("--year", o.year, "Only this year");
+  auto* from = cmd->add_option("--from", o.from, "From date (YYYY, YYYY-MM or YYYY-MM-DD)");
+  auto* to = cmd->add_option("--to", o.to, "To date, inclusive (YYYY, YYYY-MM or YYYY-MM-DD)");
+  year->excludes(from)->excludes(to);
+}
+
 void add_calendar(CLI::App* cmd, options& o) {
   cmd->add_option("--fiscal-start", o.fiscal_start,
                   "Month fiscal years start in (1-12); years are named by their first month")
@@ -68,6 +75,14 @@ as::record_filter make_filter(const options& o) {
     return 0;
   });
   f.fiscal_year_start = o.fiscal_start;
+  return f;
+}
+
+as::record_filter dated_filter(const options& o) {
+  as::record_filter f = make_filter(o);
+  f.year = o.year;
+  if (!o.from.empty()) f.from = parse_date_option(o.from, "--from");
+  if (!o.to.empty()) f.to = parse_date_option(o.to, "--to");
   return f;
 }
 

@@ -69,6 +69,7 @@ void add_output(CLI::App* cmd, options& o);    // --format, --unit, -o
 void add_where(CLI::App* cmd, options& o);     // --where DIM=VALUE
 void add_grouping(CLI::App* cmd, options& o);  // --by DIM and --where
 void add_calendar(CLI::App* cmd, options& o);  // --fiscal-start, --category-map
+void add_date_range(CLI::App* cmd, options& o);  // --year, or --from and --to
 void add_prices(CLI::App* cmd, options& o);    // --deflator with --prices-of
 void add_min_cell(CLI::App* cmd, options& o);  // disclosure control
 
@@ -76,6 +77,8 @@ void add_min_cell(CLI::App* cmd, options& o);  // disclosure control
 
 std::vector<as::dimension> dimensions(const std::vector<std::string>& names);
 as::record_filter make_filter(const options& o);
+// make_filter, with the --year or --from/--to range of add_date_range.
+as::record_filter dated_filter(const options& o);
 as::date parse_date_option(const std::string& text, const char* option);
 as::output_format format_of(const options& o);
 as::money_unit unit_of(const options& o);

@@ -8,10 +8,7 @@ namespace aidstat_cli {
 namespace {
 
 int run_records(const options& o) {
-  as::record_filter f = make_filter(o);
-  f.year = o.year;
-  if (!o.from.empty()) f.from = parse_date_option(o.from, "--from");
-  if (!o.to.empty()) f.to = parse_date_option(o.to, "--to");
+  const as::record_filter f = dated_filter(o);
   as::dataset_sources sources;
   as::work_meter meter;
   const progress_display shown(meter, "loading " + o.dataset);
@@ -34,10 +31,7 @@ void add_records(CLI::App& app, options& o, command_list& commands) {
   add_dataset(cmd, o);
   add_where(cmd, o);
   add_output(cmd, o);
-  auto* year = cmd->add_option("--year", o.year, "Only this year");
-  auto* from = cmd->add_option("--from", o.from, "From date (YYYY, YYYY-MM or YYYY-MM-DD)");
-  auto* to = cmd->add_option("--to", o.to, "To date, inclusive (YYYY, YYYY-MM or YYYY-MM-DD)");
-  year->excludes(from)->excludes(to);
+  add_date_range(cmd, o);
   add_calendar(cmd, o);
   commands.emplace_back(cmd, run_records);
 }
