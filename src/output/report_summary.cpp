@@ -53,7 +53,8 @@ void write_summary_part(const report_page& p) {
 std::vector<std::string> category_links(const totals& t) {
   std::vector<std::string> links;
   for (const group_totals& g : t.groups)
-    links.push_back(g.suppressed == suppression::none ? anchor_of(g.key[0]).insert(0, "#") : "");
+    links.push_back(g.suppressed == suppression::none ? fmt::format("#records-{}", g.key[0])
+                                                      : std::string());
   return links;
 }
 
