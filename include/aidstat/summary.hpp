@@ -51,7 +51,7 @@ struct summary_figure {
   /// What the figure is: an amount, a count (records, people, a quantity) or a
   /// percentage.
   enum class kind : std::uint8_t { money, count, percent };
-  kind type = kind::count;          ///< which of value_* holds it
+  kind type = kind::count;          ///< which of amount, count, percent_tenths holds it
   std::string text;                 ///< as the sentence writes it: "1100余万元", "490", "9.5"
   money_interval amount;            ///< a money figure's interval
   count_interval count;             ///< a count's interval
