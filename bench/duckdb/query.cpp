@@ -14,7 +14,7 @@
 
 extern "C" {
 using idx_t = std::uint64_t;
-using duckdb_database = struct duckdb_database_* ;
+using duckdb_database = struct duckdb_database_*;
 using duckdb_connection = struct duckdb_connection_*;
 using duckdb_config = struct duckdb_config_*;
 struct duckdb_result {  // DuckDB's layout, with room to spare
@@ -92,8 +92,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   const idx_t columns = duckdb_column_count(&r), rows = duckdb_row_count(&r);
-  for (idx_t c = 0; c < columns; ++c)
-    std::printf("%s%s", c ? "," : "", duckdb_column_name(&r, c));
+  for (idx_t c = 0; c < columns; ++c) std::printf("%s%s", c ? "," : "", duckdb_column_name(&r, c));
   std::printf("\n");
   for (idx_t row = 0; row < rows; ++row) {
     for (idx_t c = 0; c < columns; ++c) {

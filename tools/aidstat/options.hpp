@@ -65,13 +65,13 @@ std::string listed() {
 // ---- declaring options ----
 
 void add_dataset(CLI::App* cmd, options& o);
-void add_output(CLI::App* cmd, options& o);    // --format, --unit, -o
-void add_where(CLI::App* cmd, options& o);     // --where DIM=VALUE
-void add_grouping(CLI::App* cmd, options& o);  // --by DIM and --where
-void add_calendar(CLI::App* cmd, options& o);  // --fiscal-start, --category-map
+void add_output(CLI::App* cmd, options& o);      // --format, --unit, -o
+void add_where(CLI::App* cmd, options& o);       // --where DIM=VALUE
+void add_grouping(CLI::App* cmd, options& o);    // --by DIM and --where
+void add_calendar(CLI::App* cmd, options& o);    // --fiscal-start, --category-map
 void add_date_range(CLI::App* cmd, options& o);  // --year, or --from and --to
-void add_prices(CLI::App* cmd, options& o);    // --deflator with --prices-of
-void add_min_cell(CLI::App* cmd, options& o);  // disclosure control
+void add_prices(CLI::App* cmd, options& o);      // --deflator with --prices-of
+void add_min_cell(CLI::App* cmd, options& o);    // disclosure control
 
 // ---- reading options into queries ----
 
