@@ -5,8 +5,10 @@
         --generate build/release/bench/aidstat_generate --records 10000000
 
 Writes RECORDS full rows with plain amounts (aidstat_generate ... 0 full: the
-600 MB items.csv at 10 million), saves them as an aidstat binary archive
-and as a DuckDB database file (CREATE TABLE items AS read_csv with explicit types),
+600 MB items.csv at 10 million, and units.csv beside it), saves them as an aidstat
+binary archive and as a DuckDB database file (CREATE TABLE items AS read_csv with
+explicit types), and with --scale the same rows at each size given (the per-provider
+totals from CSV, to show how time and memory grow with the file),
 then times each query as a fresh process, RUNS times each, aidstat and DuckDB
 alternating so that the machine's drift hits both alike. Prints the medians, the peak
 resident memory of each process (wait4's ru_maxrss), and the ratios; checks that the
@@ -50,51 +52,90 @@ def duckdb_missing():
     return None
 
 
-def by_category(text, columns):
-    """{category: tuple of Decimal} of a CSV answer; empty cells read as 0."""
+def keyed(text, keys, columns):
+    """{key tuple: tuple of Decimal} of a CSV answer; empty cells read as 0."""
     rows = list(csv.DictReader(io.StringIO(text)))
-    return {r["category"]: tuple(Decimal(r[c] or 0) for c in columns) for r in rows}
+    return {tuple(r[k] for k in keys): tuple(Decimal(r[c] or 0) for c in columns) for r in rows}
+
+
+def generated(a, folder, records):
+    """A directory of `records` full rows (items.csv and units.csv), written once."""
+    if not (folder / "items.csv").exists():
+        subprocess.run([a.generate, str(folder), str(records), "1", "0", "full"], check=True,
+                       stdout=subprocess.DEVNULL)
+    return folder
 
 
 def prepare(a):
     work = pathlib.Path(a.workdir)
-    full, alone = work / "full", work / "alone"
-    if not (full / "items.csv").exists():
-        subprocess.run([a.generate, str(full), str(a.records), "1", "0", "full"], check=True,
-                       stdout=subprocess.DEVNULL)
-    alone.mkdir(parents=True, exist_ok=True)
-    if not (alone / "items.csv").exists():
-        os.link(full / "items.csv", alone / "items.csv")  # the same bytes, nothing beside
+    full = generated(a, work / "full", a.records)
     archive, database = work / "items.aidstat", work / "items.duckdb"
     if not archive.exists():
-        subprocess.run([a.cli, "save", str(alone), "-o", str(archive)], check=True)
+        subprocess.run([a.cli, "save", str(full), "-o", str(archive)], check=True)
     if duckdb_missing() is None and not database.exists():
-        subprocess.run([str(REFERENCE), "build", str(alone / "items.csv"), str(database), "2"],
+        subprocess.run([str(REFERENCE), "build", str(full / "items.csv"), str(database), "2"],
                        check=True)
-    return alone, archive, database
+    return full, archive, database
 
 
-def cases(a, alone, archive, database):
-    """(name, aidstat argv, DuckDB argv, columns to compare: aidstat's, DuckDB's)."""
-    t = str(a.threads)
-    totals = ["records", "amount_min", "amount_max"]
+TOTALS = ["records", "amount_min", "amount_max"]
+
+
+def totals_case(a, name, source, by, reference):
+    """A totals query of aidstat on `source` (a CSV directory or an archive) beside
+    DuckDB's `reference` (kind, file, query)."""
+    argv = [a.cli, "totals", str(source), "--format", "csv"]
+    for key in by:
+        argv += ["--by", key]
+    kind, file, query = reference
+    return (name, argv, [str(REFERENCE), kind, str(file), query, str(a.threads)], by, TOTALS,
+            TOTALS)
+
+
+def yoy_case(a, name, source, reference):
+    """yoy by category, 2022 against 2023, beside DuckDB's."""
+    kind, file = reference
+    return (name,
+            [a.cli, "yoy", str(source), "--base", "2022", "--year", "2023", "--by", "category",
+             "--format", "csv"],
+            [str(REFERENCE), kind, str(file), "yoy", str(a.threads)], ["category"],
+            ["base_min", "current_min"], ["base", "current"])
+
+
+def cases(a, full, archive, database):
+    """(name, aidstat argv, DuckDB argv, key columns, columns to compare: aidstat's,
+    DuckDB's). aidstat reads the CSV directory with its units.csv (a unit key needs it
+    to stream); DuckDB reads the same items.csv."""
+    items = full / "items.csv"
     return [
-        ("CSV -> per-category totals",
-         [a.cli, "totals", str(alone), "--by", "category", "--format", "csv"],
-         [str(REFERENCE), "csv", str(alone / "items.csv"), "category", t], totals, totals),
-        ("stored dataset -> per-category totals",
-         [a.cli, "totals", str(archive), "--by", "category", "--format", "csv"],
-         [str(REFERENCE), "db", str(database), "category", t], totals, totals),
-        ("stored dataset -> yoy by category (2022 vs 2023)",
-         [a.cli, "yoy", str(archive), "--base", "2022", "--year", "2023", "--by", "category",
-          "--format", "csv"],
-         [str(REFERENCE), "db", str(database), "yoy", t], ["base_min", "current_min"],
-         ["base", "current"]),
+        totals_case(a, "CSV -> per-category totals", full, ["category"],
+                    ("csv", items, "category")),
+        totals_case(a, "CSV -> per-provider totals", full, ["provider"],
+                    ("csv", items, "provider")),
+        totals_case(a, "CSV -> totals by year x category", full, ["year", "category"],
+                    ("csv", items, "year_category")),
+        yoy_case(a, "CSV -> yoy by category (2022 vs 2023)", full, ("csv", items)),
+        totals_case(a, "stored dataset -> per-category totals", archive, ["category"],
+                    ("db", database, "category")),
+        totals_case(a, "stored dataset -> per-provider totals", archive, ["provider"],
+                    ("db", database, "provider")),
+        yoy_case(a, "stored dataset -> yoy by category (2022 vs 2023)", archive,
+                 ("db", database)),
     ]
 
 
+def scale_cases(a):
+    """The per-provider totals from CSV at each size of --scale."""
+    out = []
+    for records in a.scale:
+        folder = generated(a, pathlib.Path(a.workdir) / f"scale-{records}", records)
+        out.append(totals_case(a, f"scale: CSV -> per-provider, {records:,} records", folder,
+                               ["provider"], ("csv", folder / "items.csv", "provider")))
+    return out
+
+
 def run_case(a, case, duckdb):
-    name, ours, theirs, our_cols, their_cols = case
+    name, ours, theirs, keys, our_cols, their_cols = case
     mine, ref = [], []
     for _ in range(a.runs):  # alternating
         mine.append(timed(ours))
@@ -107,7 +148,7 @@ def run_case(a, case, duckdb):
         row["duckdb_peak_mb"] = max(r[1] for r in ref)
         row["time_ratio"] = row["aidstat_s"] / row["duckdb_s"]
         row["memory_ratio"] = row["aidstat_peak_mb"] / row["duckdb_peak_mb"]
-        if by_category(mine[0][2], our_cols) != by_category(ref[0][2], their_cols):
+        if keyed(mine[0][2], keys, our_cols) != keyed(ref[0][2], keys, their_cols):
             raise SystemExit(f"{name}: aidstat and DuckDB disagree:\n{mine[0][2]}\n{ref[0][2]}")
     return row
 
@@ -120,19 +161,25 @@ def main():
     p.add_argument("--runs", type=int, default=5)
     p.add_argument("--threads", type=int, default=2, help="DuckDB's threads")
     p.add_argument("--workdir", default="build/side-by-side")
+    p.add_argument("--scale", default="",
+                   help="record counts (1000000,10000000,30000000) for the scale rows; each "
+                        "dataset is generated once in the work folder and kept")
+    p.add_argument("--only", default="", help="run only the queries whose name holds this")
     p.add_argument("--json", help="also write the figures here")
     a = p.parse_args()
+    a.scale = [int(n) for n in a.scale.split(",") if n]
     missing = duckdb_missing()
     if missing:
         print(f"DuckDB reference skipped: {missing}")
-    alone, archive, database = prepare(a)
-    rows = [run_case(a, c, missing is None) for c in cases(a, alone, archive, database)]
+    full, archive, database = prepare(a)
+    chosen = [c for c in cases(a, full, archive, database) + scale_cases(a) if a.only in c[0]]
+    rows = [run_case(a, c, missing is None) for c in chosen]
     print(f"{a.records:,} records, {a.runs} fresh processes each, medians"
           + (", aidstat and DuckDB alternating" if missing is None else ""))
     for r in rows:
         if "aidstat_s" not in r:
             continue
-        line = f"{r['query']:<50} aidstat {r['aidstat_s']:6.2f} s {r['aidstat_peak_mb']:6.0f} MB"
+        line = f"{r['query']:<52} aidstat {r['aidstat_s']:6.2f} s {r['aidstat_peak_mb']:6.0f} MB"
         if "duckdb_s" in r:
             line += (f" | DuckDB {r['duckdb_s']:6.2f} s {r['duckdb_peak_mb']:6.0f} MB"
                      f" | time {r['time_ratio']:.2f}x, memory {r['memory_ratio']:.2f}x")

@@ -1,11 +1,11 @@
 // The bench's DuckDB reference through its C API, so that no Node.js start is counted
-// in DuckDB's time: the queries of query.mjs, on the same files, printed as CSV.
+// in DuckDB's time: the bench's queries, on the same files, printed as CSV.
 // Built by install.sh against the libduckdb.so that @duckdb/node-bindings ships (which
 // ships no header: the few C API functions used are declared here as DuckDB documents
 // them).
 //
-//   duckdb_query csv ITEMS_CSV category|yoy THREADS
-//   duckdb_query db DB_FILE category|yoy THREADS
+//   duckdb_query csv ITEMS_CSV category|provider|year_category|yoy THREADS
+//   duckdb_query db DB_FILE category|provider|year_category|yoy THREADS
 //   duckdb_query build ITEMS_CSV DB_FILE 2       CREATE TABLE items AS ... (once)
 #include <cstdint>
 #include <cstdio>
@@ -52,16 +52,30 @@ std::string read_csv(const std::string& file) {
   return "read_csv('" + file + "', header = true, columns = " + kColumns + ")";
 }
 
+// The totals grouped by `keys` (SQL expressions AS names), as aidstat's columns.
+std::string totals_sql(const std::string& keys, const std::string& from) {
+  return "SELECT " + keys +
+         ", count(*) AS records, coalesce(sum(amount), 0) AS amount_min, "
+         "coalesce(sum(amount), 0) AS amount_max FROM " +
+         from + " GROUP BY ALL ORDER BY ALL";
+}
+
 std::string sql(const std::string& kind, const std::string& file, const std::string& what) {
   if (kind == "build") return "CREATE OR REPLACE TABLE items AS SELECT * FROM " + read_csv(file);
   const std::string from = kind == "csv" ? read_csv(file) : "items";
-  if (what == "category")
-    return "SELECT category, count(*) AS records, coalesce(sum(amount), 0) AS amount_min, "
-           "coalesce(sum(amount), 0) AS amount_max FROM " +
-           from + " GROUP BY category ORDER BY category";
+  if (what == "category") return totals_sql("category", from);
+  if (what == "provider") return totals_sql("provider", from);
+  if (what == "year_category") return totals_sql("year(date) AS year, category", from);
   return "SELECT category, coalesce(sum(amount) FILTER (WHERE year(date) = 2022), 0) AS base, "
          "coalesce(sum(amount) FILTER (WHERE year(date) = 2023), 0) AS current FROM " +
          from + " WHERE year(date) IN (2022, 2023) GROUP BY category ORDER BY category";
+}
+
+// Whether `what` names a query of sql().
+bool known_query(const char* what) {
+  for (const char* q : {"category", "provider", "year_category", "yoy"})
+    if (!std::strcmp(what, q)) return true;
+  return false;
 }
 
 }  // namespace
@@ -69,8 +83,10 @@ std::string sql(const std::string& kind, const std::string& file, const std::str
 int main(int argc, char** argv) {
   const bool build = argc == 5 && !std::strcmp(argv[1], "build");
   if (argc != 5 || (!build && std::strcmp(argv[1], "csv") && std::strcmp(argv[1], "db")) ||
-      (!build && std::strcmp(argv[3], "category") && std::strcmp(argv[3], "yoy"))) {
-    std::fprintf(stderr, "usage: duckdb_query csv|db FILE category|yoy THREADS | build CSV DB 2\n");
+      (!build && !known_query(argv[3]))) {
+    std::fprintf(stderr,
+                 "usage: duckdb_query csv|db FILE category|provider|year_category|yoy THREADS "
+                 "| build CSV DB 2\n");
     return 2;
   }
   const std::string kind = argv[1], file = argv[2], what = argv[3];

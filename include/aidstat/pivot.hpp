@@ -80,6 +80,16 @@ struct pivot_result {
 /// headcounts of people who appear in several cells are not double counted.
 pivot_result compute_pivot(const dataset& d, const pivot_query& q);
 
+/// The three totals a pivot is made from: by its rows and columns (the cells), by its
+/// rows, and by its columns, each with its filter.
+std::vector<totals_query> pivot_totals_queries(const pivot_query& q);
+
+/// The pivot from the totals of pivot_totals_queries(q), in that order, computed
+/// already (from a stream, say): compute_pivot(d, q) is pivot_of_totals over d's
+/// totals. Throws query_error for a bad query or totals of other queries.
+pivot_result pivot_of_totals(const totals& cells, const totals& rows, const totals& cols,
+                             const pivot_query& q);
+
 /// The item columns compute_pivot reads (the two dimensions and what the filter reads): what to
 /// load of an archive for it.
 item_fields fields_for(const pivot_query& q);

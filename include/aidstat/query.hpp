@@ -58,7 +58,9 @@ struct dimension_info {
   item_fields reads;     ///< the item column group it reads from an archive
   key_source source;     ///< where its key comes from
   /// Whether totals by it are summed a block at a time while items.csv is read,
-  /// rather than after a full load (totals_at.hpp).
+  /// rather than after a full load, from any CSV directory (totals_at.hpp). The unit
+  /// keys (false here) stream too when the directory has units.csv: without it, units
+  /// are numbered in the order items.csv first names them, which only a full read knows.
   bool streams_from_csv;
   /// Whether its groups split the units, so that a transfer between two units of one
   /// group is inside it and one between groups counts on both sides (docs/transfers).
@@ -71,10 +73,9 @@ inline constexpr auto dimension_table = std::to_array<dimension_info>({
      true, false},
     {dimension_kind::category_parent, "category_parent", "上级类别", item_fields::category,
      key_source::category, true, false},
-    {dimension_kind::year, "year", "年", item_fields::dates, key_source::date, false, false},
-    {dimension_kind::quarter, "quarter", "季度", item_fields::dates, key_source::date, false,
-     false},
-    {dimension_kind::month, "month", "月", item_fields::dates, key_source::date, false, false},
+    {dimension_kind::year, "year", "年", item_fields::dates, key_source::date, true, false},
+    {dimension_kind::quarter, "quarter", "季度", item_fields::dates, key_source::date, true, false},
+    {dimension_kind::month, "month", "月", item_fields::dates, key_source::date, true, false},
     {dimension_kind::provider, "provider", "提供单位", item_fields::units,
      key_source::provider_unit, false, true},
     {dimension_kind::recipient, "recipient", "接受单位", item_fields::units,
@@ -84,10 +85,10 @@ inline constexpr auto dimension_table = std::to_array<dimension_info>({
     {dimension_kind::direction, "direction", "方向", item_fields::direction, key_source::item_code,
      true, false},
     {dimension_kind::beneficiary_kind, "beneficiary_kind", "对象类别", item_fields::beneficiaries,
-     key_source::beneficiary, false, false},
+     key_source::beneficiary, true, false},
     {dimension_kind::form, "form", "形式", item_fields::form, key_source::item_code, true, false},
     {dimension_kind::measure, "measure", "计量", item_fields::quantities, key_source::item_code,
-     false, false},
+     true, false},
     {dimension_kind::region, "region", "地区", item_fields::units, key_source::provider_unit, false,
      false},
     {dimension_kind::provider_at, "provider@N", "上级提供单位", item_fields::units,

@@ -114,6 +114,9 @@ std::optional<double> amount_share(const aggregate& part, const aggregate& whole
 /// transfer out, where the groups count each one on both of its sides.
 totals totals_without_keys(const dataset& d, const totals_query& q);
 
+/// The query totals_without_keys answers: q without its keys, the year kept.
+totals_query without_keys(const totals_query& q);
+
 /// The item column groups `q` reads: amounts, quantities and beneficiaries (every
 /// group's figures), the columns of its keys and conditions, and dates for a time
 /// filter. load_archive(file, fields_for(q)) loads just enough to answer it.

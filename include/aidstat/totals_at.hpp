@@ -4,22 +4,25 @@
 //   t == compute_totals(load_dataset(dir), {.by = {dimension::parse("category")}});  // true
 //
 // The answer is compute_totals(open_dataset(path, fields_for(q)), q), always. The
-// way there differs: from a CSV directory, a query that groups and filters only by
-// category (or its parent), form, direction and dates is answered while items.csv
+// way there differs: from a CSV directory, every query is answered while items.csv
 // is read, a block at a time, without building the dataset's item columns: memory
-// stays a few megabytes per thread however large the file. Any file with a problem
-// is then loaded in full, so the problems are reported exactly as load_dataset
-// reports them, each with its file, line and column.
+// stays a few megabytes per thread however large the file. Keys and conditions on
+// units need the directory's units.csv for that (streams_from_csv), and a record
+// dated before 1901 or after 2155 sends the directory to the full load. Any file with
+// a problem is then loaded in full, so the problems are reported exactly as
+// load_dataset reports them, each with its file, line and column.
 #pragma once
 
 #include <filesystem>
+#include <vector>
 
 #include "aidstat/totals.hpp"
 #include "aidstat/work_meter.hpp"
 
 namespace aidstat {
 
-/// Whether totals_at answers `q` from a CSV directory while reading items.csv.
+/// Whether totals_at answers `q` from any CSV directory while reading items.csv: it
+/// has no key or condition on a unit. Those stream too from a directory with units.csv.
 bool streams_from_csv(const totals_query& q) noexcept;
 
 /// The totals of query `q` over the dataset at `path` (a CSV directory or an archive
@@ -27,5 +30,11 @@ bool streams_from_csv(const totals_query& q) noexcept;
 /// compute_totals throw.
 totals totals_at(const std::filesystem::path& path, const totals_query& q,
                  work_meter* meter = nullptr);
+
+/// The totals of every query of `qs`, in their order, from one reading of the dataset:
+/// element i is totals_at(path, qs[i]). What the analyses that need several totals
+/// (yoy, trend, pivot; analysis_at.hpp) read a CSV directory through.
+std::vector<totals> totals_at(const std::filesystem::path& path,
+                              const std::vector<totals_query>& qs, work_meter* meter = nullptr);
 
 }  // namespace aidstat

@@ -66,6 +66,19 @@ struct trend_result {
 /// range (more than 200 years, or reversed) or a missing price index.
 trend_result compute_trend(const dataset& d, const trend_query& q);
 
+/// The totals a trend is followed from: by the year and then the query's keys, over
+/// its years, with its filter. Totals of this query over shards, merged, give the trend
+/// of the whole through trend_of_totals.
+totals_query trend_totals_query(const trend_query& q);
+
+/// The trend from totals already computed: `by_year_and_keys` answers
+/// trend_totals_query(q); `by_year`, when given, answers without_keys of it, and gives
+/// each year's total (needed, as for compare_years, when the totals hold transfers and
+/// a key bounds them). compute_trend(d, q) is trend_of_totals over d's totals. Throws
+/// query_error for a bad query, totals of another query, or a missing `by_year`.
+trend_result trend_of_totals(const totals& by_year_and_keys, const totals* by_year,
+                             const trend_query& q);
+
 /// The item columns compute_trend reads (the keys, the year and what the filter reads): what to
 /// load of an archive for it.
 item_fields fields_for(const trend_query& q);

@@ -18,6 +18,17 @@ std::pair<std::int64_t, std::int64_t> pivot_value(const aggregate& a, pivot_meas
   }
 }
 
+namespace {
+
+// Throws query_error when the rows and columns are one dimension.
+void require_two_dimensions(const pivot_query& q) {
+  if (q.rows == q.cols)
+    detail::throw_error<query_error>("rows and columns are both '" + q.rows.name() +
+                                     "'; choose two different dimensions");
+}
+
+}  // namespace
+
 item_fields fields_for(const pivot_query& q) {
   totals_query tq;
   tq.by = {q.rows, q.cols};
@@ -25,21 +36,33 @@ item_fields fields_for(const pivot_query& q) {
   return fields_for(tq);
 }
 
-pivot_result compute_pivot(const dataset& d, const pivot_query& q) {
-  if (q.rows == q.cols)
-    detail::throw_error<query_error>("rows and columns are both '" + q.rows.name() +
-                                     "'; choose two different dimensions");
-  const auto run = [&](std::vector<dimension> by) {
+std::vector<totals_query> pivot_totals_queries(const pivot_query& q) {
+  std::vector<totals_query> out;
+  for (std::vector<dimension> by : {std::vector{q.rows, q.cols}, {q.rows}, {q.cols}}) {
     totals_query tq;
     tq.by = std::move(by);
     tq.filter = q.filter;
     tq.threads = q.threads;
-    return compute_totals(d, tq);
-  };
-  const totals cells = run({q.rows, q.cols});
-  const totals rows = run({q.rows});
-  const totals cols = run({q.cols});
+    out.push_back(std::move(tq));
+  }
+  return out;
+}
 
+pivot_result compute_pivot(const dataset& d, const pivot_query& q) {
+  require_two_dimensions(q);
+  const std::vector<totals_query> tq = pivot_totals_queries(q);
+  return pivot_of_totals(compute_totals(d, tq[0]), compute_totals(d, tq[1]),
+                         compute_totals(d, tq[2]), q);
+}
+
+pivot_result pivot_of_totals(const totals& cells, const totals& rows, const totals& cols,
+                             const pivot_query& q) {
+  require_two_dimensions(q);
+  const std::vector<totals_query> tq = pivot_totals_queries(q);
+  if (cells.by != tq[0].by || rows.by != tq[1].by || cols.by != tq[2].by)
+    detail::throw_error<query_error>(
+        "these totals do not make the pivot: they must be grouped by its rows and columns, "
+        "by its rows, and by its columns");
   pivot_result out;
   out.query = q;
   std::map<std::string, Eigen::Index> row_at, col_at;

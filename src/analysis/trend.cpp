@@ -47,10 +47,8 @@ void finish(trend_group& g) {
 
 }  // namespace
 
-namespace {
-
 // One scan grouped by the year and then the keys, over the years of the trend.
-totals_query scan_query(const trend_query& q) {
+totals_query trend_totals_query(const trend_query& q) {
   totals_query tq;
   tq.by.push_back(dimension{dimension_kind::year, 0});
   tq.by.insert(tq.by.end(), q.by.begin(), q.by.end());
@@ -62,6 +60,8 @@ totals_query scan_query(const trend_query& q) {
   return tq;
 }
 
+namespace {
+
 // A group of the scan (the year first): its year's place in the series, and its
 // figures in the query's prices.
 std::pair<std::size_t, aggregate> in_prices(const group_totals& g, const trend_query& q) {
@@ -72,11 +72,8 @@ std::pair<std::size_t, aggregate> in_prices(const group_totals& g, const trend_q
   return {static_cast<std::size_t>(year - q.from_year), a};
 }
 
-}  // namespace
-
-item_fields fields_for(const trend_query& q) { return fields_for(scan_query(q)); }
-
-trend_result compute_trend(const dataset& d, const trend_query& q) {
+// Throws query_error for a trend that cannot be followed.
+void require_followable(const trend_query& q) {
   if (q.to_year < q.from_year)
     detail::throw_error<query_error>("the series runs from " + std::to_string(q.from_year) +
                                      " to " + std::to_string(q.to_year) +
@@ -88,17 +85,40 @@ trend_result compute_trend(const dataset& d, const trend_query& q) {
   for (const auto& dim : q.by)
     if (dim.kind == dimension_kind::year)
       detail::throw_error<query_error>("'year' cannot be a key of a trend; it is the series");
-  const std::size_t n = static_cast<std::size_t>(q.to_year - q.from_year + 1);
   if (q.prices) {
     for (int y = q.from_year; y <= q.to_year; ++y)
       if (!q.prices->table.has(y))
         detail::throw_error<query_error>("the deflator table has no index for " +
                                          std::to_string(y));
   }
+}
 
-  const totals t = compute_totals(d, scan_query(q));
+}  // namespace
+
+item_fields fields_for(const trend_query& q) { return fields_for(trend_totals_query(q)); }
+
+trend_result compute_trend(const dataset& d, const trend_query& q) {
+  require_followable(q);
+  const totals t = compute_totals(d, trend_totals_query(q));
+  if (!t.holds_transfers || !bounds_transfers(q.by)) return trend_of_totals(t, nullptr, q);
+  const totals by_year = totals_without_keys(d, trend_totals_query(q));
+  return trend_of_totals(t, &by_year, q);
+}
+
+trend_result trend_of_totals(const totals& t, const totals* by_year, const trend_query& q) {
+  require_followable(q);
+  if (t.by != trend_totals_query(q).by ||
+      (by_year && by_year->by != without_keys(trend_totals_query(q)).by))
+    detail::throw_error<query_error>(
+        "these totals do not follow the trend: they must be grouped by the year and then its "
+        "keys (and the year totals by the year alone)");
   // Each year's total has every unit as its bound: transfers the groups count are out.
   const bool own_total = t.holds_transfers && bounds_transfers(q.by);
+  if (own_total && !by_year)
+    detail::throw_error<query_error>(
+        "these totals hold transfers and a key bounds them, so each year's total needs the "
+        "totals by the year alone");
+  const std::size_t n = static_cast<std::size_t>(q.to_year - q.from_year + 1);
 
   trend_result out;
   out.by = q.by;
@@ -121,7 +141,7 @@ trend_result compute_trend(const dataset& d, const trend_query& q) {
     if (!own_total) out.total.years[at].merge(a);
   }
   if (own_total) {
-    for (const auto& g : totals_without_keys(d, scan_query(q)).groups) {
+    for (const auto& g : by_year->groups) {
       const auto [at, a] = in_prices(g, q);
       out.total.years[at].merge(a);
     }

@@ -136,13 +136,22 @@ void beneficiary_kind_keys(key_column& k, const dataset& d) {
   k.table.resize(n);
   for (std::uint32_t b = 0; b < n; ++b)
     k.table[b] = static_cast<std::uint32_t>(d.beneficiary_at(b).kind) + 1;
-  const auto& people = detail::columns_of(d).beneficiary;
-  k.by_row.assign(d.item_count(), 0);
-  for (std::size_t i = 0; i < people.rows.size(); ++i)
-    k.by_row[people.rows[i]] = static_cast<std::uint8_t>(k.table[people.ids[i]]);
 }
 
 }  // namespace
+
+void key_column::read_rows(const item_columns& c) {
+  if (!coded_by_row()) return;
+  by_row.assign(c.size(), 0);
+  if (dim.kind == dimension_kind::measure) {
+    for (std::size_t k = 0; k < c.quantity.rows.size(); ++k)
+      by_row[c.quantity.rows[k]] = c.quantity.measures[k];
+    return;
+  }
+  const auto& people = c.beneficiary;
+  for (std::size_t i = 0; i < people.rows.size(); ++i)
+    by_row[people.rows[i]] = static_cast<std::uint8_t>(table[people.ids[i]]);
+}
 
 key_column make_key_column(const dataset& d, dimension dim, int min_year, int max_year,
                            int fiscal_start) {
@@ -180,7 +189,6 @@ key_column make_key_column(const dataset& d, dimension dim, int min_year, int ma
       break;
     case dimension_kind::measure:
       enum_texts<measure>(k);
-      k.by_row = measure_by_row(detail::columns_of(d));
       break;
   }
   return k;

@@ -64,6 +64,13 @@ struct key_column {
     return 0;
   }
 
+  /// Whether its codes are kept by row (by_row), to be read again for other columns.
+  bool coded_by_row() const noexcept {
+    return dim.kind == dimension_kind::beneficiary_kind || dim.kind == dimension_kind::measure;
+  }
+  /// Fills by_row for the rows of `c` (a key coded by row; otherwise nothing to do).
+  void read_rows(const item_columns& c);
+
   /// keys[i] = keys[i] * cardinality + code of row begin + i, for i < n: the switch
   /// on the dimension is taken once per batch, not once per row.
   template <class Key>
@@ -102,7 +109,8 @@ struct key_column {
   }
 };
 
-/// Compiles `dim` for `d`, whose item (fiscal) years lie in [min_year, max_year].
+/// Compiles `dim` for `d`, whose item (fiscal) years lie in [min_year, max_year]; a
+/// key coded by row then needs read_rows for the columns it is to code.
 key_column make_key_column(const dataset& d, dimension dim, int min_year, int max_year,
                            int fiscal_start = 1);
 

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <optional>
 
 #include "aidstat/error.hpp"
 #include "engine/scan.hpp"
@@ -13,21 +14,21 @@ bool dated(dimension_kind k) {
 
 // The year range of the records, read only when a key or condition depends on it.
 // Fiscal years may start a year earlier than calendar ones; an unused code costs nothing.
-std::pair<int, int> year_range(const item_columns& c, const totals_query& q) {
+std::pair<int, int> year_range(const item_columns& c, const totals_query& q,
+                               const std::optional<std::pair<int, int>>& window) {
+  if (!dated_query(q)) return {2000, 2000};
+  if (window) return *window;
   const record_filter& f = q.filter;
-  const bool needs_years =
-      std::any_of(q.by.begin(), q.by.end(), [](const dimension& d) { return dated(d.kind); }) ||
-      std::any_of(f.where.begin(), f.where.end(),
-                  [](const condition& w) { return dated(w.on.kind); });
-  if (!needs_years || c.size() == 0) return {2000, 2000};
+  if (c.size() == 0) return {2000, 2000};
   std::int16_t lo = INT16_MAX, hi = INT16_MIN;
   for (const std::int16_t y : c.year) lo = std::min(lo, y), hi = std::max(hi, y);
   return {lo - (f.fiscal_year_start != 1 ? 1 : 0), hi};
 }
 
 // The key columns of the grouping dimensions and the conditions of the filter.
-void add_columns(plan& pl, const dataset& d, const totals_query& q) {
-  const auto [min_year, max_year] = year_range(pl.c, q);
+void add_columns(plan& pl, const dataset& d, const totals_query& q,
+                 const std::optional<std::pair<int, int>>& window) {
+  const auto [min_year, max_year] = year_range(pl.c, q, window);
   const int fs = q.filter.fiscal_year_start;
   for (const dimension& dim : q.by) {
     pl.keys.push_back(make_key_column(d, dim, min_year, max_year, fs));
@@ -40,22 +41,36 @@ void add_columns(plan& pl, const dataset& d, const totals_query& q) {
     auto ok = accepted_codes(d, col, cond);
     pl.conditions.emplace_back(std::move(col), std::move(ok));
   }
+  pl.read_rows();
 }
 
 }  // namespace
+
+bool dated_query(const totals_query& q) noexcept {
+  const auto& where = q.filter.where;
+  return std::any_of(q.by.begin(), q.by.end(), [](const dimension& d) { return dated(d.kind); }) ||
+         std::any_of(where.begin(), where.end(),
+                     [](const condition& w) { return dated(w.on.kind); });
+}
+
+void plan::read_rows() {
+  for (key_column& k : keys) k.read_rows(c);
+  for (auto& [col, ok] : conditions) col.read_rows(c);
+}
 
 plan make_plan(const dataset& d, const totals_query& q) {
   return make_plan(d, columns_of(d), q, d.holds_transfers());
 }
 
-plan make_plan(const dataset& d, const item_columns& c, const totals_query& q, bool transfers) {
+plan make_plan(const dataset& d, const item_columns& c, const totals_query& q, bool transfers,
+               std::optional<std::pair<int, int>> years) {
   const record_filter& f = q.filter;
   const int fs = f.fiscal_year_start;
   if (fs < 1 || fs > 12)
     throw_error<query_error>("the fiscal year must start in a month from 1 to 12, not " +
                              std::to_string(fs));
   plan pl{c, {}, {}, f};
-  add_columns(pl, d, q);
+  add_columns(pl, d, q, years);
   pl.from_day = f.from ? f.from->first_day() : INT32_MIN;
   pl.to_day = f.to ? f.to->last_day() : INT32_MAX;
   if (f.from && f.to && pl.from_day > pl.to_day)

@@ -5,6 +5,7 @@
 #include <climits>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -49,6 +50,8 @@ struct plan {
   bool keeps(std::size_t r, partial& p) const { return !filtered || passes(r, p); }
   /// Scans rows [begin, end) into p with the fastest key functor that fits the query.
   void scan(std::size_t begin, std::size_t end, partial& p) const;
+  /// Codes c's rows again for the keys and conditions coded by row (after c changed).
+  void read_rows();
 
  private:
   std::int32_t through_day(int y) const;
@@ -68,8 +71,13 @@ struct plan {
 plan make_plan(const dataset& d, const totals_query& q);
 
 /// The same over columns `c` in place of d's items (d gives the units, beneficiaries
-/// and categories), `transfers` telling whether they may hold transfer records. Keys
-/// and conditions on a measure or a beneficiary kind read d's own items: not for those.
-plan make_plan(const dataset& d, const item_columns& c, const totals_query& q, bool transfers);
+/// and categories), `transfers` telling whether they may hold transfer records. The
+/// period keys span the (fiscal) years `years` when given, else those of c's rows;
+/// the plan reads c's rows through read_rows whenever c is filled again.
+plan make_plan(const dataset& d, const item_columns& c, const totals_query& q, bool transfers,
+               std::optional<std::pair<int, int>> years = std::nullopt);
+
+/// Whether a key or condition of q is a period (year, quarter, month).
+bool dated_query(const totals_query& q) noexcept;
 
 }  // namespace aidstat::detail

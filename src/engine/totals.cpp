@@ -152,10 +152,14 @@ totals compute_totals(const dataset& d, const totals_query& q) {
   return out;
 }
 
-totals totals_without_keys(const dataset& d, const totals_query& q) {
+totals_query without_keys(const totals_query& q) {
   totals_query whole = q;
   std::erase_if(whole.by, [](const dimension& k) { return k.kind != dimension_kind::year; });
-  return compute_totals(d, whole);
+  return whole;
+}
+
+totals totals_without_keys(const dataset& d, const totals_query& q) {
+  return compute_totals(d, without_keys(q));
 }
 
 }  // namespace aidstat

@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "aidstat/aidstat.hpp"
+#include "aidstat/analysis_at.hpp"
 #include "aidstat/disclosure.hpp"
 #include "aidstat/fmt.hpp"
 #include "aidstat/pivot.hpp"

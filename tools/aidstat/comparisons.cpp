@@ -1,6 +1,7 @@
 // aidstat yoy   DATASET --base Y1 --year Y2 [--by DIM]... [--ytd MM-DD] [--fiscal-start MM]
 //               [--category-map FILE] [--deflator FILE --prices-of Y]
 // aidstat trend DATASET --from Y1 --to Y2 [--by DIM]...
+#include "aidstat/analysis_at.hpp"
 #include "options.hpp"
 
 namespace aidstat_cli {
@@ -14,8 +15,7 @@ int run_yoy(const options& o) {
   q.filter = make_filter(o);
   if (!o.ytd.empty()) q.filter.through = as_usage([&] { return as::month_day::parse(o.ytd); });
   q.prices = prices(o);
-  const as::dataset d = load(o, as::fields_for(q));
-  emit(o, {{"yoy", as::to_table(as_usage([&] { return as::compute_yoy(d, q); }))}});
+  emit(o, {{"yoy", as::to_table(analysed(o, q, &as::yoy_at, &as::compute_yoy))}});
   return 0;
 }
 
@@ -26,8 +26,7 @@ int run_trend(const options& o) {
   q.by = dimensions(o.by);
   q.filter = make_filter(o);
   q.prices = prices(o);
-  const as::dataset d = load(o, as::fields_for(q));
-  emit(o, {{"trend", as::to_table(as_usage([&] { return as::compute_trend(d, q); }))}});
+  emit(o, {{"trend", as::to_table(analysed(o, q, &as::trend_at, &as::compute_trend))}});
   return 0;
 }
 

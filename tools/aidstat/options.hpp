@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "aidstat/aidstat.hpp"
+#include "progress_display.hpp"
 
 namespace aidstat_cli {
 
@@ -96,6 +97,20 @@ as::dataset load(const options& o, as::item_fields fields);
 // The totals of q over the dataset of the options. Without a category map they are
 // read as the query needs them (from a CSV directory, a block at a time when it can).
 as::totals totals_of(const options& o, const as::totals_query& q);
+
+// The result of analysis query q: without a category map at(path, q, meter) reads the
+// dataset once as the query needs it (analysis_at.hpp), with progress shown; with one,
+// loaded(d, q) computes it over the mapped dataset.
+template <class Query, class At, class Loaded>
+auto analysed(const options& o, const Query& q, At at, Loaded loaded) {
+  if (o.category_map.empty()) {
+    as::work_meter meter;
+    const progress_display shown(meter, "loading " + o.dataset);
+    return as_usage([&] { return at(o.dataset, q, &meter); });
+  }
+  const as::dataset d = load(o, as::fields_for(q));
+  return as_usage([&] { return loaded(d, q); });
+}
 
 // ---- the subcommands, declared in the files named after them ----
 

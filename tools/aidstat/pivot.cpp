@@ -2,6 +2,7 @@
 //               [--min-cell N]
 #include "aidstat/pivot.hpp"
 
+#include "aidstat/analysis_at.hpp"
 #include "aidstat/disclosure.hpp"
 #include "options.hpp"
 
@@ -15,8 +16,7 @@ int run_pivot(const options& o) {
   q.measure = *as::parse_enum<as::pivot_measure>(o.measure);
   q.filter = make_filter(o);
   q.filter.year = o.year;
-  const as::dataset d = load(o, as::fields_for(q));
-  as::pivot_result p = as_usage([&] { return as::compute_pivot(d, q); });
+  as::pivot_result p = analysed(o, q, &as::pivot_at, &as::compute_pivot);
   if (o.min_cell) p = as::suppress_small_cells(std::move(p), *o.min_cell);
   emit(o, {{"pivot", as::to_table(p)}});
   return 0;
