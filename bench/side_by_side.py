@@ -7,9 +7,10 @@
 Writes RECORDS full rows with plain amounts (aidstat_generate ... 0 full: the
 600 MB items.csv at 10 million, and units.csv beside it), saves them as an aidstat
 binary archive and as a DuckDB database file (CREATE TABLE items AS read_csv with
-explicit types), and with --scale the same rows at each size given (the per-provider
-totals from CSV, to show how time and memory grow with the file),
-then times each query as a fresh process, RUNS times each, aidstat and DuckDB
+explicit types), and with --scale the same rows at each size given (per-provider,
+year x category and yoy from CSV, to show how time and memory grow with the file),
+then times each query as a fresh process, after one uncounted warm-up run of each,
+RUNS times each, aidstat and DuckDB
 alternating so that the machine's drift hits both alike. Prints the medians, the peak
 resident memory of each process (wait4's ru_maxrss), and the ratios; checks that the
 two answers agree. DuckDB is bench/duckdb/duckdb_query, a C++ program calling DuckDB's
@@ -125,18 +126,28 @@ def cases(a, full, archive, database):
 
 
 def scale_cases(a):
-    """The per-provider totals from CSV at each size of --scale."""
+    """The three queries that once loaded the whole file (per-provider, year x
+    category, yoy), from CSV, at each size of --scale."""
     out = []
     for records in a.scale:
-        folder = generated(a, pathlib.Path(a.workdir) / f"scale-{records}", records)
-        out.append(totals_case(a, f"scale: CSV -> per-provider, {records:,} records", folder,
-                               ["provider"], ("csv", folder / "items.csv", "provider")))
+        work = pathlib.Path(a.workdir)
+        folder = work / "full" if records == a.records else generated(
+            a, work / f"scale-{records}", records)
+        items, at = folder / "items.csv", f"{records:,} records"
+        out += [totals_case(a, f"scale {at}: CSV -> per-provider", folder, ["provider"],
+                            ("csv", items, "provider")),
+                totals_case(a, f"scale {at}: CSV -> year x category", folder,
+                            ["year", "category"], ("csv", items, "year_category")),
+                yoy_case(a, f"scale {at}: CSV -> yoy by category", folder, ("csv", items))]
     return out
 
 
 def run_case(a, case, duckdb):
     name, ours, theirs, keys, our_cols, their_cols = case
     mine, ref = [], []
+    timed(ours)  # a warm-up run of each, not counted: the file in the page cache
+    if duckdb:
+        timed(theirs)
     for _ in range(a.runs):  # alternating
         mine.append(timed(ours))
         if duckdb:
