@@ -12,7 +12,8 @@ year x category and yoy from CSV, to show how time and memory grow with the file
 then times each query as a fresh process, after one uncounted warm-up run of each,
 RUNS times each, aidstat and DuckDB
 alternating so that the machine's drift hits both alike. Prints the medians, the peak
-resident memory of each process (wait4's ru_maxrss), and the ratios; checks that the
+resident memory of each process (wait4's ru_maxrss), and the ratios (of time: the median
+of each run's ratio to the reference's run beside it); checks that the
 two answers agree. DuckDB is bench/duckdb/duckdb_query, a C++ program calling DuckDB's
 C API (bench/duckdb/install.sh builds it against the libduckdb.so of DuckDB's npm
 package), so that no Node.js start is counted in DuckDB's time; without it the
@@ -157,7 +158,9 @@ def run_case(a, case, duckdb):
     if duckdb:
         row["duckdb_s"] = statistics.median(r[0] for r in ref)
         row["duckdb_peak_mb"] = max(r[1] for r in ref)
-        row["time_ratio"] = row["aidstat_s"] / row["duckdb_s"]
+        # The median of the ratios pair by pair: a run and the reference's run beside
+        # it see the same state of the machine, where two medians may not.
+        row["time_ratio"] = statistics.median(m[0] / r[0] for m, r in zip(mine, ref))
         row["memory_ratio"] = row["aidstat_peak_mb"] / row["duckdb_peak_mb"]
         if keyed(mine[0][2], keys, our_cols) != keyed(ref[0][2], keys, their_cols):
             raise SystemExit(f"{name}: aidstat and DuckDB disagree:\n{mine[0][2]}\n{ref[0][2]}")

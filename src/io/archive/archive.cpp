@@ -15,6 +15,7 @@
 #include "io/archive/archive_frame.hpp"
 #include "io/archive/archive_io.hpp"
 #include "io/archive/boost_streams.hpp"
+#include "io/archive/section_stream.hpp"
 #include "io/fs/atomic_file.hpp"
 #include "io/fs/file_bytes.hpp"
 
@@ -81,6 +82,32 @@ void read_section(const detail::frame_reader& frame, const detail::section_view&
   }
 }
 
+// read_section for a section read from `file` as it is parsed, each byte once: its
+// checksum is known only at the end, so a parse error counts only if the checksum
+// matches, and a section whose checksum does not is damaged, as read_section says.
+template <class Read>
+void read_section_from(const detail::frame_reader& frame, const detail::file_bytes& file,
+                       const detail::section_view& s, archive_format format, Read&& read) {
+  detail::section_stream bytes(file, s.payload);
+  std::string parse_error;
+  try {
+    std::istream in(&bytes);
+    with_iarchive(in, format, [&](auto& ar) {
+      detail::archive_reader r(ar, s.payload.size(), format == archive_format::binary, true);
+      read(r);
+    });
+  } catch (const std::bad_alloc&) {
+    throw;  // not damage: read_archive_from says so
+  } catch (const io_error&) {
+    throw;  // the file could not be read, or was cut: it says so itself
+  } catch (const std::exception& e) {
+    parse_error = e.what();
+    if (parse_error.empty()) parse_error = "unreadable";
+  }
+  frame.verify(s, bytes.finish());
+  if (!parse_error.empty()) archive_damaged("section '" + s.name + "': " + parse_error);
+}
+
 // The bytes of item sections from which they are read on several threads.
 constexpr std::size_t kParallelBytes = std::size_t{1} << 20;
 
@@ -112,9 +139,11 @@ void read_item_sections(const detail::frame_reader& frame, archive_format format
       const item_fields group = wanted[order[k]].first;  // (clang 14 cannot capture a binding)
       const detail::section_view& s = wanted[order[k]].second;
       try {
-        if (source) source->load(s.payload);
-        read_section(frame, s, format, [&](auto& r) { detail::visit_group(r, group, c); });
-        if (source) source->release(s.payload);  // copied into the columns
+        const auto visit = [&](auto& r) { detail::visit_group(r, group, c); };
+        if (source)
+          read_section_from(frame, *source, s, format, visit);
+        else
+          read_section(frame, s, format, visit);
         if (meter) meter->advance(s.payload.size());
       } catch (...) {
         errors[order[k]] = std::current_exception();

@@ -57,6 +57,21 @@ std::uint64_t checksum_of(std::string_view bytes) noexcept {
   return XXH3_64bits(bytes.data(), bytes.size());
 }
 
+running_checksum::running_checksum() : state_(XXH3_createState()) {
+  if (!state_) detail::throw_error<std::bad_alloc>();
+  XXH3_64bits_reset(state_of(state_));
+}
+
+running_checksum::~running_checksum() { XXH3_freeState(state_of(state_)); }
+
+void running_checksum::add(const char* p, std::size_t n) noexcept {
+  XXH3_64bits_update(state_of(state_), p, n);
+}
+
+std::uint64_t running_checksum::value() const noexcept {
+  return XXH3_64bits_digest(state_of(state_));
+}
+
 // ---- hashing_buffer ----
 
 hashing_buffer::hashing_buffer(std::streambuf* to)
@@ -200,8 +215,10 @@ std::string_view frame_reader::line_at(std::size_t at) const {
   return window.substr(0, eol);
 }
 
-void frame_reader::verify(const section_view& s) const {
-  if (checksum_of(s.payload) != s.checksum)
+void frame_reader::verify(const section_view& s) const { verify(s, checksum_of(s.payload)); }
+
+void frame_reader::verify(const section_view& s, std::uint64_t actual) const {
+  if (actual != s.checksum)
     damaged("section '" + s.name + "' is damaged (its checksum does not match)");
 }
 

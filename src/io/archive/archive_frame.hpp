@@ -25,6 +25,22 @@ inline constexpr std::size_t kSectionAlignment = 64;
 /// XXH3 (64 bits) of `bytes`.
 std::uint64_t checksum_of(std::string_view bytes) noexcept;
 
+/// The XXH3 (64 bits) of bytes given in pieces, in order.
+class running_checksum {
+ public:
+  running_checksum();
+  ~running_checksum();
+  running_checksum(const running_checksum&) = delete;
+  running_checksum& operator=(const running_checksum&) = delete;
+  /// Adds the next n bytes at `p`.
+  void add(const char* p, std::size_t n) noexcept;
+  /// The checksum of every byte added so far.
+  std::uint64_t value() const noexcept;
+
+ private:
+  void* state_;  // XXH3_state_t
+};
+
 /// A stream buffer that passes bytes on to another one, counting them and keeping
 /// their XXH3 checksum.
 class hashing_buffer : public std::streambuf {
@@ -112,6 +128,8 @@ class frame_reader {
   section_view next(std::string_view expected);
   /// Throws, naming the section, unless its payload matches its checksum.
   void verify(const section_view& s) const;
+  /// The same, for `actual`, the checksum of its payload as read from the file.
+  void verify(const section_view& s, std::uint64_t actual) const;
   /// Throws unless every byte of the archive has been read.
   void finish() const;
 

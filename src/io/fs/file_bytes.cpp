@@ -81,21 +81,28 @@ void file_bytes::load_chunk(std::size_t chunk) const {
     if (s.load(std::memory_order_acquire) != 2) changed_error();  // the reader that tried failed
     return;
   }
-  char* to = static_cast<char*>(memory_) + chunk * kChunk;
-  std::size_t n = std::min(kChunk, bytes_.size() - chunk * kChunk);
-  auto offset = static_cast<off_t>(chunk * kChunk);
+  try {
+    read_into(chunk * kChunk, static_cast<char*>(memory_) + chunk * kChunk,
+              std::min(kChunk, bytes_.size() - chunk * kChunk));
+  } catch (...) {
+    s.store(3, std::memory_order_release);
+    throw;
+  }
+  s.store(2, std::memory_order_release);
+}
+
+void file_bytes::read_into(std::uint64_t offset, char* to, std::size_t n) const {
+  auto at = static_cast<off_t>(offset);
   while (n > 0) {
-    const ssize_t got = ::pread(fd_, to, n, offset);
+    const ssize_t got = ::pread(fd_, to, n, at);
     if (got < 0 && errno == EINTR) continue;
     if (got <= 0) {
       const int e = got < 0 ? errno : 0;
-      s.store(3, std::memory_order_release);
       if (e) throw_error<io_error>("cannot read " + path_.string() + ": " + reason_of(e));
       changed_error();  // shorter than when it was opened
     }
-    to += got, n -= static_cast<std::size_t>(got), offset += got;
+    to += got, n -= static_cast<std::size_t>(got), at += got;
   }
-  s.store(2, std::memory_order_release);
 }
 
 bool file_bytes::changed() const noexcept {

@@ -9,6 +9,7 @@
 #include <sys/types.h>
 
 #include <atomic>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -39,6 +40,9 @@ class file_bytes {
   void check_unchanged() const;
   /// True when the file has changed since it was opened.
   bool changed() const noexcept;
+  /// Reads n bytes of the file at `offset` into `to` (memory of the caller's, not
+  /// bytes()). Throws io_error when they cannot be read or the file has been cut.
+  void read_into(std::uint64_t offset, char* to, std::size_t n) const;
   /// Tells the system that `part` of bytes() has been read and will not be again:
   /// its whole pages leave the process's resident memory.
   void release(std::string_view part) const noexcept;
