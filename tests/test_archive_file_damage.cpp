@@ -1,12 +1,15 @@
 // An archive read from its file parses each item section as it reads it (the checksum
-// known only at the end); one read from memory checks each checksum first. Both must
-// give the same answer for every damaged copy: the same dataset, or the same error.
+// known only at the end); one read from memory checks each checksum first; totals
+// read a block at a time never hold a dense column whole. All must give the same
+// answer for every damaged copy: the same dataset or totals, or the same error.
 #include <catch2/catch.hpp>
 #include <fstream>
 
+#include "aidstat/amount_text.hpp"
 #include "aidstat/archive.hpp"
 #include "aidstat/error.hpp"
 #include "aidstat/totals.hpp"
+#include "aidstat/totals_at.hpp"
 #include "archive_fixture.hpp"
 #include "test_support.hpp"
 
@@ -30,13 +33,28 @@ std::string outcome(Read&& read, const std::string& name) {
   }
 }
 
+// The totals `sum` gives, written out, or the message it threw.
+template <class Sum>
+std::string totals_outcome(Sum&& sum) {
+  try {
+    std::string out;
+    for (const group_totals& g : sum().groups)
+      out += g.key[0] + " " + format_money(g.figures.amount) + " " +
+             std::to_string(g.figures.records) + " " + std::to_string(g.figures.headcount()) + "\n";
+    return out;
+  } catch (const error& e) {
+    return e.what();
+  }
+}
+
 }  // namespace
 
 TEST_CASE("a damaged archive file gives what the same bytes in memory give", "[archive]") {
   const test::temp_dir dir;
   dataset original = test::fixture_v1();
   test::add_record(original, "2023", "condolence", "city", "", "", "80万余元", "3400余人");
-  const item_fields fields = fields_for(totals_query{{dimension::parse("category")}, {}});
+  const totals_query by_category{{dimension::parse("category")}, {}};
+  const item_fields fields = fields_for(by_category);
   const std::filesystem::path file = dir.path() / "damaged.aidstat";
   for (auto f : {archive_format::binary, archive_format::text, archive_format::xml}) {
     save_archive(original, file, f);
@@ -58,6 +76,12 @@ TEST_CASE("a damaged archive file gives what the same bytes in memory give", "[a
         ++tried;
         if (from_file != in_memory) UNSCOPED_INFO(from_file << "\n  against\n" << in_memory);
       }
+      // Totals read a block at a time: those of the load, or its error.
+      const std::string summed = totals_outcome([&] { return totals_at(file, by_category); });
+      const std::string of_load =
+          totals_outcome([&] { return compute_totals(load_archive(file, fields), by_category); });
+      differ += summed != of_load;
+      if (summed != of_load) UNSCOPED_INFO(summed << "\n  against the load's\n" << of_load);
     };
     const std::size_t step = f == archive_format::binary ? 1 : 9;
     for (std::size_t at = 0; at < full.size(); at += step) {

@@ -17,8 +17,12 @@ bool streams_from_csv(const totals_query& q) noexcept {
 
 std::vector<totals> totals_at(const std::filesystem::path& path,
                               const std::vector<totals_query>& qs, work_meter* meter) {
-  if (storage_of(path) == dataset_storage::csv_directory) {
-    if (auto t = detail::stream_totals(path, qs, meter)) return std::move(*t);
+  const dataset_storage storage = storage_of(path);
+  if (storage != dataset_storage::workbook) {
+    auto t = storage == dataset_storage::csv_directory
+                 ? detail::stream_totals(path, qs, meter)
+                 : detail::stream_archive_totals(path, qs, meter);
+    if (t) return std::move(*t);
     if (meter) meter->done = 0;  // read again, in full
   }
   item_fields fields = item_fields::none;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "aidstat/error.hpp"
+
 namespace aidstat::detail {
 namespace {
 constexpr std::size_t kSmallReads = std::size_t{64} << 10;  // the buffer of small reads
@@ -52,6 +54,24 @@ std::streamsize section_stream::xsgetn(char* s, std::streamsize count) {
     got += n, want -= n;
   }
   return static_cast<std::streamsize>(got);
+}
+
+std::uint64_t section_stream::position() const noexcept {
+  return next_ - static_cast<std::uint64_t>(egptr() - gptr());
+}
+
+void section_stream::skip(std::uint64_t n) {
+  const auto buffered = static_cast<std::uint64_t>(egptr() - gptr());
+  if (n <= buffered) return gbump(static_cast<int>(n));  // the rest of the buffer stays
+  n -= buffered;
+  if (n > end_ - next_) throw_error<data_error>("a column runs past the end of its section");
+  buffer_.resize(kPiece);
+  setg(nullptr, nullptr, nullptr);
+  while (n > 0) {
+    const auto piece = static_cast<std::size_t>(std::min<std::uint64_t>(n, kPiece));
+    read(buffer_.data(), piece);
+    n -= piece;
+  }
 }
 
 std::uint64_t section_stream::finish() {

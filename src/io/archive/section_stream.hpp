@@ -24,6 +24,11 @@ class section_stream : public std::streambuf {
 
   /// Reads what the parse left of the payload, and returns the checksum of all of it.
   std::uint64_t finish();
+  /// The offset in the file of the next byte the parse will take.
+  std::uint64_t position() const noexcept;
+  /// Reads past the next n bytes, keeping their checksum; throws data_error when the
+  /// payload ends before them.
+  void skip(std::uint64_t n);
 
  protected:
   int_type underflow() override;
