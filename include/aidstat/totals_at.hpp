@@ -4,13 +4,15 @@
 //   t == compute_totals(load_dataset(dir), {.by = {dimension::parse("category")}});  // true
 //
 // The answer is compute_totals(open_dataset(path, fields_for(q)), q), always. The
-// way there differs: from a CSV directory, every query is answered while items.csv
+// way there differs. From a CSV directory, every query is answered while items.csv
 // is read, a block at a time, without building the dataset's item columns: memory
 // stays a few megabytes per thread however large the file. Keys and conditions on
-// units need the directory's units.csv for that (streams_from_csv), and a record
-// dated before 1901 or after 2155 sends the directory to the full load. Any file with
-// a problem is then loaded in full, so the problems are reported exactly as
-// load_dataset reports them, each with its file, line and column.
+// units need the directory's units.csv for that (streams_from_csv). From a binary
+// archive (format 3 on), the sparse columns the query reads are loaded and the dense
+// ones read 65,536 rows at a time, every section's checksum checked first. A record
+// dated before 1901 or after 2155 under a period key, any file with a problem, and
+// any other archive are loaded in full, so the problems are reported exactly as
+// load_dataset and load_archive report them.
 #pragma once
 
 #include <filesystem>

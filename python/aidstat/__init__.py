@@ -21,8 +21,9 @@ from ._aidstat import (Dataset, data_error, error, io_error, memory_error, overf
 from ._aidstat import (_check_dataset, _check_path, _parse_money, _read_columns, _save_report,
                        _save_xlsx, _summary)
 from ._aidstat import load as _load
-from ._aidstat import (_pivot_table, _progress_table, _records_table, _totals_table, _totals_table_at,
-                       _trend_table, _yoy_table)
+from ._aidstat import (_pivot_table, _pivot_table_at, _progress_table, _records_table,
+                       _totals_table, _totals_table_at, _trend_table, _trend_table_at,
+                       _yoy_table, _yoy_table_at)
 
 __version__ = version
 __all__ = ["Dataset", "load", "from_frames", "totals", "yoy", "trend", "pivot", "progress",
@@ -77,6 +78,16 @@ def _options(by=(), where=None, year=None, date_from=None, date_to=None, fiscal_
     return opts
 
 
+def _analysed(ds, opts, of_dataset, at_path):
+    """The table of an analysis: over a Dataset, or read where a path lies; a path with
+    a category map is loaded first (the map rewrites whole items)."""
+    if isinstance(ds, Dataset):
+        return of_dataset(ds, opts)
+    if opts.get("category_map"):
+        return of_dataset(load(ds), opts)
+    return at_path(ds, opts)
+
+
 def totals(ds, by=(), where=None, year=None, date_from=None, date_to=None, min_cell=None,
            fiscal_start=1, threads=0, exact=False, names=False):
     """Per-group totals: records, amount_min, amount_max, headcount (people reached,
@@ -104,21 +115,22 @@ def yoy(ds, base, year, by=(), where=None, ytd=None, fiscal_start=1, deflator=No
     percentage and status (continuing, new, discontinued), shares and records. `ytd`
     ("06-30") compares the years up to that day; `deflator` (a CSV file) with
     `prices_of` restates amounts in one year's prices; `category_map` (a CSV file)
-    maps old category keys to new ones."""
-    ds = _dataset(ds)
+    maps old category keys to new ones. ds: a Dataset, or a path, read once as the
+    query needs it (a CSV directory or an archive a block at a time)."""
+    ds = _dataset(ds, paths=True)
     opts = _options(by, where, None, None, None, fiscal_start, ytd, threads,
                     base=_args.year("base", base), current=_args.year("year", year),
                     deflator=deflator, prices_of=_args.year("prices_of", prices_of, True),
                     category_map=category_map)
-    return _results.frame_of_table(_yoy_table(ds, opts), exact, names)
+    return _results.frame_of_table(_analysed(ds, opts, _yoy_table, _yoy_table_at), exact, names)
 
 
 def trend(ds, from_year, to_year, by=(), where=None, fiscal_start=1, deflator=None,
           prices_of=None, category_map=None, threads=0, exact=False, names=False):
     """Every year from `from_year` to `to_year` (YEAR_min, YEAR_max), with the
     compound growth (cagr_pct), the fitted line's slope, its projection and its
-    standard error."""
-    ds = _dataset(ds)
+    standard error. ds: a Dataset, or a path (as for yoy)."""
+    ds = _dataset(ds, paths=True)
     first, last = _args.year("from_year", from_year), _args.year("to_year", to_year)
     if first > last:
         raise ValueError(f"from_year ({first}) is after to_year ({last})")
@@ -126,7 +138,8 @@ def trend(ds, from_year, to_year, by=(), where=None, fiscal_start=1, deflator=No
                     from_year=first, to_year=last, deflator=deflator,
                     prices_of=_args.year("prices_of", prices_of, True),
                     category_map=category_map)
-    return _results.frame_of_table(_trend_table(ds, opts), exact, names)
+    return _results.frame_of_table(_analysed(ds, opts, _trend_table, _trend_table_at), exact,
+                                   names)
 
 
 def pivot(ds, rows, cols, measure="amount", where=None, year=None, min_cell=None,
@@ -135,13 +148,14 @@ def pivot(ds, rows, cols, measure="amount", where=None, year=None, min_cell=None
     column per column key; measure is amount (a (key, "min"/"max") column pair),
     records or headcount. margins=True adds the totals as a last "total" row and
     column, as pandas.pivot_table(margins=True) does; without it no total is among the
-    data, so a column's sum is its total."""
-    ds = _dataset(ds)
+    data, so a column's sum is its total. ds: a Dataset, or a path (as for yoy)."""
+    ds = _dataset(ds, paths=True)
     rows, cols = _args.text("rows", rows, False), _args.text("cols", cols, False)
     opts = _options((), where, year, None, None, fiscal_start, None, threads, rows=rows,
                     cols=cols, measure=_args.text("measure", measure, False),
                     min_cell=min_cell)
-    return _results.frame_of_pivot(_pivot_table(ds, opts), rows, cols, exact, margins)
+    return _results.frame_of_pivot(_analysed(ds, opts, _pivot_table, _pivot_table_at), rows,
+                                   cols, exact, margins)
 
 
 def progress(ds, year=None, by=(), exact=False):

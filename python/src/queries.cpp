@@ -5,6 +5,7 @@
 
 #include <chrono>
 
+#include "aidstat/analysis_at.hpp"
 #include "aidstat/disclosure.hpp"
 #include "aidstat/pivot.hpp"
 #include "bindings.hpp"
@@ -101,7 +102,14 @@ py::dict yoy_table(const py_dataset& d, const py::dict& opts) {
   return table_of([&] { return compute_yoy(*data, q); });
 }
 
-py::dict trend_table(const py_dataset& d, const py::dict& opts) {
+// From where the dataset is kept, read once (analysis_at.hpp); a category map needs
+// the dataset loaded (the Python side loads it).
+py::dict yoy_table_at(const std::filesystem::path& path, const py::dict& opts) {
+  const yoy_query q = yoy_of(opts);
+  return table_of([&] { return yoy_at(path, q); });
+}
+
+trend_query trend_of(const py::dict& opts) {
   trend_query q;
   q.from_year = opts["from_year"].cast<int>();
   q.to_year = opts["to_year"].cast<int>();
@@ -109,11 +117,21 @@ py::dict trend_table(const py_dataset& d, const py::dict& opts) {
   q.filter = filter_of(opts);
   q.prices = prices_of(opts);
   q.threads = threads_of(opts);
+  return q;
+}
+
+py::dict trend_table(const py_dataset& d, const py::dict& opts) {
+  const trend_query q = trend_of(opts);
   const auto data = mapped(d, opts);
   return table_of([&] { return compute_trend(*data, q); });
 }
 
-py::dict pivot_table(const py_dataset& d, const py::dict& opts) {
+py::dict trend_table_at(const std::filesystem::path& path, const py::dict& opts) {
+  const trend_query q = trend_of(opts);
+  return table_of([&] { return trend_at(path, q); });
+}
+
+pivot_query pivot_of(const py::dict& opts) {
   pivot_query q;
   q.rows = dimension::parse(opts["rows"].cast<std::string>());
   q.cols = dimension::parse(opts["cols"].cast<std::string>());
@@ -125,11 +143,26 @@ py::dict pivot_table(const py_dataset& d, const py::dict& opts) {
   q.measure = *m;
   q.filter = filter_of(opts);
   q.threads = threads_of(opts);
+  return q;
+}
+
+// The pivot `compute` gives for the options' query, small cells suppressed if asked.
+template <class Compute>
+py::dict pivot_table_of(const py::dict& opts, Compute&& compute) {
+  const pivot_query q = pivot_of(opts);
   const auto min_cell = option<std::int64_t>(opts, "min_cell");
   return table_of([&] {
-    pivot_result p = compute_pivot(*d.data, q);
+    pivot_result p = compute(q);
     return min_cell ? suppress_small_cells(std::move(p), *min_cell) : p;
   });
+}
+
+py::dict pivot_table(const py_dataset& d, const py::dict& opts) {
+  return pivot_table_of(opts, [&](const pivot_query& q) { return compute_pivot(*d.data, q); });
+}
+
+py::dict pivot_table_at(const std::filesystem::path& path, const py::dict& opts) {
+  return pivot_table_of(opts, [&](const pivot_query& q) { return pivot_at(path, q); });
 }
 
 py::dict progress_table(const py_dataset& d, const py::dict& opts) {
@@ -212,6 +245,9 @@ void bind_queries(py::module_& m) {
   m.def("_yoy_table", &yoy_table, py::arg("dataset"), py::arg("options"));
   m.def("_trend_table", &trend_table, py::arg("dataset"), py::arg("options"));
   m.def("_pivot_table", &pivot_table, py::arg("dataset"), py::arg("options"));
+  m.def("_yoy_table_at", &yoy_table_at, py::arg("path"), py::arg("options"));
+  m.def("_trend_table_at", &trend_table_at, py::arg("path"), py::arg("options"));
+  m.def("_pivot_table_at", &pivot_table_at, py::arg("path"), py::arg("options"));
   m.def("_progress_table", &progress_table, py::arg("dataset"), py::arg("options"));
   m.def(
       "_check_dataset",

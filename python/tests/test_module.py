@@ -38,13 +38,29 @@ def test_totals_equal_the_command(example, union, by):
             run_cli("totals", path, *by_args(by), "--format", "csv")
 
 
-@pytest.mark.parametrize("by", [["category"], ["form", "direction"], ["category", "year"]])
+@pytest.mark.parametrize("by", [["category"], ["form", "direction"], ["category", "year"],
+                                ["provider"]])
 def test_totals_of_a_path_equal_those_of_the_loaded_dataset(example, union, by):
-    # A directory is read as a stream for the first two (row-local keys), loaded for
-    # the third; the answer is the loaded dataset's either way.
+    # A directory is read as a stream (a unit key only beside units.csv), or else
+    # loaded; the answer is the loaded dataset's either way.
     for path, ds in (example, union):
         assert aidstat.to_csv(aidstat.totals(path, by=by, year=2023)) == \
             aidstat.to_csv(aidstat.totals(ds, by=by, year=2023))
+
+
+@pytest.mark.parametrize("by", [["category"], ["provider"], ["beneficiary_kind"]])
+def test_analyses_of_a_path_equal_those_of_the_loaded_dataset(example, union, tmp_path, by):
+    # yoy, trend and pivot read a CSV directory or an archive once, as the query
+    # needs it; the answer is the loaded dataset's.
+    for path, ds in (example, union):
+        archive = tmp_path / "all.aidstat"
+        ds.save(archive)
+        for source in (path, archive):
+            assert aidstat.to_csv(aidstat.yoy(source, 2022, 2023, by=by)) == \
+                aidstat.to_csv(aidstat.yoy(ds, 2022, 2023, by=by))
+            assert aidstat.to_csv(aidstat.trend(source, 2021, 2023, by=by)) == \
+                aidstat.to_csv(aidstat.trend(ds, 2021, 2023, by=by))
+            assert aidstat.pivot(source, by[0], "year").equals(aidstat.pivot(ds, by[0], "year"))
 
 
 def test_totals_of_a_path_with_a_problem_name_it(tmp_path, example_dir):
