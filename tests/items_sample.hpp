@@ -6,6 +6,8 @@
 #include <random>
 #include <string>
 
+#include "test_support.hpp"
+
 namespace aidstat::test {
 
 inline const char* const kUnitsCsv =
@@ -76,6 +78,25 @@ inline std::string items_csv(std::size_t n, std::uint64_t seed, bool any_units =
     if (pick(50) == 0) out += "\n";  // a blank line
   }
   return out;
+}
+
+// Rows in the sample's column order (note, amount, date, provider, category,
+// recipient, beneficiary, form, quantity, measure, direction): transfers between
+// the dataset's units, which a per-category total leaves out (docs/transfers.md).
+inline const char* const kTransfers =
+    ",5000,2023-05-01,city,education,firm,,transfer,,,\n"
+    "\"handed on\",1.2万元,2022-11,city,medical,club,,transfer,,,\n";
+
+// A dataset directory: `rows` sample items with the transfers, and units.csv and
+// beneficiaries.csv unless left out (without units.csv no beneficiary can name its
+// unit).
+inline void write_sample(const temp_dir& dir, std::size_t rows, std::uint64_t seed,
+                         bool with_units) {
+  dir.write("items.csv", items_csv(rows, seed, !with_units) + kTransfers);
+  if (with_units) dir.write("units.csv", kUnitsCsv);
+  dir.write("beneficiaries.csv", with_units ? std::string(kPeopleCsv)
+                                            : "id,kind,unit,headcount\nneedy,active_member,,27\n"
+                                              "town,civilian,,300\nvet,veteran,,1\n");
 }
 
 }  // namespace aidstat::test

@@ -12,22 +12,9 @@
 using namespace aidstat;
 using aidstat::test::items_csv;
 using aidstat::test::temp_dir;
+using aidstat::test::write_sample;
 
 namespace {
-
-// Transfers between units of the sample: counted in both providers' groups, left out
-// of each year's total.
-const char* const kTransfers =
-    ",5000,2023-05-01,city,education,firm,,transfer,,,\n"
-    "\"handed on\",1.2万元,2022-11,city,medical,club,,transfer,,,\n";
-
-void write_sample(const temp_dir& dir, std::uint64_t seed, bool with_units) {
-  dir.write("items.csv", items_csv(25'000, seed, !with_units) + kTransfers);
-  if (with_units) dir.write("units.csv", test::kUnitsCsv);
-  dir.write("beneficiaries.csv", with_units ? std::string(test::kPeopleCsv)
-                                            : "id,kind,unit,headcount\nneedy,active_member,,27\n"
-                                              "town,civilian,,300\nvet,veteran,,1\n");
-}
 
 std::vector<std::vector<dimension>> key_sets() {
   const auto by = [](std::initializer_list<const char*> names) {
@@ -67,7 +54,7 @@ TEST_CASE("yoy, trend and pivot read where the dataset lies equal those of the d
   for (const bool with_units : {true, false}) {
     INFO((with_units ? "with" : "without") << " units.csv");
     const temp_dir dir;
-    write_sample(dir, with_units ? 7 : 8, with_units);
+    write_sample(dir, 25'000, with_units ? 7 : 8, with_units);
     const dataset d = load_dataset(dir.path());
     REQUIRE(d.holds_transfers());
     check_analyses(dir.path(), d);
@@ -78,7 +65,7 @@ TEST_CASE("yoy, trend and pivot read where the dataset lies equal those of the d
 
 TEST_CASE("a bad query or a bad file says what the loaded analysis says", "[analysis_at]") {
   const temp_dir dir;
-  write_sample(dir, 3, true);
+  write_sample(dir, 25'000, 3, true);
   const auto message = [](auto&& f) {
     try {
       f();

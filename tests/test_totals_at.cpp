@@ -14,26 +14,9 @@
 using namespace aidstat;
 using aidstat::test::items_csv;
 using aidstat::test::temp_dir;
+using aidstat::test::write_sample;
 
 namespace {
-
-// Rows in the sample's column order (note, amount, date, provider, category,
-// recipient, beneficiary, form, quantity, measure, direction): transfers between
-// the dataset's units, which a per-category total leaves out (docs/transfers.md).
-const char* const kTransfers =
-    ",5000,2023-05-01,city,education,firm,,transfer,,,\n"
-    "\"handed on\",1.2万元,2022-11,city,medical,club,,transfer,,,\n";
-
-// A dataset directory: the sample's items (with transfers), and units.csv and
-// beneficiaries.csv unless left out.
-void write_sample(const temp_dir& dir, std::size_t rows, std::uint64_t seed, bool with_units) {
-  dir.write("items.csv", items_csv(rows, seed, !with_units) + kTransfers);
-  if (with_units) dir.write("units.csv", test::kUnitsCsv);
-  // Without units.csv no beneficiary can name its unit.
-  dir.write("beneficiaries.csv", with_units ? std::string(test::kPeopleCsv)
-                                            : "id,kind,unit,headcount\nneedy,active_member,,27\n"
-                                              "town,civilian,,300\nvet,veteran,,1\n");
-}
 
 // The queries a stream answers: row-local keys and conditions, and date filters.
 std::vector<totals_query> streamed_queries() {
