@@ -43,8 +43,8 @@ TEST_CASE("write the archive fixtures of the current version", "[.generate]") {
 
 TEST_CASE("archives of every version committed under tests/ load forever", "[archive]") {
   const dataset expected = test::fixture_v1();
-  for (const char* name :
-       {"v1.bin", "v1.txt", "v1.xml", "v2.bin", "v2.txt", "v2.xml", "v3.bin", "v3.txt", "v3.xml"}) {
+  for (const char* name : {"v1.bin", "v1.txt", "v1.xml", "v2.bin", "v2.txt", "v2.xml", "v3.bin",
+                           "v3.txt", "v3.xml", "v4.bin", "v4.txt", "v4.xml"}) {
     INFO(name);
     const dataset d = load_archive(fixture(name));
     CHECK(d == expected);
@@ -328,10 +328,11 @@ TEST_CASE("a hostile length field is refused before allocating", "[archive]") {
 }
 
 TEST_CASE("an archive's days are checked against the calendar", "[archive]") {
-  // Three rows: 2024-02-28, 2023-01-31 and 2023-12 (a month, day 0). In the dates
-  // section each column is its count (8 bytes), a pad byte, zeros up to a multiple
-  // of 64 from the payload's start, then its elements: years (2 bytes each) at 64,
-  // months at 128, days at 192.
+  // Three rows: 2024-02-28, 2023-01-31 and 2023-12 (a month, day 0). The dates
+  // section holds the year base (2 bytes) and the years' width (1 byte), then each
+  // column as its count (8 bytes), a pad byte, zeros up to a multiple of 64 from the
+  // payload's start, then its elements: year offsets (1 byte each) at 64, months at
+  // 128, days at 192.
   dataset d;
   d.add_unit(unit("city", "市", unit_kind::government, side::civilian));
   for (const char* when : {"2024-02-28", "2023-01-31", "2023-12"})

@@ -45,7 +45,10 @@ struct enum_vocabulary<archive_format> {
 /// beneficiaries, commitments, stated totals, item columns. Version 2: quantities,
 /// measures and beneficiaries of items as sparse (row, value) columns. Version 3:
 /// the declared length, sections with XXH3 checksums, columns aligned to 64 bytes.
-inline constexpr std::uint32_t archive_version = 3;
+/// Version 4: compact columns: category, unit and beneficiary ids at the fewest
+/// bytes that hold them (1, 2 or 4), years as 1- or 2-byte offsets from the
+/// smallest.
+inline constexpr std::uint32_t archive_version = 4;
 
 /// What an archive's first line says.
 struct archive_info {

@@ -72,7 +72,8 @@ void read_section(const detail::frame_reader& frame, const detail::section_view&
     detail::memory_buffer buffer(s.payload);
     std::istream in(&buffer);
     with_iarchive(in, format, [&](auto& ar) {
-      detail::archive_reader r(ar, s.payload.size(), format == archive_format::binary, true);
+      detail::archive_reader r(ar, s.payload.size(), format == archive_format::binary, true,
+                               frame.version() >= detail::kCompactSince);
       read(r);
     });
   } catch (const std::bad_alloc&) {
@@ -93,7 +94,8 @@ void read_section_from(const detail::frame_reader& frame, const detail::file_byt
   try {
     std::istream in(&bytes);
     with_iarchive(in, format, [&](auto& ar) {
-      detail::archive_reader r(ar, s.payload.size(), format == archive_format::binary, true);
+      detail::archive_reader r(ar, s.payload.size(), format == archive_format::binary, true,
+                               frame.version() >= detail::kCompactSince);
       read(r);
     });
   } catch (const std::bad_alloc&) {

@@ -29,32 +29,52 @@ int dense_index(const item_columns& c, const C& column) {
 }
 
 // An archive_reader that reads the sparse columns into `c` and walks past the dense
-// ones, noting where each starts in the file.
+// ones, noting where each starts in the file and its width.
 template <class Ar>
 class locating_reader : public archive_reader<Ar> {
  public:
-  locating_reader(Ar& ar, std::uint64_t budget, section_stream& in, item_columns& c,
-                  archive_blocks::places& at, std::uint64_t rows)
-      : archive_reader<Ar>(ar, budget, true, true), in_(in), c_(c), at_(at), rows_(rows) {}
+  locating_reader(Ar& ar, std::uint64_t budget, bool compact, section_stream& in, item_columns& c,
+                  archive_blocks::places& at, std::uint64_t rows, std::int16_t& year_base)
+      : archive_reader<Ar>(ar, budget, true, true, compact),
+        in_(in),
+        c_(c),
+        at_(at),
+        rows_(rows),
+        year_base_(year_base) {}
 
   template <class C>
   void column(const char* name, C& to) {
     const int k = dense_index(c_, to);
     if (k < 0) return archive_reader<Ar>::column(name, to);
-    using T = typename C::value_type;
-    if (this->count(name, sizeof(T)) != rows_) archive_damaged("item columns differ in length");
-    const auto pad = this->template num<std::uint8_t>("pad");
-    if (pad >= kSectionAlignment) archive_damaged("bad padding before " + std::string(name));
-    for (unsigned i = 0; i < pad; ++i) this->template num<std::uint8_t>("pad");
-    at_[static_cast<std::size_t>(k)] = in_.position();
-    in_.skip(rows_ * sizeof(T));
+    locate(name, k, sizeof(typename C::value_type));
+  }
+  template <class T>
+  void ids(const char* name, std::vector<T>& to) {
+    const int k = dense_index(c_, to);
+    if (k < 0) return archive_reader<Ar>::ids(name, to);
+    locate(name, k, this->compact() ? this->width(sizeof(T)) : sizeof(T));
+  }
+  void years(const char* name, std::vector<std::int16_t>& to) {
+    if (this->compact()) year_base_ = this->template num<std::int16_t>("year_base");
+    locate(name, dense_index(c_, to), this->compact() ? this->width(2) : 2);
   }
 
  private:
+  // Notes where dense column k, of `width`-byte values, starts, and walks past it.
+  void locate(const char* name, int k, unsigned width) {
+    if (this->count(name, width) != rows_) archive_damaged("item columns differ in length");
+    const auto pad = this->template num<std::uint8_t>("pad");
+    if (pad >= kSectionAlignment) archive_damaged("bad padding before " + std::string(name));
+    for (unsigned i = 0; i < pad; ++i) this->template num<std::uint8_t>("pad");
+    at_[static_cast<std::size_t>(k)] = {in_.position(), static_cast<std::uint8_t>(width)};
+    in_.skip(rows_ * width);
+  }
+
   section_stream& in_;
   item_columns& c_;
   archive_blocks::places& at_;
   std::uint64_t rows_;
+  std::int16_t& year_base_;
 };
 
 // Rows ascending and below n in every sparse column: what lets a block take its
@@ -111,6 +131,7 @@ void archive_blocks::read_sections(const std::filesystem::path& file) {
   frame_reader frame(file_.bytes(), file.string(), [this](std::string_view p) { file_.load(p); });
   if (frame.kind() != "binary" || frame.version() < 3)
     throw_error<data_error>(file.string() + ": not a binary archive of format 3 or later");
+  compact_ = frame.version() >= kCompactSince;
   const section_view entities = frame.next("entities");
   file_.load(entities.payload);
   frame.verify(entities);
@@ -150,7 +171,7 @@ void archive_blocks::read_section(const frame_reader& frame, item_fields group,
   section_stream bytes(file_, s.payload);
   std::istream from(&bytes);
   with_iarchive(from, archive_format::binary, [&](auto& ar) {
-    locating_reader r(ar, s.payload.size(), bytes, sparse_, at_, rows_);
+    locating_reader r(ar, s.payload.size(), compact_, bytes, sparse_, at_, rows_, year_base_);
     visit_group(r, group, sparse_);
   });
   frame.verify(s, bytes.finish());
@@ -159,12 +180,26 @@ void archive_blocks::read_section(const frame_reader& frame, item_fields group,
 void archive_blocks::read(std::uint64_t first, std::size_t n, item_columns& block) const {
   clear_keeping_room(block);
   block.rows = n;
+  // Each dense column read at its width into its own room, then widened in place.
   const auto dense = [&](dense_column k, auto& column) {
-    const std::uint64_t at = at_[static_cast<std::size_t>(k)];
-    if (at == 0) return;
+    const dense_place place = at_[static_cast<std::size_t>(k)];
+    if (place.at == 0) return;
     using T = typename std::remove_reference_t<decltype(column)>::value_type;
     column.resize(n);
-    file_.read_into(at + first * sizeof(T), reinterpret_cast<char*>(column.data()), n * sizeof(T));
+    T* const to = column.data();
+    file_.read_into(place.at + first * place.width, reinterpret_cast<char*>(to), n * place.width);
+    if constexpr (std::is_same_v<T, std::int16_t>) {  // the years
+      if (!compact_) return;
+      if (place.width == 1)
+        widen_years<std::uint8_t>(to, to, n, year_base_);
+      else
+        widen_years<std::uint16_t>(to, to, n, year_base_);
+    } else if constexpr (sizeof(T) > 1) {  // the ids
+      if (place.width == 1)
+        widen_ids<std::uint8_t>(to, to, n);
+      else if constexpr (sizeof(T) > 2)
+        if (place.width == 2) widen_ids<std::uint16_t>(to, to, n);
+    }
   };
   dense(dense_column::year, block.year), dense(dense_column::month, block.month);
   dense(dense_column::day, block.day), dense(dense_column::category, block.category);

@@ -48,8 +48,14 @@ class archive_blocks {
   /// Whether the file has changed since it was opened.
   bool changed() const noexcept { return file_.changed(); }
 
-  /// Where each dense column of the groups read starts in the file (0: not read).
-  using places = std::array<std::uint64_t, static_cast<std::size_t>(dense_column::count)>;
+  /// Where a dense column starts in the file (0: not read), and its values' width in
+  /// bytes (compact_columns.hpp).
+  struct dense_place {
+    std::uint64_t at = 0;
+    std::uint8_t width = 0;
+  };
+  /// The place of each dense column of the groups read.
+  using places = std::array<dense_place, static_cast<std::size_t>(dense_column::count)>;
 
  private:
   void read_sections(const std::filesystem::path& file);
@@ -61,6 +67,8 @@ class archive_blocks {
   std::uint64_t rows_ = 0;
   item_columns sparse_;  // the sparse columns only
   places at_{};
+  bool compact_ = false;        // format 4 on: compact id and year columns
+  std::int16_t year_base_ = 0;  // format 4 on: the year of offset 0
 };
 
 }  // namespace aidstat::detail

@@ -19,11 +19,15 @@
 #include "aidstat/enums.hpp"
 #include "aidstat/interval.hpp"
 #include "io/archive/archive_frame.hpp"
+#include "io/archive/compact_columns.hpp"
 #include "io/csv/csv_reader.hpp"
 #include "io/fs/file_bytes.hpp"
 #include "model/item_columns.hpp"
 
 namespace aidstat::detail {
+
+/// The first format whose id and year columns are compact (compact_columns.hpp).
+inline constexpr std::uint32_t kCompactSince = 4;
 
 /// "no value" for optional enums.
 inline constexpr std::uint8_t kNoEnum = 255;
@@ -79,6 +83,30 @@ class archive_writer {
       ar_ << boost::serialization::make_nvp(name,
                                             boost::serialization::make_array(v.data(), v.size()));
   }
+  /// An id column at its fewest bytes (format 4): the width, then the column.
+  template <class T>
+  void ids(const char* name, const std::vector<T>& v) {
+    const unsigned w = id_width(v);
+    num("width", static_cast<std::uint8_t>(w));
+    if (w == 1)
+      column(name, narrow_ids<std::uint8_t>(v));
+    else if (w == 2 && sizeof(T) > 2)
+      column(name, narrow_ids<std::uint16_t>(v));
+    else
+      column(name, v);
+  }
+  /// The year column (format 4): the smallest year, the width, then each year's
+  /// offset from it.
+  void years(const char* name, const std::vector<std::int16_t>& v) {
+    const auto span = year_span(v);
+    const unsigned w = year_width(span);
+    num("year_base", span.first);
+    num("width", static_cast<std::uint8_t>(w));
+    if (w == 1)
+      column(name, year_offsets<std::uint8_t>(v, span.first));
+    else
+      column(name, year_offsets<std::uint16_t>(v, span.first));
+  }
   /// Approximate values as two columns: rows, then upper bounds.
   void approx(const char* rows, const char* maxes, const std::vector<approx_entry>& v) {
     const approx_columns a = split_approx(v);
@@ -132,9 +160,12 @@ template <class Ar>
 class archive_reader {
  public:
   /// Reads from `ar`; `binary` for binary archives (an element of n bytes takes n
-  /// bytes; in text it takes at least 2); `padded` for item columns of format 3.
-  archive_reader(Ar& ar, std::uint64_t budget, bool binary, bool padded)
-      : ar_(ar), budget_(budget), binary_(binary), padded_(padded) {}
+  /// bytes; in text it takes at least 2); `padded` for item columns of format 3 on,
+  /// `compact` for the compact id and year columns of format 4 on.
+  archive_reader(Ar& ar, std::uint64_t budget, bool binary, bool padded, bool compact = false)
+      : ar_(ar), budget_(budget), binary_(binary), padded_(padded), compact_(compact) {}
+  /// Whether id and year columns are compact (format 4 on).
+  bool compact() const noexcept { return compact_; }
   template <class T>
   T num(const char* name) {
     T v{};
@@ -180,6 +211,41 @@ class archive_reader {
       if (pad) read_array("pad", zeros, pad);
     }
     if (!to.empty()) read_array(name, to.data(), to.size());
+  }
+  /// The width of a compact column of T: 1, 2 or 4 bytes, at most sizeof(T).
+  unsigned width(std::size_t of) {
+    const auto w = num<std::uint8_t>("width");
+    if ((w != 1 && w != 2 && w != 4) || w > of) archive_damaged("bad width " + std::to_string(w));
+    return w;
+  }
+  /// An id column, as archive_writer::ids wrote it (as column wrote it before format 4).
+  template <class T>
+  void ids(const char* name, std::vector<T>& to) {
+    const unsigned w = compact_ ? width(sizeof(T)) : sizeof(T);
+    if (w == 1)
+      widened<std::uint8_t>(name, to, [](const void* from, T* at, std::size_t n) {
+        widen_ids<std::uint8_t>(from, at, n);
+      });
+    else if (w == 2 && sizeof(T) > 2)
+      widened<std::uint16_t>(name, to, [](const void* from, T* at, std::size_t n) {
+        widen_ids<std::uint16_t>(from, at, n);
+      });
+    else
+      column(name, to);
+  }
+  /// The year column, as archive_writer::years wrote it (as column wrote it before
+  /// format 4).
+  void years(const char* name, std::vector<std::int16_t>& to) {
+    if (!compact_) return column(name, to);
+    const auto base = num<std::int16_t>("year_base");
+    if (width(2) == 1)
+      widened<std::uint8_t>(name, to, [base](const void* from, std::int16_t* at, std::size_t n) {
+        widen_years<std::uint8_t>(from, at, n, base);
+      });
+    else
+      widened<std::uint16_t>(name, to, [base](const void* from, std::int16_t* at, std::size_t n) {
+        widen_years<std::uint16_t>(from, at, n, base);
+      });
   }
   /// Approximate values, as archive_writer::approx wrote them.
   void approx(const char* rows, const char* maxes, std::vector<approx_entry>& to) {
@@ -235,10 +301,22 @@ class archive_reader {
     ar_ >> boost::serialization::make_nvp(name, boost::serialization::make_array(data, n));
   }
 
+  // A column of N read whole, then widened into `to` by widen(from, to, n).
+  template <class N, class T, class Widen>
+  void widened(const char* name, std::vector<T>& to, const Widen& widen) {
+    std::vector<N> narrow;
+    column(name, narrow);
+    to.reserve(narrow.size());
+    advise_huge_pages(to.data(), to.capacity() * sizeof(T));
+    to.resize(narrow.size());
+    widen(narrow.data(), to.data(), narrow.size());
+  }
+
   Ar& ar_;
   std::uint64_t budget_;
   bool binary_;
   bool padded_;
+  bool compact_;
 };
 
 /// Checks that the item columns of the groups in `loaded` are consistent with each
@@ -272,13 +350,13 @@ template <class IO, class Columns>
 void visit_group(IO& io, item_fields group, Columns& c) {
   switch (group) {
     case item_fields::dates:
-      io.column("year", c.year), io.column("month", c.month), io.column("day", c.day);
+      io.years("year", c.year), io.column("month", c.month), io.column("day", c.day);
       break;
     case item_fields::category:
-      io.column("category", c.category);
+      io.ids("category", c.category);
       break;
     case item_fields::units:
-      io.column("provider", c.provider), io.column("recipient", c.recipient);
+      io.ids("provider", c.provider), io.ids("recipient", c.recipient);
       break;
     case item_fields::form:
       io.column("form", c.form);
@@ -298,7 +376,7 @@ void visit_group(IO& io, item_fields group, Columns& c) {
       break;
     case item_fields::beneficiaries:
       io.column("beneficiary_rows", c.beneficiary.rows);
-      io.column("beneficiary_ids", c.beneficiary.ids);
+      io.ids("beneficiary_ids", c.beneficiary.ids);
       break;
     case item_fields::notes:
       io.column("note_rows", c.notes.rows), io.column("note_ends", c.notes.ends);
