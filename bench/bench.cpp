@@ -84,12 +84,13 @@ double bandwidth(std::size_t bytes, unsigned threads) {
 // `threads` threads each over its share of the rows: one addition of the amount
 // (with a record count above bit 44) into one of 8 lanes of its category's word.
 // Nothing else, no checks: what the machine allows that loop, and how it scales.
-double bare_category_loop(const std::vector<std::uint16_t>& category,
-                          const std::vector<std::int64_t>& amount, unsigned threads) {
+// The categories are the dataset's compact column (1 byte each, as a rule).
+template <class Category>
+double bare_category_loop(const Category* category, const std::vector<std::int64_t>& amount,
+                          unsigned threads) {
   volatile std::uint64_t sink = 0;
-  const std::size_t n = category.size();
-  const std::size_t slots =
-      category.empty() ? 1 : 1u + *std::max_element(category.begin(), category.end());
+  const std::size_t n = amount.size();
+  const std::size_t slots = n == 0 ? 1 : 1u + *std::max_element(category, category + n);
   const double t = best_of(3, [&] {
     std::vector<std::thread> pool;
     std::vector<std::uint64_t> sums(threads, 0);
@@ -307,9 +308,9 @@ std::vector<result_row> measure_queries(const bench_run& run, const aidstat::dat
     return aidstat::compute_totals(d, q);
   };
   for (unsigned t : {1u, run.o.threads}) {
-    measure("per-category totals", sizeof(c.category[0]), t, naive.category,
+    measure("per-category totals", c.category.width(), t, naive.category,
             [&] { totals_by("category", t); });
-    measure("category x year, year over year", sizeof(c.category[0]) + sizeof(c.year[0]), t,
+    measure("category x year, year over year", c.category.width() + c.year.offsets().width(), t,
             naive.year, [&] {
               aidstat::yoy_query q;
               q.base_year = 2023;
@@ -318,7 +319,7 @@ std::vector<result_row> measure_queries(const bench_run& run, const aidstat::dat
               q.threads = t;
               aidstat::compute_yoy(d, q);
             });
-    measure("per-provider totals, top 10", sizeof(c.provider[0]), t, naive.provider,
+    measure("per-provider totals, top 10", c.provider.width(), t, naive.provider,
             [&] { top10(totals_by("provider", t)); });
     if (t == run.o.threads && run.o.threads == 1) break;
   }
@@ -329,8 +330,12 @@ std::vector<result_row> measure_queries(const bench_run& run, const aidstat::dat
 void measure_bare_loop(bench_run& run, const aidstat::dataset& d) {
   const auto& c = aidstat::detail::columns_of(d);
   const unsigned threads = run.o.threads;
-  const double bare1 = bare_category_loop(c.category, c.amount_min, 1);
-  const double bare2 = threads > 1 ? bare_category_loop(c.category, c.amount_min, threads) : bare1;
+  const auto bare = [&](unsigned t) {
+    return c.category.visit(
+        [&](const auto* category) { return bare_category_loop(category, c.amount_min, t); });
+  };
+  const double bare1 = bare(1);
+  const double bare2 = threads > 1 ? bare(threads) : bare1;
   std::printf(
       "bare per-category loop (one addition a row, no checks, no quantities): %.3g records/s on "
       "1 thread, %.3g on %u (%.2fx)\n",

@@ -91,10 +91,11 @@ TEST_CASE("format 4 keeps unit ids at 1, 2 or 4 bytes, whichever holds them all"
   }
 }
 
-TEST_CASE("format 4 keeps years as 1-byte offsets over a span of 256 years, else 2", "[archive]") {
+TEST_CASE("format 4 keeps years as 1-byte offsets while they are below 255, else 2", "[archive]") {
   const temp_dir dir;
-  for (const auto& [last, width] : {std::pair{2023, 1u}, std::pair{1901 + 255, 1u},
-                                    std::pair{1901 + 256, 2u}, std::pair{9999, 2u}}) {
+  // Offsets 0..254 take a byte (255, a byte's largest value, stands for "none").
+  for (const auto& [last, width] : {std::pair{2023, 1u}, std::pair{1901 + 254, 1u},
+                                    std::pair{1901 + 255, 2u}, std::pair{9999, 2u}}) {
     INFO("1901 to " << last);
     const dataset d = with_units(3, 1901, last);
     const auto file = dir.path() / ("y" + std::to_string(last));

@@ -119,18 +119,21 @@ struct buffered_key {
 
 // A category or provider column, whose codes are index + 1, optionally times a
 // calendar year, optionally only the rows of one calendar year (else the dump slot).
-template <class Col, bool WithYear, bool OneYear>
+// The years are offsets of type Year from the column's base year.
+template <class Col, class Year, bool WithYear, bool OneYear>
 struct direct_key {
   const Col* col;
-  const std::int16_t* year;
-  std::int32_t year_offset;  // code of year y: y - year_offset
+  const Year* year;          // offsets from the base year
+  std::int32_t year_offset;  // code of the year of offset o: o - year_offset
   std::uint32_t year_codes;  // cardinality of the year dimension
-  std::int16_t wanted;       // OneYear: the year kept
+  std::int32_t wanted;       // OneYear: the offset of the year kept (any int: none may match)
   std::uint32_t dump;
   [[gnu::always_inline]] std::uint32_t operator()(std::size_t r) const {
     std::uint32_t s = static_cast<std::uint32_t>(col[r]) + 1;
-    if constexpr (WithYear) s = s * year_codes + static_cast<std::uint32_t>(year[r] - year_offset);
-    if constexpr (OneYear) s = year[r] == wanted ? s : dump;
+    if constexpr (WithYear)
+      s = s * year_codes +
+          static_cast<std::uint32_t>(static_cast<std::int32_t>(year[r]) - year_offset);
+    if constexpr (OneYear) s = static_cast<std::int32_t>(year[r]) == wanted ? s : dump;
     return s;
   }
 };

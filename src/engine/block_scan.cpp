@@ -46,8 +46,8 @@ struct query_scanner {
 // Whether every record of `c` lies in the years the stream's period keys span (a
 // fiscal year may start in the calendar year before).
 bool within_stream_years(const item_columns& c) {
-  const auto [lo, hi] = std::minmax_element(c.year.begin(), c.year.end());
-  return lo == c.year.end() || (*lo > kStreamFirstYear && *hi <= kStreamLastYear);
+  const auto [lo, hi] = c.year.span();
+  return c.year.empty() || (lo > kStreamFirstYear && hi <= kStreamLastYear);
 }
 
 // One thread's scanning of the blocks it reads, for every query.

@@ -79,19 +79,19 @@ struct key_column {
     const Key card = cardinality;
     switch (dim.kind) {
       case dimension_kind::category:
-      case dimension_kind::category_parent: {
-        const std::uint16_t* col = c.category.data() + begin;
-        for (std::size_t i = 0; i < n; ++i) keys[i] = keys[i] * card + table[col[i]];
-        return;
-      }
+      case dimension_kind::category_parent:
+        return c.category.visit([&](const auto* col) {
+          col += begin;
+          for (std::size_t i = 0; i < n; ++i) keys[i] = keys[i] * card + table[col[i]];
+        });
       case dimension_kind::provider:
       case dimension_kind::provider_at:
       case dimension_kind::unit_kind:
-      case dimension_kind::region: {
-        const std::uint32_t* col = c.provider.data() + begin;
-        for (std::size_t i = 0; i < n; ++i) keys[i] = keys[i] * card + table[col[i]];
-        return;
-      }
+      case dimension_kind::region:  // a provider is never none: its raw value is its index
+        return c.provider.visit([&](const auto* col) {
+          col += begin;
+          for (std::size_t i = 0; i < n; ++i) keys[i] = keys[i] * card + table[col[i]];
+        });
       case dimension_kind::form:
       case dimension_kind::measure:
       case dimension_kind::beneficiary_kind:

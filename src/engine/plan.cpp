@@ -20,8 +20,7 @@ std::pair<int, int> year_range(const item_columns& c, const totals_query& q,
   if (window) return *window;
   const record_filter& f = q.filter;
   if (c.size() == 0) return {2000, 2000};
-  std::int16_t lo = INT16_MAX, hi = INT16_MIN;
-  for (const std::int16_t y : c.year) lo = std::min(lo, y), hi = std::max(hi, y);
+  const auto [lo, hi] = c.year.span();
   return {lo - (f.fiscal_year_start != 1 ? 1 : 0), hi};
 }
 

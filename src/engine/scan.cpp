@@ -220,9 +220,12 @@ void plan::slots_of_batch(std::size_t b, std::size_t m, partial& p, std::uint32_
   }
   if (year_only) {
     // The common filter of year-over-year work: one comparison on one column.
-    const std::int16_t* year = c.year.data() + b;
-    const auto wanted = static_cast<std::int16_t>(*f.year);
-    for (std::size_t i = 0; i < m; ++i) slot[i] = year[i] == wanted ? slot[i] : p.dump;
+    const std::int32_t wanted = *f.year - c.year.base();
+    c.year.offsets().visit([&](const auto* year) {
+      year += b;
+      for (std::size_t i = 0; i < m; ++i)
+        slot[i] = static_cast<std::int32_t>(year[i]) == wanted ? slot[i] : p.dump;
+    });
   } else if (filtered) {
     for (std::size_t i = 0; i < m; ++i) {
       if (!passes(b + i, p)) {
@@ -256,34 +259,54 @@ void plan::scan_batches(std::size_t begin, std::size_t end, partial& p, const Ke
   p.flush_quantities();
 }
 
+// The scan of a direct key over column `col`, the years (when the key or filter
+// reads them) a byte each.
 template <class Col, bool WithYear, bool OneYear>
-void plan::scan_direct(const std::vector<Col>& col, std::size_t begin, std::size_t end,
-                       partial& p) const {
-  direct_key<Col, WithYear, OneYear> k{col.data(), c.year.data(), 0, 1, 0, p.dump};
+void plan::scan_direct(const Col* col, std::size_t begin, std::size_t end, partial& p) const {
+  direct_key<Col, std::uint8_t, WithYear, OneYear> k{col, nullptr, 0, 1, 0, p.dump};
+  if constexpr (WithYear || OneYear)
+    c.year.offsets().visit([&](const auto* year) {
+      if constexpr (std::is_same_v<decltype(year), const std::uint8_t*>) k.year = year;
+    });
   if constexpr (WithYear) {
-    k.year_offset = keys[1].base_year - 1;
+    k.year_offset = keys[1].base_year - 1 - c.year.base();
     k.year_codes = keys[1].cardinality;
   }
-  if constexpr (OneYear) k.wanted = static_cast<std::int16_t>(*f.year);
+  if constexpr (OneYear) k.wanted = *f.year - c.year.base();
   scan_batches(begin, end, p, [&](std::size_t, std::size_t) { return k; });
 }
 
+// The direct scans: a category column of 1-byte ids or a provider column of any
+// width, with years (when read) of 1 byte. False for the rare rest (over 254
+// categories, or years spanning more than 254), which the general scan takes.
 template <bool WithYear, bool OneYear>
-void plan::scan_by_column(std::size_t begin, std::size_t end, partial& p) const {
-  if (keys[0].dim.kind == dimension_kind::category)
-    scan_direct<std::uint16_t, WithYear, OneYear>(c.category, begin, end, p);
-  else
-    scan_direct<std::uint32_t, WithYear, OneYear>(c.provider, begin, end, p);
+bool plan::scan_by_column(std::size_t begin, std::size_t end, partial& p) const {
+  if ((WithYear || OneYear) && c.year.offsets().width() != 1) return false;
+  if (keys[0].dim.kind == dimension_kind::category) {
+    if (c.category.width() != 1) return false;
+    return c.category.visit([&](const auto* col) {
+      if constexpr (std::is_same_v<decltype(col), const std::uint8_t*>)
+        scan_direct<std::uint8_t, WithYear, OneYear>(col, begin, end, p);
+      return true;
+    });
+  }
+  return c.provider.visit([&](const auto* col) {
+    using Col = std::remove_cv_t<std::remove_pointer_t<decltype(col)>>;
+    scan_direct<Col, WithYear, OneYear>(col, begin, end, p);
+    return true;
+  });
 }
 
 void plan::scan(std::size_t begin, std::size_t end, partial& p) const {
   const bool with_year = keys.size() == 2;
-  if (p.dense && direct_keys && !filtered)
-    return with_year ? scan_by_column<true, false>(begin, end, p)
-                     : scan_by_column<false, false>(begin, end, p);
-  if (p.dense && direct_keys && year_only)
-    return with_year ? scan_by_column<true, true>(begin, end, p)
-                     : scan_by_column<false, true>(begin, end, p);
+  if (p.dense && direct_keys && !filtered &&
+      (with_year ? scan_by_column<true, false>(begin, end, p)
+                 : scan_by_column<false, false>(begin, end, p)))
+    return;
+  if (p.dense && direct_keys && year_only &&
+      (with_year ? scan_by_column<true, true>(begin, end, p)
+                 : scan_by_column<false, true>(begin, end, p)))
+    return;
   std::uint32_t slot[kChunk];
   scan_batches(begin, end, p, [&](std::size_t b, std::size_t m) {
     slots_of_batch(b, m, p, slot);

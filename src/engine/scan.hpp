@@ -60,10 +60,9 @@ struct plan {
   template <class KeyOf>
   void scan_batches(std::size_t begin, std::size_t end, partial& p, const KeyOf& key_of) const;
   template <class Col, bool WithYear, bool OneYear>
-  void scan_direct(const std::vector<Col>& col, std::size_t begin, std::size_t end,
-                   partial& p) const;
+  void scan_direct(const Col* col, std::size_t begin, std::size_t end, partial& p) const;
   template <bool WithYear, bool OneYear>
-  void scan_by_column(std::size_t begin, std::size_t end, partial& p) const;
+  bool scan_by_column(std::size_t begin, std::size_t end, partial& p) const;
 };
 
 /// Compiles query `q` on dataset `d` into a plan; throws query_error for a query

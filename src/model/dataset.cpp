@@ -342,9 +342,9 @@ void item_appender::append(dataset& d, item_columns&& block) {
   const auto approx = [&](std::vector<approx_entry>& to, const std::vector<approx_entry>& from) {
     for (const approx_entry& e : from) to.push_back({e.row + row_base, e.max});
   };
-  dense(c.year, block.year), dense(c.month, block.month), dense(c.day, block.day);
-  dense(c.category, block.category), dense(c.provider, block.provider);
-  dense(c.recipient, block.recipient), dense(c.form, block.form);
+  c.year.append(block.year), dense(c.month, block.month), dense(c.day, block.day);
+  c.category.append(block.category), c.provider.append(block.provider);
+  c.recipient.append(block.recipient), dense(c.form, block.form);
   dense(c.direction, block.direction), dense(c.amount_min, block.amount_min);
   approx(c.amount_approx, block.amount_approx);
   rows(c.quantity.rows, block.quantity.rows);

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "aidstat/date.hpp"
+#include "model/compact_column.hpp"
 
 namespace aidstat::detail {
 
@@ -61,14 +62,15 @@ struct sparse_text {
 };
 
 /// The items of a dataset, column by column. Enum columns hold enumerator + 1,
-/// with 0 meaning "not stated".
+/// with 0 meaning "not stated". The year, category and unit columns are compact
+/// (compact_column.hpp): 1 or 2 bytes a value where that holds them.
 struct item_columns {
-  std::vector<std::int16_t> year;             ///< calendar year
+  compact_years year;                         ///< calendar year
   std::vector<std::uint8_t> month;            ///< 1..12, or 0 at year precision
   std::vector<std::uint8_t> day;              ///< 1..31, or 0 unless day precision
-  std::vector<std::uint16_t> category;        ///< taxonomy index
-  std::vector<std::uint32_t> provider;        ///< unit index
-  std::vector<std::uint32_t> recipient;       ///< unit index or no_id
+  compact_ids<std::uint16_t> category;        ///< taxonomy index
+  compact_ids<std::uint32_t> provider;        ///< unit index
+  compact_ids<std::uint32_t> recipient;       ///< unit index or no_id
   sparse_ids beneficiary;                     ///< rows naming a beneficiary (index)
   std::vector<std::uint8_t> form;             ///< aid_form + 1, or 0
   std::vector<std::uint8_t> direction;        ///< direction + 1, or 0

@@ -50,11 +50,13 @@ class locating_reader : public archive_reader<Ar> {
   }
   template <class T>
   void ids(const char* name, std::vector<T>& to) {
-    const int k = dense_index(c_, to);
-    if (k < 0) return archive_reader<Ar>::ids(name, to);
-    locate(name, k, this->compact() ? this->width(sizeof(T)) : sizeof(T));
+    archive_reader<Ar>::ids(name, to);  // a sparse column
   }
-  void years(const char* name, std::vector<std::int16_t>& to) {
+  template <class T>
+  void ids(const char* name, compact_ids<T>& to) {
+    locate(name, dense_index(c_, to), this->compact() ? this->width(sizeof(T)) : sizeof(T));
+  }
+  void years(const char* name, compact_years& to) {
     if (this->compact()) year_base_ = this->template num<std::int16_t>("year_base");
     locate(name, dense_index(c_, to), this->compact() ? this->width(2) : 2);
   }
@@ -180,25 +182,36 @@ void archive_blocks::read_section(const frame_reader& frame, item_fields group,
 void archive_blocks::read(std::uint64_t first, std::size_t n, item_columns& block) const {
   clear_keeping_room(block);
   block.rows = n;
-  // Each dense column read at its width into its own room, then widened in place.
+  // Each dense column read at its width straight into its room in the block.
   const auto dense = [&](dense_column k, auto& column) {
     const dense_place place = at_[static_cast<std::size_t>(k)];
     if (place.at == 0) return;
-    using T = typename std::remove_reference_t<decltype(column)>::value_type;
-    column.resize(n);
-    T* const to = column.data();
-    file_.read_into(place.at + first * place.width, reinterpret_cast<char*>(to), n * place.width);
-    if constexpr (std::is_same_v<T, std::int16_t>) {  // the years
-      if (!compact_) return;
+    const std::uint64_t from = place.at + first * place.width;
+    const std::size_t bytes = n * place.width;
+    using C = std::remove_reference_t<decltype(column)>;
+    const auto read = [&](void* to) { file_.read_into(from, static_cast<char*>(to), bytes); };
+    if constexpr (std::is_same_v<C, compact_years>) {
+      // Before format 4, whole years: the offsets from 0 (damage shows out of range).
+      const std::int16_t base = compact_ ? year_base_ : 0;
       if (place.width == 1)
-        widen_years<std::uint8_t>(to, to, n, year_base_);
+        read(column.template assign_raw<std::uint8_t>(base, n));
       else
-        widen_years<std::uint16_t>(to, to, n, year_base_);
-    } else if constexpr (sizeof(T) > 1) {  // the ids
+        read(column.template assign_raw<std::uint16_t>(base, n));
+    } else if constexpr (std::is_same_v<C, compact_ids<std::uint16_t>>) {
       if (place.width == 1)
-        widen_ids<std::uint8_t>(to, to, n);
-      else if constexpr (sizeof(T) > 2)
-        if (place.width == 2) widen_ids<std::uint16_t>(to, to, n);
+        read(column.template assign_raw<std::uint8_t>(n));
+      else
+        read(column.template assign_raw<std::uint16_t>(n));
+    } else if constexpr (std::is_same_v<C, compact_ids<std::uint32_t>>) {
+      if (place.width == 1)
+        read(column.template assign_raw<std::uint8_t>(n));
+      else if (place.width == 2)
+        read(column.template assign_raw<std::uint16_t>(n));
+      else
+        read(column.template assign_raw<std::uint32_t>(n));
+    } else {
+      column.resize(n);
+      read(column.data());
     }
   };
   dense(dense_column::year, block.year), dense(dense_column::month, block.month);

@@ -49,7 +49,7 @@ class archive_blocks {
   bool changed() const noexcept { return file_.changed(); }
 
   /// Where a dense column starts in the file (0: not read), and its values' width in
-  /// bytes (compact_columns.hpp).
+  /// bytes (model/compact_column.hpp).
   struct dense_place {
     std::uint64_t at = 0;
     std::uint8_t width = 0;

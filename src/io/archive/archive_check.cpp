@@ -41,6 +41,12 @@ bool every(const V& v, Pred pred) {
   return bad == 0;
 }
 
+// every() of a compact id column.
+template <class T, class Pred>
+bool every(const compact_ids<T>& v, Pred pred) {
+  return v.all_of(pred);
+}
+
 // Sparse columns: rows ascending and in range.
 void check_sparse_rows(const std::vector<std::uint32_t>& rows, std::uint64_t n, const char* what) {
   for (std::size_t k = 0; k < rows.size(); ++k)
@@ -72,8 +78,8 @@ struct column_checks {
 
   void dates() const {
     lengths({c.year.size(), c.month.size(), c.day.size()});
-    need(every(c.year, [](std::int16_t y) { return y >= 1 && y <= 9999; }),
-         "an item year is out of range");
+    const auto [first, last] = c.year.span();
+    need(c.year.empty() || (first >= 1 && last <= 9999), "an item year is out of range");
     need(every(c.month, [](std::uint8_t m) { return m <= 12; }), "an item month is out of range");
     // Days 1-28 fit every month: one vectorized pass settles most archives, and only
     // when a day of 29-31 (or a day without a month) is found is the calendar asked.

@@ -1,6 +1,6 @@
 // The field-by-field writer and reader of archive bodies, over any Boost archive
-// (binary, text, XML), and the one list of item column groups and their columns
-// that both visit. Never through Boost's own std::string or std::vector loaders,
+// (binary, text, XML); the item columns both visit are listed in item_sections.hpp.
+// Never through Boost's own std::string or std::vector loaders,
 // whose length fields a hostile file could set to 2^60: every count read is
 // checked against the bytes left. Internal.
 #pragma once
@@ -9,6 +9,7 @@
 #include <boost/serialization/nvp.hpp>
 #include <concepts>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <span>
 #include <string>
@@ -19,14 +20,14 @@
 #include "aidstat/enums.hpp"
 #include "aidstat/interval.hpp"
 #include "io/archive/archive_frame.hpp"
-#include "io/archive/compact_columns.hpp"
+#include "io/archive/item_sections.hpp"
 #include "io/csv/csv_reader.hpp"
 #include "io/fs/file_bytes.hpp"
 #include "model/item_columns.hpp"
 
 namespace aidstat::detail {
 
-/// The first format whose id and year columns are compact (compact_columns.hpp).
+/// The first format whose id and year columns are compact (model/compact_column.hpp).
 inline constexpr std::uint32_t kCompactSince = 4;
 
 /// "no value" for optional enums.
@@ -83,29 +84,25 @@ class archive_writer {
       ar_ << boost::serialization::make_nvp(name,
                                             boost::serialization::make_array(v.data(), v.size()));
   }
-  /// An id column at its fewest bytes (format 4): the width, then the column.
+  /// An id column at its fewest bytes (format 4), as a compact column writes.
   template <class T>
   void ids(const char* name, const std::vector<T>& v) {
-    const unsigned w = id_width(v);
-    num("width", static_cast<std::uint8_t>(w));
-    if (w == 1)
-      column(name, narrow_ids<std::uint8_t>(v));
-    else if (w == 2 && sizeof(T) > 2)
-      column(name, narrow_ids<std::uint16_t>(v));
-    else
-      column(name, v);
+    compact_ids<T> compact;
+    compact.reserve(v.size());
+    for (const T x : v) compact.push_back(x);
+    ids(name, compact);
   }
-  /// The year column (format 4): the smallest year, the width, then each year's
-  /// offset from it.
-  void years(const char* name, const std::vector<std::int16_t>& v) {
-    const auto span = year_span(v);
-    const unsigned w = year_width(span);
-    num("year_base", span.first);
-    num("width", static_cast<std::uint8_t>(w));
-    if (w == 1)
-      column(name, year_offsets<std::uint8_t>(v, span.first));
-    else
-      column(name, year_offsets<std::uint16_t>(v, span.first));
+  /// A compact id column (format 4): its width, then the column at that width.
+  template <class T>
+  void ids(const char* name, const compact_ids<T>& v) {
+    num("width", static_cast<std::uint8_t>(v.width()));
+    v.visit([&](const auto* p) { column(name, std::span(p, v.size())); });
+  }
+  /// The year column (format 4): the smallest year, the offsets' width, then each
+  /// year's offset from it.
+  void years(const char* name, const compact_years& v) {
+    num("year_base", v.base());
+    ids(name, v.offsets());
   }
   /// Approximate values as two columns: rows, then upper bounds.
   void approx(const char* rows, const char* maxes, const std::vector<approx_entry>& v) {
@@ -203,13 +200,7 @@ class archive_reader {
     to.reserve(n);
     advise_huge_pages(to.data(), to.capacity() * sizeof(typename C::value_type));
     to.resize(n);
-    if (padded_) {
-      const auto pad = num<std::uint8_t>("pad");
-      if (pad >= kSectionAlignment || (pad && !binary_))
-        archive_damaged("bad padding before " + std::string(name));
-      char zeros[kSectionAlignment];
-      if (pad) read_array("pad", zeros, pad);
-    }
+    skip_padding(name);
     if (!to.empty()) read_array(name, to.data(), to.size());
   }
   /// The width of a compact column of T: 1, 2 or 4 bytes, at most sizeof(T).
@@ -223,29 +214,50 @@ class archive_reader {
   void ids(const char* name, std::vector<T>& to) {
     const unsigned w = compact_ ? width(sizeof(T)) : sizeof(T);
     if (w == 1)
-      widened<std::uint8_t>(name, to, [](const void* from, T* at, std::size_t n) {
-        widen_ids<std::uint8_t>(from, at, n);
-      });
+      widened<std::uint8_t>(name, to);
     else if (w == 2 && sizeof(T) > 2)
-      widened<std::uint16_t>(name, to, [](const void* from, T* at, std::size_t n) {
-        widen_ids<std::uint16_t>(from, at, n);
-      });
+      widened<std::uint16_t>(name, to);
     else
       column(name, to);
   }
+  /// A compact id column, as archive_writer::ids wrote it, read at its width (at
+  /// full width before format 4, then narrowed).
+  template <class T>
+  void ids(const char* name, compact_ids<T>& to) {
+    const unsigned w = compact_ ? width(sizeof(T)) : sizeof(T);
+    if (w == 1) {
+      raw_column<std::uint8_t>(name, to);
+    } else if constexpr (sizeof(T) > 2) {
+      if (w == 2)
+        raw_column<std::uint16_t>(name, to);
+      else
+        raw_column<std::uint32_t>(name, to);
+    } else {
+      raw_column<std::uint16_t>(name, to);
+    }
+    if (!compact_) to.narrow();
+  }
   /// The year column, as archive_writer::years wrote it (as column wrote it before
   /// format 4).
-  void years(const char* name, std::vector<std::int16_t>& to) {
-    if (!compact_) return column(name, to);
+  void years(const char* name, compact_years& to) {
+    if (!compact_) {
+      std::vector<std::int16_t> full;
+      column(name, full);
+      to = compact_years();
+      to.reserve(full.size());
+      for (const std::int16_t y : full) to.push_back(y);
+      return;
+    }
     const auto base = num<std::int16_t>("year_base");
+    const auto room = [&](std::size_t n, auto* type) {
+      return to.assign_raw<std::remove_pointer_t<decltype(type)>>(base, n);
+    };
     if (width(2) == 1)
-      widened<std::uint8_t>(name, to, [base](const void* from, std::int16_t* at, std::size_t n) {
-        widen_years<std::uint8_t>(from, at, n, base);
-      });
+      read_raw(name, 1,
+               [&](std::size_t n) { return room(n, static_cast<std::uint8_t*>(nullptr)); });
     else
-      widened<std::uint16_t>(name, to, [base](const void* from, std::int16_t* at, std::size_t n) {
-        widen_years<std::uint16_t>(from, at, n, base);
-      });
+      read_raw(name, 2,
+               [&](std::size_t n) { return room(n, static_cast<std::uint16_t*>(nullptr)); });
   }
   /// Approximate values, as archive_writer::approx wrote them.
   void approx(const char* rows, const char* maxes, std::vector<approx_entry>& to) {
@@ -301,15 +313,37 @@ class archive_reader {
     ar_ >> boost::serialization::make_nvp(name, boost::serialization::make_array(data, n));
   }
 
-  // A column of N read whole, then widened into `to` by widen(from, to, n).
-  template <class N, class T, class Widen>
-  void widened(const char* name, std::vector<T>& to, const Widen& widen) {
+  // A column of N read whole, then widened into `to`.
+  template <class N, class T>
+  void widened(const char* name, std::vector<T>& to) {
     std::vector<N> narrow;
     column(name, narrow);
-    to.reserve(narrow.size());
-    advise_huge_pages(to.data(), to.capacity() * sizeof(T));
     to.resize(narrow.size());
-    widen(narrow.data(), to.data(), narrow.size());
+    for (std::size_t i = 0; i < narrow.size(); ++i)
+      to[i] = narrow[i] == std::numeric_limits<N>::max() ? std::numeric_limits<T>::max()
+                                                         : static_cast<T>(narrow[i]);
+  }
+  // A column of values of `size` bytes read straight into the room room(n) gives.
+  template <class Room>
+  void read_raw(const char* name, std::size_t size, const Room& room) {
+    const std::uint64_t n = count(name, size);
+    skip_padding(name);
+    auto* data = room(static_cast<std::size_t>(n));
+    if (n) read_array(name, data, static_cast<std::size_t>(n));
+  }
+  // An id column of N read straight into `to` at N's width.
+  template <class N, class T>
+  void raw_column(const char* name, compact_ids<T>& to) {
+    read_raw(name, sizeof(N), [&](std::size_t n) { return to.template assign_raw<N>(n); });
+  }
+  // The padding before a column's elements (format 3 on).
+  void skip_padding(const char* name) {
+    if (!padded_) return;
+    const auto pad = num<std::uint8_t>("pad");
+    if (pad >= kSectionAlignment || (pad && !binary_))
+      archive_damaged("bad padding before " + std::string(name));
+    char zeros[kSectionAlignment];
+    if (pad) read_array("pad", zeros, pad);
   }
 
   Ar& ar_;
@@ -318,73 +352,5 @@ class archive_reader {
   bool padded_;
   bool compact_;
 };
-
-/// Checks that the item columns of the groups in `loaded` are consistent with each
-/// other and with the dataset (`n` items); throws archive_damaged otherwise.
-void check_columns(const dataset& d, const item_columns& c, std::uint64_t n, item_fields loaded);
-
-/// The item sections of one archive format, after `entities`, in file order.
-struct section_list {
-  std::uint32_t since;                   ///< the first format that holds them
-  std::span<const item_group> sections;  ///< a group a section, named after it
-};
-
-/// The section lists of the sectioned formats (3 on), oldest first. A later format
-/// that adds a section adds a list here from its version on; a reader walks the list
-/// of the file's own version, so older files keep loading.
-inline constexpr section_list kSectionLists[] = {
-    {3, item_groups},
-};
-
-/// The item sections of format `version` (3 or later, up to archive_version).
-inline std::span<const item_group> item_sections(std::uint32_t version) {
-  std::span<const item_group> out = kSectionLists[0].sections;
-  for (const section_list& l : kSectionLists)
-    if (l.since <= version) out = l.sections;
-  return out;
-}
-
-/// The columns of one group, in archive order: `io` is an archive_writer (with
-/// const columns) or an archive_reader. The one list both saving and loading follow.
-template <class IO, class Columns>
-void visit_group(IO& io, item_fields group, Columns& c) {
-  switch (group) {
-    case item_fields::dates:
-      io.years("year", c.year), io.column("month", c.month), io.column("day", c.day);
-      break;
-    case item_fields::category:
-      io.ids("category", c.category);
-      break;
-    case item_fields::units:
-      io.ids("provider", c.provider), io.ids("recipient", c.recipient);
-      break;
-    case item_fields::form:
-      io.column("form", c.form);
-      break;
-    case item_fields::direction:
-      io.column("direction", c.direction);
-      break;
-    case item_fields::amounts:
-      io.column("amount_min", c.amount_min);
-      io.approx("amount_approx_rows", "amount_approx_max", c.amount_approx);
-      break;
-    case item_fields::quantities:
-      io.column("quantity_rows", c.quantity.rows);
-      io.column("quantity_measures", c.quantity.measures);
-      io.column("quantity_mins", c.quantity.mins);
-      io.approx("quantity_approx_rows", "quantity_approx_max", c.quantity_approx);
-      break;
-    case item_fields::beneficiaries:
-      io.column("beneficiary_rows", c.beneficiary.rows);
-      io.ids("beneficiary_ids", c.beneficiary.ids);
-      break;
-    case item_fields::notes:
-      io.column("note_rows", c.notes.rows), io.column("note_ends", c.notes.ends);
-      io.column("note_chars", c.notes.chars);
-      break;
-    default:
-      break;
-  }
-}
 
 }  // namespace aidstat::detail

@@ -62,9 +62,7 @@ void reserve_columns(item_columns& out, std::size_t rows) {
   out.year.reserve(rows), out.month.reserve(rows), out.day.reserve(rows);
   out.category.reserve(rows), out.provider.reserve(rows), out.recipient.reserve(rows);
   out.form.reserve(rows), out.direction.reserve(rows), out.amount_min.reserve(rows);
-  advise_huge_pages(out.year), advise_huge_pages(out.month), advise_huge_pages(out.day);
-  advise_huge_pages(out.category), advise_huge_pages(out.provider);
-  advise_huge_pages(out.recipient), advise_huge_pages(out.form);
+  advise_huge_pages(out.month), advise_huge_pages(out.day), advise_huge_pages(out.form);
   advise_huge_pages(out.direction), advise_huge_pages(out.amount_min);
   // The sparse columns: room for a quarter of the rows, which they seldom pass.
   out.quantity.rows.reserve(rows / 4), out.quantity.measures.reserve(rows / 4);
@@ -103,11 +101,14 @@ void settle_fresh_units(dataset& d, std::vector<chunk>& chunks) {
   }
   detail::run_parallel(static_cast<unsigned>(chunks.size()), [&](unsigned t) {
     if (numbers[t].empty()) return;
-    const auto renumber = [&](std::uint32_t& u) {
-      if (u != no_id && (u & kFresh)) u = numbers[t][u & ~kFresh];
+    // Fresh numbers are wide (kFresh is their top bit): the columns are narrowed after.
+    const auto renumber = [&](compact_ids<std::uint32_t>& column) {
+      for (std::size_t r = 0; r < column.size(); ++r)
+        if (const std::uint32_t u = column[r]; u != no_id && (u & kFresh))
+          column.set(r, numbers[t][u & ~kFresh]);
+      column.narrow();
     };
-    for (std::uint32_t& u : chunks[t].items.provider) renumber(u);
-    for (std::uint32_t& u : chunks[t].items.recipient) renumber(u);
+    renumber(chunks[t].items.provider), renumber(chunks[t].items.recipient);
   });
 }
 
