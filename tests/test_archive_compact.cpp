@@ -155,3 +155,23 @@ TEST_CASE("a compact column's width or year base set wrong is refused by every r
   patched("dates", {static_cast<char>(9999 & 0xFF), static_cast<char>(9999 >> 8)});
   both_refuse(of_year(2023), "an item year is out of range");
 }
+
+TEST_CASE("a year offset of 255 in a 1-byte column is the same year to every reader", "[archive]") {
+  // No offset means "none": 255 at 1 byte, which no writer writes, is base + 255 to
+  // the load, the check and the block scan alike.
+  const temp_dir dir;
+  const dataset d = with_units(3, 2020, 2023);
+  const auto file = dir.path() / "a";
+  save_archive(d, file);
+  std::string data = slurp(file);
+  const std::size_t years = test::find_section(data, "dates").payload + 64;
+  REQUIRE(data[years] == 0);  // item 0: 2020, offset 0
+  data[years] = static_cast<char>(0xFF);
+  test::fix_checksum(data, "dates");
+  std::ofstream(file, std::ios::binary | std::ios::trunc) << data;
+  const dataset loaded = load_archive(file);
+  CHECK(loaded.item(0).date.year() == 2020 + 255);
+  CHECK(compute_totals(loaded, of_year(2275)).groups.size() == 1);
+  CHECK(streamed(file, of_year(2275)) == compute_totals(loaded, of_year(2275)));
+  CHECK(totals_at(file, by("year")) == compute_totals(loaded, by("year")));
+}

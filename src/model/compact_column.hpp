@@ -44,6 +44,13 @@ class compact_ids {
     if (v != none && v >= limit()) widen(width_for(v));
     put(size_++, v, true);
   }
+  /// Value i as stored, none not told apart: the width's largest value stays as it is.
+  std::uint32_t raw(std::size_t i) const noexcept {
+    if (width_ == 1) return n1_[i];
+    if constexpr (sizeof(T) > 2)
+      if (width_ == 4) return n4_[i];
+    return n2_[i];
+  }
   /// Sets value i to v, widening the column first when v needs it.
   void set(std::size_t i, T v) {
     if (v != none && v >= limit()) widen(width_for(v));
@@ -207,7 +214,9 @@ class compact_ids {
 };
 
 /// The year column: each year as an offset from `base`, the column's smallest year
-/// (1 byte a year while they span fewer than 255 years, else 2).
+/// (1 byte a year while every offset is below 255, else 2). Offsets are read as
+/// stored (raw): no offset means "none", so every reader, the scans' raw pointers
+/// included, sees the same year, even one that damage put out of range.
 class compact_years {
  public:
   /// Number of years.
@@ -221,7 +230,7 @@ class compact_years {
 
   /// Year i.
   std::int16_t operator[](std::size_t i) const noexcept {
-    return static_cast<std::int16_t>(base_ + offsets_[i]);
+    return static_cast<std::int16_t>(base_ + static_cast<int>(offsets_.raw(i)));
   }
   /// Appends year y (moving the base down first when y is below it).
   void push_back(std::int16_t y) {
@@ -249,7 +258,7 @@ class compact_years {
     const auto shift = static_cast<std::uint16_t>(other.base_ - base_);
     offsets_.reserve(size() + other.size());
     for (std::size_t i = 0; i < other.size(); ++i)
-      offsets_.push_back(static_cast<std::uint16_t>(other.offsets_[i] + shift));
+      offsets_.push_back(static_cast<std::uint16_t>(other.offsets_.raw(i) + shift));
   }
   /// The smallest and largest year ({0, 0} when empty), as ints: damage can put a
   /// year of an archive past 9999.
@@ -278,7 +287,7 @@ class compact_years {
     compact_ids<std::uint16_t> moved;
     moved.reserve(offsets_.size());
     for (std::size_t i = 0; i < offsets_.size(); ++i)
-      moved.push_back(static_cast<std::uint16_t>(offsets_[i] + shift));
+      moved.push_back(static_cast<std::uint16_t>(offsets_.raw(i) + shift));
     offsets_ = std::move(moved);
     base_ = y;
   }
