@@ -236,7 +236,7 @@ double bytes_scanned_per_record(const aidstat::detail::item_columns& c, double n
   return sizeof(c.amount_min[0]) +
          (bytes_of(c.quantity.rows) + bytes_of(c.quantity.measures) + bytes_of(c.quantity.mins) +
           bytes_of(c.amount_approx) + bytes_of(c.quantity_approx) + bytes_of(c.beneficiary.rows) +
-          bytes_of(c.beneficiary.ids)) /
+          static_cast<double>(c.beneficiary.ids.size() * c.beneficiary.ids.width())) /
              n;
 }
 

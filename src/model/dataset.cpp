@@ -352,7 +352,7 @@ void item_appender::append(dataset& d, item_columns&& block) {
   dense(c.quantity.mins, block.quantity.mins);
   approx(c.quantity_approx, block.quantity_approx);
   rows(c.beneficiary.rows, block.beneficiary.rows);
-  dense(c.beneficiary.ids, block.beneficiary.ids);
+  c.beneficiary.ids.append(block.beneficiary.ids);
   rows(c.notes.rows, block.notes.rows);
   const std::uint64_t char_base = c.notes.chars.size();
   for (std::uint64_t end : block.notes.ends) c.notes.ends.push_back(end + char_base);

@@ -45,7 +45,7 @@ struct sparse_quantities {
 /// An id column that most rows leave empty: (row, id) for the rows that have one.
 struct sparse_ids {
   std::vector<std::uint32_t> rows;  ///< rows with an id, ascending
-  std::vector<std::uint32_t> ids;   ///< the id of each
+  compact_ids<std::uint32_t> ids;   ///< the id of each, at 1, 2 or 4 bytes
 
   /// Equal when every column is equal.
   friend bool operator==(const sparse_ids&, const sparse_ids&) = default;

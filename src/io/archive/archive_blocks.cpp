@@ -49,12 +49,10 @@ class locating_reader : public archive_reader<Ar> {
     locate(name, k, sizeof(typename C::value_type));
   }
   template <class T>
-  void ids(const char* name, std::vector<T>& to) {
-    archive_reader<Ar>::ids(name, to);  // a sparse column
-  }
-  template <class T>
   void ids(const char* name, compact_ids<T>& to) {
-    locate(name, dense_index(c_, to), this->compact() ? this->width(sizeof(T)) : sizeof(T));
+    const int k = dense_index(c_, to);
+    if (k < 0) return archive_reader<Ar>::ids(name, to);  // a sparse column
+    locate(name, k, this->compact() ? this->width(sizeof(T)) : sizeof(T));
   }
   void years(const char* name, compact_years& to) {
     if (this->compact()) year_base_ = this->template num<std::int16_t>("year_base");

@@ -9,7 +9,6 @@
 #include <boost/serialization/nvp.hpp>
 #include <concepts>
 #include <cstdint>
-#include <limits>
 #include <optional>
 #include <span>
 #include <string>
@@ -83,14 +82,6 @@ class archive_writer {
     if (!v.empty())
       ar_ << boost::serialization::make_nvp(name,
                                             boost::serialization::make_array(v.data(), v.size()));
-  }
-  /// An id column at its fewest bytes (format 4), as a compact column writes.
-  template <class T>
-  void ids(const char* name, const std::vector<T>& v) {
-    compact_ids<T> compact;
-    compact.reserve(v.size());
-    for (const T x : v) compact.push_back(x);
-    ids(name, compact);
   }
   /// A compact id column (format 4): its width, then the column at that width.
   template <class T>
@@ -209,17 +200,6 @@ class archive_reader {
     if ((w != 1 && w != 2 && w != 4) || w > of) archive_damaged("bad width " + std::to_string(w));
     return w;
   }
-  /// An id column, as archive_writer::ids wrote it (as column wrote it before format 4).
-  template <class T>
-  void ids(const char* name, std::vector<T>& to) {
-    const unsigned w = compact_ ? width(sizeof(T)) : sizeof(T);
-    if (w == 1)
-      widened<std::uint8_t>(name, to);
-    else if (w == 2 && sizeof(T) > 2)
-      widened<std::uint16_t>(name, to);
-    else
-      column(name, to);
-  }
   /// A compact id column, as archive_writer::ids wrote it, read at its width (at
   /// full width before format 4, then narrowed).
   template <class T>
@@ -313,16 +293,6 @@ class archive_reader {
     ar_ >> boost::serialization::make_nvp(name, boost::serialization::make_array(data, n));
   }
 
-  // A column of N read whole, then widened into `to`.
-  template <class N, class T>
-  void widened(const char* name, std::vector<T>& to) {
-    std::vector<N> narrow;
-    column(name, narrow);
-    to.resize(narrow.size());
-    for (std::size_t i = 0; i < narrow.size(); ++i)
-      to[i] = narrow[i] == std::numeric_limits<N>::max() ? std::numeric_limits<T>::max()
-                                                         : static_cast<T>(narrow[i]);
-  }
   // A column of values of `size` bytes read straight into the room room(n) gives.
   template <class Room>
   void read_raw(const char* name, std::size_t size, const Room& room) {
