@@ -66,7 +66,17 @@ TEST_CASE("set, narrow, append and clear keep the values", "[compact]") {
   more.append(ids);  // a wider one widens the column first
   CHECK(more.width() == 2);
   CHECK(values(more) == std::vector<std::uint32_t>{1, no_id, 300, no_id, 9, 1, no_id});
-  CHECK(more == more);
+  // Equality is of the values: the same values at 1 byte and at 2 are equal.
+  compact_ids<std::uint32_t> narrow, wide;
+  for (std::uint32_t v : {1u, no_id, 300u}) narrow.push_back(v), wide.push_back(v);
+  narrow.set(2, 3);
+  wide.set(2, 3);
+  narrow.narrow();
+  REQUIRE(narrow.width() == 1);
+  REQUIRE(wide.width() == 2);
+  CHECK(narrow == wide);
+  wide.set(1, 7);
+  CHECK_FALSE(narrow == wide);
   CHECK_FALSE(more == ids);
 
   more.clear();

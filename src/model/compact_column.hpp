@@ -1,5 +1,5 @@
 // Columns held at the fewest bytes that hold their values: an id column (category,
-// unit) at 1, 2 or 4 bytes a value, and the year column as 1- or 2-byte offsets from
+// unit, beneficiary) at 1, 2 or 4 bytes a value, and the year column as 1- or 2-byte offsets from
 // its smallest year. A row of the dense item columns then takes 16 to 18 bytes
 // instead of 24, and a scan reads that much less. Internal.
 #pragma once
@@ -77,6 +77,13 @@ class compact_ids {
     auto& s = storage<N>();
     s.resize(n);
     return s.data();
+  }
+  /// assign_raw at `width` bytes a value (1, 2 or 4, at most sizeof(T)), as bytes.
+  char* assign_bytes(unsigned width, std::size_t n) {
+    if (width == 1) return reinterpret_cast<char*>(assign_raw<std::uint8_t>(n));
+    if constexpr (sizeof(T) > 2)
+      if (width == 4) return reinterpret_cast<char*>(assign_raw<std::uint32_t>(n));
+    return reinterpret_cast<char*>(assign_raw<std::uint16_t>(n));
   }
   /// Appends every value of `other`, at the wider of the two widths.
   void append(const compact_ids& other) {
@@ -248,6 +255,11 @@ class compact_years {
   N* assign_raw(std::int16_t base, std::size_t n) {
     base_ = base;
     return offsets_.assign_raw<N>(n);
+  }
+  /// assign_raw at `width` bytes an offset (1 or 2), as bytes.
+  char* assign_bytes(std::int16_t base, unsigned width, std::size_t n) {
+    base_ = base;
+    return offsets_.assign_bytes(width, n);
   }
   /// Appends every year of `other`.
   void append(const compact_years& other) {

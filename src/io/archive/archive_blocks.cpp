@@ -187,30 +187,18 @@ void archive_blocks::read(std::uint64_t first, std::size_t n, item_columns& bloc
     const std::uint64_t from = place.at + first * place.width;
     const std::size_t bytes = n * place.width;
     using C = std::remove_reference_t<decltype(column)>;
-    const auto read = [&](void* to) { file_.read_into(from, static_cast<char*>(to), bytes); };
+    char* to = nullptr;
     if constexpr (std::is_same_v<C, compact_years>) {
       // Before format 4, whole years: the offsets from 0 (damage shows out of range).
-      const std::int16_t base = compact_ ? year_base_ : 0;
-      if (place.width == 1)
-        read(column.template assign_raw<std::uint8_t>(base, n));
-      else
-        read(column.template assign_raw<std::uint16_t>(base, n));
-    } else if constexpr (std::is_same_v<C, compact_ids<std::uint16_t>>) {
-      if (place.width == 1)
-        read(column.template assign_raw<std::uint8_t>(n));
-      else
-        read(column.template assign_raw<std::uint16_t>(n));
-    } else if constexpr (std::is_same_v<C, compact_ids<std::uint32_t>>) {
-      if (place.width == 1)
-        read(column.template assign_raw<std::uint8_t>(n));
-      else if (place.width == 2)
-        read(column.template assign_raw<std::uint16_t>(n));
-      else
-        read(column.template assign_raw<std::uint32_t>(n));
+      to = column.assign_bytes(compact_ ? year_base_ : 0, place.width, n);
+    } else if constexpr (std::is_same_v<C, compact_ids<std::uint16_t>> ||
+                         std::is_same_v<C, compact_ids<std::uint32_t>>) {
+      to = column.assign_bytes(place.width, n);
     } else {
       column.resize(n);
-      read(column.data());
+      to = reinterpret_cast<char*>(column.data());
     }
+    file_.read_into(from, to, bytes);
   };
   dense(dense_column::year, block.year), dense(dense_column::month, block.month);
   dense(dense_column::day, block.day), dense(dense_column::category, block.category);

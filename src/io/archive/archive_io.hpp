@@ -229,15 +229,10 @@ class archive_reader {
       return;
     }
     const auto base = num<std::int16_t>("year_base");
-    const auto room = [&](std::size_t n, auto* type) {
-      return to.assign_raw<std::remove_pointer_t<decltype(type)>>(base, n);
-    };
     if (width(2) == 1)
-      read_raw(name, 1,
-               [&](std::size_t n) { return room(n, static_cast<std::uint8_t*>(nullptr)); });
+      read_raw(name, 1, [&](std::size_t n) { return to.assign_raw<std::uint8_t>(base, n); });
     else
-      read_raw(name, 2,
-               [&](std::size_t n) { return room(n, static_cast<std::uint16_t*>(nullptr)); });
+      read_raw(name, 2, [&](std::size_t n) { return to.assign_raw<std::uint16_t>(base, n); });
   }
   /// Approximate values, as archive_writer::approx wrote them.
   void approx(const char* rows, const char* maxes, std::vector<approx_entry>& to) {
