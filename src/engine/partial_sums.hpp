@@ -21,8 +21,8 @@ constexpr std::uint64_t kLaneKeys = 1 << 8;    // key spaces up to this get lane
 constexpr unsigned kLanes = 8;                 // ... this many
 constexpr std::uint64_t kRecord = std::uint64_t{1} << 32;  // one record in hot_sum::counts
 constexpr std::uint64_t kPackSlots = 4096;  // key spaces up to this may pack (see packed_words)
-// Measure codes are 1..9 (0 unused): a quantity's packed word is chosen by slot and code.
-constexpr std::size_t kMeasureCodes = enum_vocabulary<measure>::entries.size() + 1;
+// Measure codes are 1..9 (0 unused): a slot's measures seen are one 16-bit mask.
+static_assert(enum_vocabulary<measure>::entries.size() + 1 <= 16);
 
 // The sums every row adds to: records (high 32 bits) and records with an amount (low
 // 32 bits) packed in one word, and the lower bound of the amount. Rows are 32-bit ids,
@@ -103,7 +103,8 @@ struct alignas(64) partial {  // own cache lines: each thread writes its own
     cold.resize(n);
     if (dense && n <= kPackSlots + 1) {
       amounts.words.resize(2 * n * lanes);
-      quantities.words.resize(n * kMeasureCodes);
+      quantities.words.resize(n);
+      quantity_measures.resize(n);
     }
   }
   bool packs() const { return !amounts.words.empty(); }
@@ -123,15 +124,18 @@ struct alignas(64) partial {  // own cache lines: each thread writes its own
       hot[i].amount = static_cast<std::uint64_t>(total);
     });
   }
-  // Moves the packed quantities into the cold sums.
+  // Moves the packed quantities and the measures seen into the cold sums.
   void flush_quantities() {
     quantities.flush([&](std::size_t i, std::uint64_t records, std::uint64_t sum) {
-      cold_sum& x = cold[i / kMeasureCodes];
+      cold_sum& x = cold[i];
       x.quantity_records += static_cast<std::int64_t>(records);
       overflow |=
           __builtin_add_overflow(x.quantity_min, static_cast<std::int64_t>(sum), &x.quantity_min);
-      x.measures |= 1u << (i % kMeasureCodes);
     });
+    for (std::size_t i = 0; i < quantity_measures.size(); ++i) {
+      cold[i].measures |= quantity_measures[i];
+      quantity_measures[i] = 0;
+    }
   }
   std::uint32_t slot(std::uint64_t key) {
     const auto [it, fresh] = slot_of.try_emplace(key, static_cast<std::uint32_t>(keys.size()));
@@ -157,8 +161,9 @@ struct alignas(64) partial {  // own cache lines: each thread writes its own
   std::vector<hot_sum> hot;  // slot * lanes + lane
   std::vector<cold_sum> cold;
   // Key spaces up to kPackSlots: the amounts of packable batches (slot * lanes + lane),
-  // and quantities (slot * kMeasureCodes + measure code).
+  // and quantities (by slot), with the bit of each quantity's measure code by slot.
   packed_words amounts, quantities;
+  std::vector<std::uint16_t> quantity_measures;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> people;  // (slot, beneficiary)
   // No amount sum can overflow while rows-so-far x largest-amount-so-far stays below
   // 2^63; past that bound every addition is checked.

@@ -115,12 +115,13 @@ std::uint64_t pack_quantities(const item_columns& c, partial& p, const Key& key,
                               std::size_t first, std::uint32_t last) {
   const auto& q = c.quantity;
   k.qk = first;
-  return add_packed_quantities<Sign>(p.quantities.words.data(), key, q.rows.data(),
-                                     q.measures.data(), q.mins.data(), k.qk, q.rows.size(), last);
+  return add_packed_quantities<Sign>(p.quantities.words.data(), p.quantity_measures.data(), key,
+                                     q.rows.data(), q.measures.data(), q.mins.data(), k.qk,
+                                     q.rows.size(), last);
 }
 
-// The quantities of the rows below `last` from cursor `k.qk` on. Added packed by slot
-// and measure, then checked: a batch whose values might not fit the packed words is
+// The quantities of the rows below `last` from cursor `k.qk` on. Added packed by slot,
+// then checked: a batch whose values might not fit the packed words is
 // taken back exactly, and added again after a flush or else one by one.
 template <class Key>
 void add_quantities(const item_columns& c, partial& p, const Key& key, sparse_cursor& k,
