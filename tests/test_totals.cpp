@@ -713,6 +713,30 @@ TEST_CASE("packed sums are moved out before they could overflow their bits", "[t
   }
 }
 
+TEST_CASE("packed quantities are moved out before they could overflow their bits", "[totals]") {
+  // 98,304 records, each with a quantity of 2^28 and no amount: the quantities of the
+  // first 2^16 rows already pass the 2^44 a packed word holds, so a scan that packs
+  // them many rows at a time must move them out on the way. Expected: n x 2^28.
+  dataset d;
+  add_units(d);
+  aid_item it = item_of_2023();
+  it.amount.reset();
+  const std::int64_t q = std::int64_t{1} << 28, n = 3 * 32768;
+  it.quantity = count_interval::exact(count{q});
+  it.measure = measure::household;
+  for (std::int64_t i = 0; i < n; ++i) d.add_item(it);
+  for (const char* by : {"category", "provider"}) {
+    totals_query tq;
+    tq.by = {dimension::parse(by)};
+    tq.threads = 1;
+    const aggregate& g = compute_totals(d, tq).grand;
+    CHECK(g.records == n);
+    CHECK(g.quantity_records == n);
+    CHECK(g.quantity == count_interval::exact(count{n * q}));
+    CHECK(g.quantity_measure == measure::household);
+  }
+}
+
 TEST_CASE("an empty dataset has one empty grand total", "[totals]") {
   const dataset d;
   const totals t = run(d, {"category"});

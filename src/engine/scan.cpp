@@ -274,7 +274,28 @@ void plan::scan_direct(const Col* col, std::size_t begin, std::size_t end, parti
     k.year_codes = keys[1].cardinality;
   }
   if constexpr (OneYear) k.wanted = *f.year - c.year.base();
-  scan_batches(begin, end, p, [&](std::size_t, std::size_t) { return k; });
+  scan_columns(begin, end, p, k);
+}
+
+// Scans rows [begin, end) into p with one key functor for every row: the dense amount
+// column from first row to last, then each sparse column, so that each streams
+// through the cache undisturbed (quantities kSparseRows rows at a time, for the
+// packed words' bound).
+template <class Key>
+void plan::scan_columns(std::size_t begin, std::size_t end, partial& p, const Key& key) const {
+  constexpr std::size_t kSparseRows = 16 * kChunk;
+  const std::int64_t* amount = c.amount_min.data();
+  bool overflow = false;
+  for (std::size_t b = begin; b < end; b += kChunk)
+    add_amounts(p, key, amount, b, std::min(kChunk, end - b), overflow);
+  sparse_cursor k(c, begin);
+  for (std::size_t b = begin; b < end; b += kSparseRows)
+    add_quantities(c, p, key, k, static_cast<std::uint32_t>(std::min(kSparseRows, end - b) + b),
+                   overflow);
+  add_widths_and_people(c, p, key, k, static_cast<std::uint32_t>(end), overflow);
+  p.overflow |= overflow;
+  p.flush_amounts();
+  p.flush_quantities();
 }
 
 // The direct scans: a category column of 1-byte ids or a provider column of any

@@ -59,6 +59,8 @@ struct plan {
   void slots_of_batch(std::size_t b, std::size_t m, partial& p, std::uint32_t* slot) const;
   template <class KeyOf>
   void scan_batches(std::size_t begin, std::size_t end, partial& p, const KeyOf& key_of) const;
+  template <class Key>
+  void scan_columns(std::size_t begin, std::size_t end, partial& p, const Key& key) const;
   template <class Col, bool WithYear, bool OneYear>
   void scan_direct(const Col* col, std::size_t begin, std::size_t end, partial& p) const;
   template <bool WithYear, bool OneYear>
