@@ -290,7 +290,7 @@ void plan::scan_columns(std::size_t begin, std::size_t end, partial& p, const Ke
     add_amounts(p, key, amount, b, std::min(kChunk, end - b), overflow);
   sparse_cursor k(c, begin);
   for (std::size_t b = begin; b < end; b += kSparseRows)
-    add_quantities(c, p, key, k, static_cast<std::uint32_t>(std::min(kSparseRows, end - b) + b),
+    add_quantities(c, p, key, k, static_cast<std::uint32_t>(std::min(b + kSparseRows, end)),
                    overflow);
   add_widths_and_people(c, p, key, k, static_cast<std::uint32_t>(end), overflow);
   p.overflow |= overflow;

@@ -1,6 +1,6 @@
 // Columns held at the fewest bytes that hold their values: an id column (category,
-// unit, beneficiary) at 1, 2 or 4 bytes a value, and the year column as 1- or 2-byte offsets from
-// its smallest year. A row of the dense item columns then takes 16 to 18 bytes
+// unit, beneficiary) at 1, 2 or 4 bytes a value, and the year column as 1- or 2-byte
+// offsets from its smallest year. A row of the dense item columns then takes 16 to 18 bytes
 // instead of 24, and a scan reads that much less. Internal.
 #pragma once
 
