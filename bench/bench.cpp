@@ -84,12 +84,12 @@ double bandwidth(std::size_t bytes, unsigned threads) {
 // `threads` threads each over its share of the rows: one addition of the amount
 // (with a record count above bit 44) into one of 8 lanes of its category's word.
 // Nothing else, no checks: what the machine allows that loop, and how it scales.
-// The categories are the dataset's compact column (1 byte each, as a rule).
-template <class Category>
-double bare_category_loop(const Category* category, const std::vector<std::int64_t>& amount,
+// The categories and the n amounts are the dataset's compact columns (1 and 4 bytes
+// each, as a rule).
+template <class Category, class Amount>
+double bare_category_loop(const Category* category, const Amount* amount, std::size_t n,
                           unsigned threads) {
   volatile std::uint64_t sink = 0;
-  const std::size_t n = amount.size();
   const std::size_t slots = n == 0 ? 1 : 1u + *std::max_element(category, category + n);
   const double t = best_of(3, [&] {
     std::vector<std::thread> pool;
@@ -233,7 +233,7 @@ aidstat::dataset build_dataset(bench_run& run) {
 // column and the sparse columns (quantities, approximate values, beneficiaries).
 double bytes_scanned_per_record(const aidstat::detail::item_columns& c, double n) {
   const auto bytes_of = [](const auto& v) { return static_cast<double>(v.size() * sizeof(v[0])); };
-  return sizeof(c.amount_min[0]) +
+  return c.amount_min.width() +
          (bytes_of(c.quantity.rows) + bytes_of(c.quantity.measures) + bytes_of(c.quantity.mins) +
           bytes_of(c.amount_approx) + bytes_of(c.quantity_approx) + bytes_of(c.beneficiary.rows) +
           static_cast<double>(c.beneficiary.ids.size() * c.beneficiary.ids.width())) /
@@ -331,8 +331,11 @@ void measure_bare_loop(bench_run& run, const aidstat::dataset& d) {
   const auto& c = aidstat::detail::columns_of(d);
   const unsigned threads = run.o.threads;
   const auto bare = [&](unsigned t) {
-    return c.category.visit(
-        [&](const auto* category) { return bare_category_loop(category, c.amount_min, t); });
+    return c.category.visit([&](const auto* category) {
+      return c.amount_min.visit([&](const auto* amount) {
+        return bare_category_loop(category, amount, c.amount_min.size(), t);
+      });
+    });
   };
   const double bare1 = bare(1);
   const double bare2 = threads > 1 ? bare(threads) : bare1;

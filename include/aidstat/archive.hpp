@@ -47,8 +47,9 @@ struct enum_vocabulary<archive_format> {
 /// the declared length, sections with XXH3 checksums, columns aligned to 64 bytes.
 /// Version 4: compact columns: category, unit and beneficiary ids at the fewest
 /// bytes that hold them (1, 2 or 4), years as 1- or 2-byte offsets from the
-/// smallest.
-inline constexpr std::uint32_t archive_version = 4;
+/// smallest. Version 5: the amount column at 4 bytes a value when every amount fits
+/// (at most 21,474,836.47 yuan), else 8.
+inline constexpr std::uint32_t archive_version = 5;
 
 /// What an archive's first line says.
 struct archive_info {

@@ -109,7 +109,7 @@ std::vector<std::vector<std::size_t>> find_duplicates(const dataset& d) {
   d.require_fields(item_fields::all, "finding duplicates");
   const auto& c = detail::columns_of(d);
   // Amount bounds, looked up from the sparse table of approximate values.
-  std::vector<std::int64_t> amount_max(c.amount_min);
+  std::vector<std::int64_t> amount_max = c.amount_min.to_vector();
   for (const auto& e : c.amount_approx) amount_max[e.row] = e.max;
   const auto [quantity_min, quantity_max] = detail::quantity_by_row(c);
   const auto measure = detail::measure_by_row(c);

@@ -14,18 +14,20 @@ constexpr std::size_t kPrefetchRows = 512;
 
 // Asks for the amount kPrefetchRows after `at` into the cache; an address past the
 // column's end is only a hint, never read (computed as an integer for that reason).
-[[gnu::always_inline]] inline void prefetch_ahead(const std::int64_t* at) {
+template <class A>
+[[gnu::always_inline]] inline void prefetch_ahead(const A* at) {
   __builtin_prefetch(reinterpret_cast<const void*>(reinterpret_cast<std::uintptr_t>(at) +
-                                                   kPrefetchRows * sizeof(std::int64_t)));
+                                                   kPrefetchRows * sizeof(A)));
 }
 
 // Adds (Sign +1) or takes back (Sign -1) rows [b, b + m) into the hot sums, in L
 // lanes; the slot of row r is key(r). Returns the OR of the stated amounts, which
 // bounds the batch's largest amount within a factor of two. Checked: every addition is checked
-// for overflow, reported through `overflow`.
-template <unsigned L, bool Checked, int Sign, class Key>
-std::uint64_t add_hot(hot_sum* h, const Key& key_ref, const std::int64_t* amount, std::size_t b,
-                      std::size_t m, bool& overflow_out) {
+// for overflow, reported through `overflow`. Amounts A are int64_t or int32_t
+// (compact_amounts: negative exactly where absent).
+template <unsigned L, bool Checked, int Sign, class Key, class A>
+std::uint64_t add_hot(hot_sum* h, const Key& key_ref, const A* amount, std::size_t b, std::size_t m,
+                      bool& overflow_out) {
   const Key key = key_ref;  // in registers, not reloaded through a reference per row
   std::uint64_t bits = 0;
   bool overflow = false;
@@ -64,10 +66,11 @@ std::uint64_t add_hot(hot_sum* h, const Key& key_ref, const std::int64_t* amount
 // Adds (Sign +1) or takes back (Sign -1) rows [b, b + m) into packed words, in L
 // lanes, and returns the OR of the amounts. With Unstated, rows without an amount go
 // `unstated` words further and the OR is of the stated amounts; without, every amount
-// is taken as stated, and a no_value shows as the sign bit of the OR.
-template <unsigned L, bool Unstated, int Sign, class Key>
+// is taken as stated, and a no_value shows as the sign bit of the OR. Amounts as for
+// add_hot.
+template <unsigned L, bool Unstated, int Sign, class Key, class A>
 std::uint64_t add_packed(std::uint64_t* words, std::size_t unstated, const Key& key_ref,
-                         const std::int64_t* amount, std::size_t b, std::size_t m) {
+                         const A* amount, std::size_t b, std::size_t m) {
   const Key key = key_ref;
   std::uint64_t bits = 0;
   const auto add = [&](std::size_t r, unsigned lane) __attribute__((always_inline)) {

@@ -11,8 +11,8 @@ namespace {
 
 // Adds (Sign +1) or takes back (Sign -1) the amounts of batch [b, b + m) into the
 // hot sums, checked or not, in the partial's lanes; returns the OR of the amounts.
-template <bool Checked, int Sign, class Key>
-std::uint64_t add_batch_hot(partial& p, const Key& key, const std::int64_t* amount, std::size_t b,
+template <bool Checked, int Sign, class Key, class A>
+std::uint64_t add_batch_hot(partial& p, const Key& key, const A* amount, std::size_t b,
                             std::size_t m, bool& overflow) {
   hot_sum* h = p.hot.data();
   return p.lanes == kLanes ? add_hot<kLanes, Checked, Sign>(h, key, amount, b, m, overflow)
@@ -20,9 +20,9 @@ std::uint64_t add_batch_hot(partial& p, const Key& key, const std::int64_t* amou
 }
 
 // The same into the packed words; Unstated as for add_packed.
-template <bool Unstated, int Sign, class Key>
-std::uint64_t add_batch_packed(partial& p, const Key& key, const std::int64_t* amount,
-                               std::size_t b, std::size_t m) {
+template <bool Unstated, int Sign, class Key, class A>
+std::uint64_t add_batch_packed(partial& p, const Key& key, const A* amount, std::size_t b,
+                               std::size_t m) {
   std::uint64_t* w = p.amounts.words.data();
   const std::size_t off = p.unstated_offset();
   return p.lanes == kLanes ? add_packed<kLanes, Unstated, Sign>(w, off, key, amount, b, m)
@@ -30,9 +30,9 @@ std::uint64_t add_batch_packed(partial& p, const Key& key, const std::int64_t* a
 }
 
 // add_batch_packed with Unstated chosen at run time.
-template <int Sign, class Key>
-std::uint64_t pack_batch(bool unstated, partial& p, const Key& key, const std::int64_t* amount,
-                         std::size_t b, std::size_t m) {
+template <int Sign, class Key, class A>
+std::uint64_t pack_batch(bool unstated, partial& p, const Key& key, const A* amount, std::size_t b,
+                         std::size_t m) {
   return unstated ? add_batch_packed<true, Sign>(p, key, amount, b, m)
                   : add_batch_packed<false, Sign>(p, key, amount, b, m);
 }
@@ -42,9 +42,8 @@ std::uint64_t pack_batch(bool unstated, partial& p, const Key& key, const std::i
 // such rows (tried first after such a batch); a batch whose amounts might not fit
 // the words is taken back, and added again after a flush, or else (false returned)
 // not at all.
-template <class Key>
-bool add_amounts_packed(partial& p, const Key& key, const std::int64_t* amount, std::size_t b,
-                        std::size_t m) {
+template <class Key, class A>
+bool add_amounts_packed(partial& p, const Key& key, const A* amount, std::size_t b, std::size_t m) {
   bool unstated = p.unstated_seen;
   std::uint64_t bits = pack_batch<1>(unstated, p, key, amount, b, m);
   if (!unstated && bits >> 63) {
@@ -71,9 +70,9 @@ bool add_amounts_packed(partial& p, const Key& key, const std::int64_t* amount, 
 // The amounts of batch [b, b + m): packed when they can be, else into the hot sums,
 // unchecked while rows-so-far x largest-amount-so-far stays below 2^63; the batch
 // that crosses it is taken back exactly and added again, checked.
-template <class Key>
-void add_amounts(partial& p, const Key& key, const std::int64_t* amount, std::size_t b,
-                 std::size_t m, bool& overflow) {
+template <class Key, class A>
+void add_amounts(partial& p, const Key& key, const A* amount, std::size_t b, std::size_t m,
+                 bool& overflow) {
   if (p.packs() && !p.checked && add_amounts_packed(p, key, amount, b, m)) return;
   if (p.checked) {
     add_batch_hot<true, 1>(p, key, amount, b, m, overflow);
@@ -154,12 +153,12 @@ void add_quantities(const item_columns& c, partial& p, const Key& key, sparse_cu
 template <class Key>
 void add_widths_and_people(const item_columns& c, partial& p, const Key& key, sparse_cursor& k,
                            std::uint32_t last, bool& overflow) {
-  const std::int64_t* amount = c.amount_min.data();
   for (; k.ak < c.amount_approx.size() && c.amount_approx[k.ak].row < last; ++k.ak) {
     const auto& e = c.amount_approx[k.ak];
     cold_sum& x = p.cold[key(e.row)];
     ++x.approx;
-    overflow |= __builtin_add_overflow(x.amount_width, e.max - amount[e.row], &x.amount_width);
+    overflow |=
+        __builtin_add_overflow(x.amount_width, e.max - c.amount_min[e.row], &x.amount_width);
   }
   const auto& q = c.quantity;
   for (; k.qa < c.quantity_approx.size() && c.quantity_approx[k.qa].row < last; ++k.qa) {
@@ -245,17 +244,18 @@ void plan::slots_of_batch(std::size_t b, std::size_t m, partial& p, std::uint32_
 template <class KeyOf>
 void plan::scan_batches(std::size_t begin, std::size_t end, partial& p, const KeyOf& key_of) const {
   sparse_cursor k(c, begin);
-  const std::int64_t* amount = c.amount_min.data();
-  for (std::size_t b = begin; b < end; b += kChunk) {
-    const std::size_t m = std::min(kChunk, end - b);
-    const auto last = static_cast<std::uint32_t>(b + m);
-    const auto key = key_of(b, m);
-    bool overflow = false;
-    add_amounts(p, key, amount, b, m, overflow);
-    add_quantities(c, p, key, k, last, overflow);
-    add_widths_and_people(c, p, key, k, last, overflow);
-    p.overflow |= overflow;
-  }
+  c.amount_min.visit([&](const auto* amount) {
+    for (std::size_t b = begin; b < end; b += kChunk) {
+      const std::size_t m = std::min(kChunk, end - b);
+      const auto last = static_cast<std::uint32_t>(b + m);
+      const auto key = key_of(b, m);
+      bool overflow = false;
+      add_amounts(p, key, amount, b, m, overflow);
+      add_quantities(c, p, key, k, last, overflow);
+      add_widths_and_people(c, p, key, k, last, overflow);
+      p.overflow |= overflow;
+    }
+  });
   p.flush_amounts();
   p.flush_quantities();
 }
@@ -284,10 +284,11 @@ void plan::scan_direct(const Col* col, std::size_t begin, std::size_t end, parti
 template <class Key>
 void plan::scan_columns(std::size_t begin, std::size_t end, partial& p, const Key& key) const {
   constexpr std::size_t kSparseRows = 16 * kChunk;
-  const std::int64_t* amount = c.amount_min.data();
   bool overflow = false;
-  for (std::size_t b = begin; b < end; b += kChunk)
-    add_amounts(p, key, amount, b, std::min(kChunk, end - b), overflow);
+  c.amount_min.visit([&](const auto* amount) {
+    for (std::size_t b = begin; b < end; b += kChunk)
+      add_amounts(p, key, amount, b, std::min(kChunk, end - b), overflow);
+  });
   sparse_cursor k(c, begin);
   for (std::size_t b = begin; b < end; b += kSparseRows)
     add_quantities(c, p, key, k, static_cast<std::uint32_t>(std::min(b + kSparseRows, end)),

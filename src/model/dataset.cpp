@@ -345,7 +345,7 @@ void item_appender::append(dataset& d, item_columns&& block) {
   c.year.append(block.year), dense(c.month, block.month), dense(c.day, block.day);
   c.category.append(block.category), c.provider.append(block.provider);
   c.recipient.append(block.recipient), dense(c.form, block.form);
-  dense(c.direction, block.direction), dense(c.amount_min, block.amount_min);
+  dense(c.direction, block.direction), c.amount_min.append(block.amount_min);
   approx(c.amount_approx, block.amount_approx);
   rows(c.quantity.rows, block.quantity.rows);
   dense(c.quantity.measures, block.quantity.measures);

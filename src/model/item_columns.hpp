@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "aidstat/date.hpp"
+#include "model/compact_amounts.hpp"
 #include "model/compact_column.hpp"
 
 namespace aidstat::detail {
@@ -19,7 +20,7 @@ namespace aidstat::detail {
 /// Id value meaning "none" in the recipient and beneficiary columns.
 inline constexpr std::uint32_t no_id = std::numeric_limits<std::uint32_t>::max();
 /// Value meaning "absent" in the amount_min and quantity_min columns.
-inline constexpr std::int64_t no_value = std::numeric_limits<std::int64_t>::min();
+inline constexpr std::int64_t no_value = compact_amounts::none;
 
 /// The upper bound of an approximate value, for the rare rows whose max != min.
 struct approx_entry {
@@ -63,7 +64,8 @@ struct sparse_text {
 
 /// The items of a dataset, column by column. Enum columns hold enumerator + 1,
 /// with 0 meaning "not stated". The year, category and unit columns are compact
-/// (compact_column.hpp): 1 or 2 bytes a value where that holds them.
+/// (compact_column.hpp): 1 or 2 bytes a value where that holds them; the amounts 4
+/// bytes while they fit (compact_amounts.hpp).
 struct item_columns {
   compact_years year;                         ///< calendar year
   std::vector<std::uint8_t> month;            ///< 1..12, or 0 at year precision
@@ -74,7 +76,7 @@ struct item_columns {
   sparse_ids beneficiary;                     ///< rows naming a beneficiary (index)
   std::vector<std::uint8_t> form;             ///< aid_form + 1, or 0
   std::vector<std::uint8_t> direction;        ///< direction + 1, or 0
-  std::vector<std::int64_t> amount_min;       ///< fen (never negative), or no_value
+  compact_amounts amount_min;                 ///< fen (never negative), or no_value
   std::vector<approx_entry> amount_approx;    ///< rows with an approximate amount
   sparse_quantities quantity;                 ///< rows with a quantity
   std::vector<approx_entry> quantity_approx;  ///< rows with an approximate quantity

@@ -73,7 +73,7 @@ void read_section(const detail::frame_reader& frame, const detail::section_view&
     std::istream in(&buffer);
     with_iarchive(in, format, [&](auto& ar) {
       detail::archive_reader r(ar, s.payload.size(), format == archive_format::binary, true,
-                               frame.version() >= detail::kCompactSince);
+                               frame.version());
       read(r);
     });
   } catch (const std::bad_alloc&) {
@@ -95,7 +95,7 @@ void read_section_from(const detail::frame_reader& frame, const detail::file_byt
     std::istream in(&bytes);
     with_iarchive(in, format, [&](auto& ar) {
       detail::archive_reader r(ar, s.payload.size(), format == archive_format::binary, true,
-                               frame.version() >= detail::kCompactSince);
+                               frame.version());
       read(r);
     });
   } catch (const std::bad_alloc&) {
@@ -196,7 +196,7 @@ void read_version1_middle(R& r, detail::item_columns& c, std::uint64_t n) {
   c.form = r.template vec<std::uint8_t>("form");
   const auto measures = r.template vec<std::uint8_t>("measure");
   c.direction = r.template vec<std::uint8_t>("direction");
-  c.amount_min = r.template vec<std::int64_t>("amount_min");
+  r.amounts("amount_min", c.amount_min);
   r.approx("amount_approx_rows", "amount_approx_max", c.amount_approx);
   const auto quantities = r.template vec<std::int64_t>("quantity_min");
   r.approx("quantity_approx_rows", "quantity_approx_max", c.quantity_approx);

@@ -33,9 +33,10 @@ int dense_index(const item_columns& c, const C& column) {
 template <class Ar>
 class locating_reader : public archive_reader<Ar> {
  public:
-  locating_reader(Ar& ar, std::uint64_t budget, bool compact, section_stream& in, item_columns& c,
-                  archive_blocks::places& at, std::uint64_t rows, std::int16_t& year_base)
-      : archive_reader<Ar>(ar, budget, true, true, compact),
+  locating_reader(Ar& ar, std::uint64_t budget, std::uint32_t version, section_stream& in,
+                  item_columns& c, archive_blocks::places& at, std::uint64_t rows,
+                  std::int16_t& year_base)
+      : archive_reader<Ar>(ar, budget, true, true, version),
         in_(in),
         c_(c),
         at_(at),
@@ -53,6 +54,9 @@ class locating_reader : public archive_reader<Ar> {
     const int k = dense_index(c_, to);
     if (k < 0) return archive_reader<Ar>::ids(name, to);  // a sparse column
     locate(name, k, this->compact() ? this->width(sizeof(T)) : sizeof(T));
+  }
+  void amounts(const char* name, compact_amounts& to) {
+    locate(name, dense_index(c_, to), this->amount_width());
   }
   void years(const char* name, compact_years& to) {
     if (this->compact()) year_base_ = this->template num<std::int16_t>("year_base");
@@ -131,7 +135,8 @@ void archive_blocks::read_sections(const std::filesystem::path& file) {
   frame_reader frame(file_.bytes(), file.string(), [this](std::string_view p) { file_.load(p); });
   if (frame.kind() != "binary" || frame.version() < 3)
     throw_error<data_error>(file.string() + ": not a binary archive of format 3 or later");
-  compact_ = frame.version() >= kCompactSince;
+  version_ = frame.version();
+  compact_ = version_ >= kCompactSince;
   const section_view entities = frame.next("entities");
   file_.load(entities.payload);
   frame.verify(entities);
@@ -171,7 +176,7 @@ void archive_blocks::read_section(const frame_reader& frame, item_fields group,
   section_stream bytes(file_, s.payload);
   std::istream from(&bytes);
   with_iarchive(from, archive_format::binary, [&](auto& ar) {
-    locating_reader r(ar, s.payload.size(), compact_, bytes, sparse_, at_, rows_, year_base_);
+    locating_reader r(ar, s.payload.size(), version_, bytes, sparse_, at_, rows_, year_base_);
     visit_group(r, group, sparse_);
   });
   frame.verify(s, bytes.finish());
@@ -192,7 +197,8 @@ void archive_blocks::read(std::uint64_t first, std::size_t n, item_columns& bloc
       // Before format 4, whole years: the offsets from 0 (damage shows out of range).
       to = column.assign_bytes(compact_ ? year_base_ : 0, place.width, n);
     } else if constexpr (std::is_same_v<C, compact_ids<std::uint16_t>> ||
-                         std::is_same_v<C, compact_ids<std::uint32_t>>) {
+                         std::is_same_v<C, compact_ids<std::uint32_t>> ||
+                         std::is_same_v<C, compact_amounts>) {
       to = column.assign_bytes(place.width, n);
     } else {
       column.resize(n);

@@ -67,6 +67,7 @@ class archive_blocks {
   std::uint64_t rows_ = 0;
   item_columns sparse_;  // the sparse columns only
   places at_{};
+  std::uint32_t version_ = 0;   // the file's format
   bool compact_ = false;        // format 4 on: compact id and year columns
   std::int16_t year_base_ = 0;  // format 4 on: the year of offset 0
 };

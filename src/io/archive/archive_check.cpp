@@ -47,6 +47,12 @@ bool every(const compact_ids<T>& v, Pred pred) {
   return v.all_of(pred);
 }
 
+// every() of the amount column.
+template <class Pred>
+bool every(const compact_amounts& v, Pred pred) {
+  return v.all_of(pred);
+}
+
 // Sparse columns: rows ascending and in range.
 void check_sparse_rows(const std::vector<std::uint32_t>& rows, std::uint64_t n, const char* what) {
   for (std::size_t k = 0; k < rows.size(); ++k)

@@ -28,6 +28,8 @@ namespace aidstat::detail {
 
 /// The first format whose id and year columns are compact (model/compact_column.hpp).
 inline constexpr std::uint32_t kCompactSince = 4;
+/// The first format whose amount column is compact (model/compact_amounts.hpp).
+inline constexpr std::uint32_t kCompactAmountsSince = 5;
 
 /// "no value" for optional enums.
 inline constexpr std::uint8_t kNoEnum = 255;
@@ -86,6 +88,11 @@ class archive_writer {
   /// A compact id column (format 4): its width, then the column at that width.
   template <class T>
   void ids(const char* name, const compact_ids<T>& v) {
+    num("width", static_cast<std::uint8_t>(v.width()));
+    v.visit([&](const auto* p) { column(name, std::span(p, v.size())); });
+  }
+  /// The amount column (format 5): its width (4 or 8), then the column at that width.
+  void amounts(const char* name, const compact_amounts& v) {
     num("width", static_cast<std::uint8_t>(v.width()));
     v.visit([&](const auto* p) { column(name, std::span(p, v.size())); });
   }
@@ -148,10 +155,16 @@ template <class Ar>
 class archive_reader {
  public:
   /// Reads from `ar`; `binary` for binary archives (an element of n bytes takes n
-  /// bytes; in text it takes at least 2); `padded` for item columns of format 3 on,
-  /// `compact` for the compact id and year columns of format 4 on.
-  archive_reader(Ar& ar, std::uint64_t budget, bool binary, bool padded, bool compact = false)
-      : ar_(ar), budget_(budget), binary_(binary), padded_(padded), compact_(compact) {}
+  /// bytes; in text it takes at least 2); `padded` for item columns of format 3 on;
+  /// `version`, the file's format (compact id and year columns from 4 on, a compact
+  /// amount column from 5 on).
+  archive_reader(Ar& ar, std::uint64_t budget, bool binary, bool padded, std::uint32_t version = 0)
+      : ar_(ar),
+        budget_(budget),
+        binary_(binary),
+        padded_(padded),
+        compact_(version >= kCompactSince),
+        compact_amounts_(version >= kCompactAmountsSince) {}
   /// Whether id and year columns are compact (format 4 on).
   bool compact() const noexcept { return compact_; }
   template <class T>
@@ -199,6 +212,22 @@ class archive_reader {
     const auto w = num<std::uint8_t>("width");
     if ((w != 1 && w != 2 && w != 4) || w > of) archive_damaged("bad width " + std::to_string(w));
     return w;
+  }
+  /// The width of the amount column: 4 or 8 bytes (8 before format 5).
+  unsigned amount_width() {
+    if (!compact_amounts_) return 8;
+    const auto w = num<std::uint8_t>("width");
+    if (w != 4 && w != 8) archive_damaged("bad amount width " + std::to_string(w));
+    return w;
+  }
+  /// The amount column, as archive_writer::amounts wrote it, read at its width (at
+  /// 8 bytes before format 5, then narrowed where every amount fits 4).
+  void amounts(const char* name, compact_amounts& to) {
+    if (amount_width() == 4)
+      read_raw(name, 4, [&](std::size_t n) { return to.assign_raw<std::int32_t>(n); });
+    else
+      read_raw(name, 8, [&](std::size_t n) { return to.assign_raw<std::int64_t>(n); });
+    if (!compact_amounts_) to.narrow();
   }
   /// A compact id column, as archive_writer::ids wrote it, read at its width (at
   /// full width before format 4, then narrowed).
@@ -316,6 +345,7 @@ class archive_reader {
   bool binary_;
   bool padded_;
   bool compact_;
+  bool compact_amounts_;
 };
 
 }  // namespace aidstat::detail

@@ -58,7 +58,7 @@ void visit_group(IO& io, item_fields group, Columns& c) {
       io.column("direction", c.direction);
       break;
     case item_fields::amounts:
-      io.column("amount_min", c.amount_min);
+      io.amounts("amount_min", c.amount_min);
       io.approx("amount_approx_rows", "amount_approx_max", c.amount_approx);
       break;
     case item_fields::quantities:

@@ -63,7 +63,8 @@ void reserve_columns(item_columns& out, std::size_t rows) {
   out.category.reserve(rows), out.provider.reserve(rows), out.recipient.reserve(rows);
   out.form.reserve(rows), out.direction.reserve(rows), out.amount_min.reserve(rows);
   advise_huge_pages(out.month), advise_huge_pages(out.day), advise_huge_pages(out.form);
-  advise_huge_pages(out.direction), advise_huge_pages(out.amount_min);
+  advise_huge_pages(out.direction);
+  out.amount_min.visit_storage([](const auto& v) { advise_huge_pages(v); });
   // The sparse columns: room for a quarter of the rows, which they seldom pass.
   out.quantity.rows.reserve(rows / 4), out.quantity.measures.reserve(rows / 4);
   out.quantity.mins.reserve(rows / 4), out.notes.rows.reserve(rows / 4);
