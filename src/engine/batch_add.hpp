@@ -102,31 +102,34 @@ std::uint64_t add_packed(std::uint64_t* words, std::size_t unstated, const Key& 
   return bits;
 }
 
-// Adds (Sign +1) or takes back (Sign -1) the quantities from `k` on whose rows are
-// below `last` (at most `to`) into packed words by slot, and (when adding) sets the
-// bit of each one's measure code in `measures_seen` by slot: one word and one mask
-// a slot keep a wide key's sums in the first-level cache. Returns the OR of their
-// values; `k` ends past them.
-template <int Sign, class Key>
+// Adds (Sign +1) or takes back (Sign -1) the quantities [first, end) into packed
+// words, in L lanes (quantity k in lane k % L of its slot), and (when adding) sets
+// the bit of each one's measure code in `measures_seen`, laid out as the words: one
+// word and one mask a slot keep a wide key's sums in the first-level cache, and
+// lanes keep a narrow key's neighbouring quantities from waiting for each other's
+// stores. Returns the OR of their values.
+template <unsigned L, int Sign, class Key>
 std::uint64_t add_packed_quantities(std::uint64_t* words, std::uint16_t* measures_seen,
                                     const Key& key_ref, const std::uint32_t* rows,
                                     const std::uint8_t* measures, const std::int64_t* values,
-                                    std::size_t& k_ref, std::size_t to, std::uint32_t last) {
+                                    std::size_t first, std::size_t end) {
   const Key key = key_ref;
   std::uint64_t bits = 0;
-  std::size_t k = k_ref;
-  for (; k < to && rows[k] < last; ++k) {
+  const auto add = [&](std::size_t k, unsigned lane) __attribute__((always_inline)) {
     const auto value = static_cast<std::uint64_t>(values[k]);
     bits |= value;
-    const std::uint32_t s = key(rows[k]);
+    const std::size_t s = key(rows[k]) * L + lane;
     if constexpr (Sign > 0) {
       words[s] += packed_words::one + value;
       measures_seen[s] |= static_cast<std::uint16_t>(1u << measures[k]);
     } else {
       words[s] -= packed_words::one + value;  // the measures stay seen: the rows are added again
     }
-  }
-  k_ref = k;
+  };
+  std::size_t k = first;
+  for (; k + L <= end; k += L)
+    for (unsigned lane = 0; lane < L; ++lane) add(k + lane, lane);  // unrolled: L is a constant
+  for (; k < end; ++k) add(k, 0);
   return bits;
 }
 

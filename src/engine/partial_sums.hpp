@@ -19,6 +19,7 @@ constexpr std::size_t kRowsPerThread = 16384;  // fewer rows than this: fewer th
 constexpr std::uint64_t kDenseKeys = 1 << 16;  // key spaces up to this use direct arrays
 constexpr std::uint64_t kLaneKeys = 1 << 8;    // key spaces up to this get lanes of sums
 constexpr unsigned kLanes = 8;                 // ... this many
+constexpr unsigned kQuantityLanes = 4;         // ... and this many of packed quantities
 constexpr std::uint64_t kRecord = std::uint64_t{1} << 32;  // one record in hot_sum::counts
 constexpr std::uint64_t kPackSlots = 4096;  // key spaces up to this may pack (see packed_words)
 // Measure codes are 1..9 (0 unused): a slot's measures seen are one 16-bit mask.
@@ -88,7 +89,9 @@ struct packed_words {
 // rows of one key then do not wait for each other's stores.
 struct alignas(64) partial {  // own cache lines: each thread writes its own
   explicit partial(std::uint64_t dense_slots)
-      : dense(dense_slots != 0), lanes(dense_slots != 0 && dense_slots <= kLaneKeys ? kLanes : 1) {
+      : dense(dense_slots != 0),
+        lanes(dense_slots != 0 && dense_slots <= kLaneKeys ? kLanes : 1),
+        quantity_lanes(lanes == kLanes ? kQuantityLanes : 1) {
     if (dense) {
       dump = static_cast<std::uint32_t>(dense_slots);
       resize(dense_slots + 1);
@@ -103,8 +106,8 @@ struct alignas(64) partial {  // own cache lines: each thread writes its own
     cold.resize(n);
     if (dense && n <= kPackSlots + 1) {
       amounts.words.resize(2 * n * lanes);
-      quantities.words.resize(n);
-      quantity_measures.resize(n);
+      quantities.words.resize(n * quantity_lanes);
+      quantity_measures.resize(n * quantity_lanes);
     }
   }
   bool packs() const { return !amounts.words.empty(); }
@@ -127,13 +130,13 @@ struct alignas(64) partial {  // own cache lines: each thread writes its own
   // Moves the packed quantities and the measures seen into the cold sums.
   void flush_quantities() {
     quantities.flush([&](std::size_t i, std::uint64_t records, std::uint64_t sum) {
-      cold_sum& x = cold[i];
+      cold_sum& x = cold[i / quantity_lanes];
       x.quantity_records += static_cast<std::int64_t>(records);
       overflow |=
           __builtin_add_overflow(x.quantity_min, static_cast<std::int64_t>(sum), &x.quantity_min);
     });
     for (std::size_t i = 0; i < quantity_measures.size(); ++i) {
-      cold[i].measures |= quantity_measures[i];
+      cold[i / quantity_lanes].measures |= quantity_measures[i];
       quantity_measures[i] = 0;
     }
   }
@@ -155,13 +158,15 @@ struct alignas(64) partial {  // own cache lines: each thread writes its own
 
   bool dense;
   unsigned lanes;
+  unsigned quantity_lanes;  // of the packed quantities and measures seen
   std::uint32_t dump;
   std::vector<std::uint64_t> keys;  // hashed mode: slot -> key
   std::unordered_map<std::uint64_t, std::uint32_t> slot_of;
   std::vector<hot_sum> hot;  // slot * lanes + lane
   std::vector<cold_sum> cold;
   // Key spaces up to kPackSlots: the amounts of packable batches (slot * lanes + lane),
-  // and quantities (by slot), with the bit of each quantity's measure code by slot.
+  // and quantities, with the bit of each quantity's measure code (both
+  // slot * quantity_lanes + lane).
   packed_words amounts, quantities;
   std::vector<std::uint16_t> quantity_measures;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> people;  // (slot, beneficiary)

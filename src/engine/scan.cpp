@@ -113,10 +113,16 @@ template <int Sign, class Key>
 std::uint64_t pack_quantities(const item_columns& c, partial& p, const Key& key, sparse_cursor& k,
                               std::size_t first, std::uint32_t last) {
   const auto& q = c.quantity;
-  k.qk = first;
-  return add_packed_quantities<Sign>(p.quantities.words.data(), p.quantity_measures.data(), key,
-                                     q.rows.data(), q.measures.data(), q.mins.data(), k.qk,
-                                     q.rows.size(), last);
+  k.qk = static_cast<std::size_t>(
+      std::lower_bound(q.rows.begin() + static_cast<std::ptrdiff_t>(first), q.rows.end(), last) -
+      q.rows.begin());
+  const auto add = [&]<unsigned L>() {
+    return add_packed_quantities<L, Sign>(p.quantities.words.data(), p.quantity_measures.data(),
+                                          key, q.rows.data(), q.measures.data(), q.mins.data(),
+                                          first, k.qk);
+  };
+  return p.quantity_lanes == kQuantityLanes ? add.template operator()<kQuantityLanes>()
+                                            : add.template operator()<1>();
 }
 
 // The quantities of the rows below `last` from cursor `k.qk` on. Added packed by slot,
