@@ -62,19 +62,24 @@ class compact_amounts {
   }
   /// Makes the column n values of N (int32_t or int64_t: its width becomes sizeof(N)),
   /// their bytes to be written through the returned pointer; whatever it held is gone.
-  template <class N>
-  N* assign_raw(std::size_t n) {
+  /// `prepare(data, bytes)` sees the room before its pages are first touched (a
+  /// reader asks for huge pages there).
+  template <class N, class Prepare>
+  N* assign_raw(std::size_t n, const Prepare& prepare) {
     static_assert(std::is_same_v<N, std::int32_t> || std::is_same_v<N, std::int64_t>);
     clear();
     wide_ = sizeof(N) == 8;
     size_ = n;
-    if constexpr (sizeof(N) == 8) {
-      n8_.resize(n);
-      return n8_.data();
-    } else {
-      n4_.resize(n);
-      return n4_.data();
-    }
+    auto& v = storage<N>();
+    v.reserve(n);
+    prepare(static_cast<const void*>(v.data()), v.capacity() * sizeof(N));
+    v.resize(n);
+    return v.data();
+  }
+  /// assign_raw with nothing to prepare.
+  template <class N>
+  N* assign_raw(std::size_t n) {
+    return assign_raw<N>(n, [](const void*, std::size_t) {});
   }
   /// assign_raw at `width` bytes a value (4 or 8), as bytes.
   char* assign_bytes(unsigned width, std::size_t n) {
@@ -159,6 +164,14 @@ class compact_amounts {
     n8_.swap(n8);
     n4_ = {};
     wide_ = true;
+  }
+
+  template <class N>
+  std::vector<N>& storage() noexcept {
+    if constexpr (sizeof(N) == 8)
+      return n8_;
+    else
+      return n4_;
   }
 
   std::vector<std::int32_t> n4_;

@@ -223,10 +223,11 @@ class archive_reader {
   /// The amount column, as archive_writer::amounts wrote it, read at its width (at
   /// 8 bytes before format 5, then narrowed where every amount fits 4).
   void amounts(const char* name, compact_amounts& to) {
+    const auto huge = [](const void* data, std::size_t bytes) { advise_huge_pages(data, bytes); };
     if (amount_width() == 4)
-      read_raw(name, 4, [&](std::size_t n) { return to.assign_raw<std::int32_t>(n); });
+      read_raw(name, 4, [&](std::size_t n) { return to.assign_raw<std::int32_t>(n, huge); });
     else
-      read_raw(name, 8, [&](std::size_t n) { return to.assign_raw<std::int64_t>(n); });
+      read_raw(name, 8, [&](std::size_t n) { return to.assign_raw<std::int64_t>(n, huge); });
     if (!compact_amounts_) to.narrow();
   }
   /// A compact id column, as archive_writer::ids wrote it, read at its width (at
