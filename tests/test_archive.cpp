@@ -43,9 +43,9 @@ TEST_CASE("write the archive fixtures of the current version", "[.generate]") {
 
 TEST_CASE("archives of every version committed under tests/ load forever", "[archive]") {
   const dataset expected = test::fixture_v1();
-  for (const char* name : {"v1.bin", "v1.txt", "v1.xml", "v2.bin", "v2.txt", "v2.xml", "v3.bin",
-                           "v3.txt", "v3.xml", "v4.bin", "v4.txt", "v4.xml", "v5.bin", "v5.txt",
-                           "v5.xml"}) {
+  for (const char* name :
+       {"v1.bin", "v1.txt", "v1.xml", "v2.bin", "v2.txt", "v2.xml", "v3.bin", "v3.txt", "v3.xml",
+        "v4.bin", "v4.txt", "v4.xml", "v5.bin", "v5.txt", "v5.xml"}) {
     INFO(name);
     const dataset d = load_archive(fixture(name));
     CHECK(d == expected);
