@@ -106,51 +106,57 @@ struct sparse_cursor {
   }
 };
 
-// Adds (Sign +1) or takes back (Sign -1) into the packed words the quantities from
-// cursor `first` on whose rows are below `last`; `k.qk` ends past them. Returns the
-// OR of their values.
+// The end of the quantities from index `first` on whose rows are below `last`. Rows
+// are distinct and ascending, so at most last - rows[first] of them qualify: the
+// search stays within the few cache lines the scan reads next, never the whole column.
+std::size_t quantities_below(const sparse_quantities& q, std::size_t first, std::uint32_t last) {
+  if (first >= q.rows.size() || q.rows[first] >= last) return first;
+  const std::size_t most = std::min<std::size_t>(q.rows.size() - first, last - q.rows[first]);
+  const auto from = q.rows.begin() + static_cast<std::ptrdiff_t>(first);
+  return static_cast<std::size_t>(
+      std::lower_bound(from, from + static_cast<std::ptrdiff_t>(most), last) - q.rows.begin());
+}
+
+// Adds (Sign +1) or takes back (Sign -1) quantities [first, end) into the packed
+// words. Returns the OR of their values.
 template <int Sign, class Key>
-std::uint64_t pack_quantities(const item_columns& c, partial& p, const Key& key, sparse_cursor& k,
-                              std::size_t first, std::uint32_t last) {
+std::uint64_t pack_quantities(const item_columns& c, partial& p, const Key& key, std::size_t first,
+                              std::size_t end) {
   const auto& q = c.quantity;
-  k.qk = static_cast<std::size_t>(
-      std::lower_bound(q.rows.begin() + static_cast<std::ptrdiff_t>(first), q.rows.end(), last) -
-      q.rows.begin());
   const auto add = [&]<unsigned L>() {
     return add_packed_quantities<L, Sign>(p.quantities.words.data(), p.quantity_measures.data(),
                                           key, q.rows.data(), q.measures.data(), q.mins.data(),
-                                          first, k.qk);
+                                          first, end);
   };
   return p.quantity_lanes == kQuantityLanes ? add.template operator()<kQuantityLanes>()
                                             : add.template operator()<1>();
 }
 
-// The quantities of the rows below `last` from cursor `k.qk` on. Added packed by slot,
-// then checked: a batch whose values might not fit the packed words is
-// taken back exactly, and added again after a flush or else one by one.
+// Quantities [first, end). Added packed by slot, then checked: a batch whose values
+// might not fit the packed words is taken back exactly, and added again after a
+// flush or else one by one.
 template <class Key>
-void add_quantities(const item_columns& c, partial& p, const Key& key, sparse_cursor& k,
-                    std::uint32_t last, bool& overflow) {
+void add_quantities(const item_columns& c, partial& p, const Key& key, std::size_t first,
+                    std::size_t end, bool& overflow) {
   const auto& q = c.quantity;
-  const std::size_t first = k.qk;
   if (p.packs()) {
-    const std::uint64_t bits = pack_quantities<1>(c, p, key, k, first, last);
-    const std::size_t n = k.qk - first;
+    const std::uint64_t bits = pack_quantities<1>(c, p, key, first, end);
+    const std::size_t n = end - first;
     const bool fits = packed_words::could_take(bits, n);
     if (!fits || !p.quantities.has_room(bits, n)) {
-      pack_quantities<-1>(c, p, key, k, first, last);
+      pack_quantities<-1>(c, p, key, first, end);
       if (fits) {
         p.flush_quantities();
-        pack_quantities<1>(c, p, key, k, first, last);
+        pack_quantities<1>(c, p, key, first, end);
       }
     }
     if (fits) return p.quantities.took(bits, n);
   }
-  for (k.qk = first; k.qk < q.rows.size() && q.rows[k.qk] < last; ++k.qk) {
-    cold_sum& x = p.cold[key(q.rows[k.qk])];
+  for (std::size_t k = first; k < end; ++k) {
+    cold_sum& x = p.cold[key(q.rows[k])];
     ++x.quantity_records;
-    overflow |= __builtin_add_overflow(x.quantity_min, q.mins[k.qk], &x.quantity_min);
-    x.measures |= 1u << q.measures[k.qk];
+    overflow |= __builtin_add_overflow(x.quantity_min, q.mins[k], &x.quantity_min);
+    x.measures |= 1u << q.measures[k];
   }
 }
 
@@ -257,7 +263,9 @@ void plan::scan_batches(std::size_t begin, std::size_t end, partial& p, const Ke
       const auto key = key_of(b, m);
       bool overflow = false;
       add_amounts(p, key, amount, b, m, overflow);
-      add_quantities(c, p, key, k, last, overflow);
+      const std::size_t quantities_end = quantities_below(c.quantity, k.qk, last);
+      add_quantities(c, p, key, k.qk, quantities_end, overflow);
+      k.qk = quantities_end;
       add_widths_and_people(c, p, key, k, last, overflow);
       p.overflow |= overflow;
     }
@@ -285,20 +293,21 @@ void plan::scan_direct(const Col* col, std::size_t begin, std::size_t end, parti
 
 // Scans rows [begin, end) into p with one key functor for every row: the dense amount
 // column from first row to last, then each sparse column, so that each streams
-// through the cache undisturbed (quantities kSparseRows rows at a time, for the
+// through the cache undisturbed (quantities kSparseQuantities at a time, for the
 // packed words' bound).
 template <class Key>
 void plan::scan_columns(std::size_t begin, std::size_t end, partial& p, const Key& key) const {
-  constexpr std::size_t kSparseRows = 16 * kChunk;
+  constexpr std::size_t kSparseQuantities = 4 * kChunk;
   bool overflow = false;
   c.amount_min.visit([&](const auto* amount) {
     for (std::size_t b = begin; b < end; b += kChunk)
       add_amounts(p, key, amount, b, std::min(kChunk, end - b), overflow);
   });
   sparse_cursor k(c, begin);
-  for (std::size_t b = begin; b < end; b += kSparseRows)
-    add_quantities(c, p, key, k, static_cast<std::uint32_t>(std::min(b + kSparseRows, end)),
-                   overflow);
+  const std::size_t quantities_end =
+      quantities_below(c.quantity, k.qk, static_cast<std::uint32_t>(end));
+  for (; k.qk < quantities_end; k.qk += std::min(kSparseQuantities, quantities_end - k.qk))
+    add_quantities(c, p, key, k.qk, std::min(k.qk + kSparseQuantities, quantities_end), overflow);
   add_widths_and_people(c, p, key, k, static_cast<std::uint32_t>(end), overflow);
   p.overflow |= overflow;
   p.flush_amounts();
