@@ -77,6 +77,37 @@ TEST_CASE("a transfer counts only where its recipient lies outside the group's u
   }
 }
 
+TEST_CASE("a transfer added after a query counts in the next query", "[transfers][totals]") {
+  const dataset loaded = load_dataset(kData);
+  dataset d = loaded;
+  d.clear_items();
+  CHECK_FALSE(d.holds_transfers());
+  std::size_t transfer_row = loaded.item_count();
+  for (std::size_t i = 0; i < loaded.item_count(); ++i) {
+    if (loaded.item(i).form == aid_form::transfer) {
+      transfer_row = i;
+      continue;
+    }
+    d.add_item(loaded.item(i));
+  }
+  REQUIRE(transfer_row < loaded.item_count());
+  // Asked, and the answer kept, before the transfer is there.
+  CHECK_FALSE(by(d, {"category"}).holds_transfers);
+  CHECK(group(by(d, {"category"}), "condolence").figures.transfers_excluded == 0);
+  const dataset before = d;
+  d.add_item(loaded.item(transfer_row));
+  CHECK(d.holds_transfers());
+  const totals cat = by(d, {"category"});
+  CHECK(cat.holds_transfers);
+  CHECK(group(cat, "condolence").figures.records == 2);
+  CHECK(group(cat, "condolence").figures.amount == wan(15));
+  CHECK(group(cat, "condolence").figures.transfers_excluded == 1);
+  // A copy keeps its own answer; a moved-to dataset takes the mover's.
+  CHECK_FALSE(before.holds_transfers());
+  const dataset moved = std::move(d);
+  CHECK(moved.holds_transfers());
+}
+
 TEST_CASE("a group of transfers alone is shown, with nothing counted", "[transfers][totals]") {
   const totals t = by(load_dataset(kData), {"form"});
   REQUIRE(t.groups.size() == 2);

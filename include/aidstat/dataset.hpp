@@ -13,6 +13,7 @@
 //   d.item(0).direction;                         // direction::support_military (derived)
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -55,11 +56,14 @@ class item_store {
 
   /// The columns (empty ones after a move).
   const item_columns& get() const noexcept;
-  /// The columns, to change.
+  /// The columns, to change; forgets what was found about them.
   item_columns& edit();
+  /// Whether any item has form `transfer`: the form column read once after each edit.
+  bool holds_transfers() const;
 
  private:
   std::unique_ptr<item_columns> columns_;
+  mutable std::atomic<signed char> transfers_{-1};  // -1 not read since the last edit
 };
 }  // namespace detail
 
@@ -121,7 +125,8 @@ class dataset {
   /// The item at `row`, rebuilt as an entity with string ids. Needs every column.
   aid_item item(std::size_t row) const;
   /// Whether any item has form `transfer` (then every aggregate says how many transfer
-  /// records it left out: docs/transfers.md). Reads the form column once; needs it loaded.
+  /// records it left out: docs/transfers.md). Reads the form column once after each
+  /// change to the items; needs it loaded.
   bool holds_transfers() const;
   /// Removes every item (units, beneficiaries and the taxonomy stay).
   void clear_items();

@@ -217,9 +217,7 @@ void dataset::add_item(const aid_item& item) {
 
 bool dataset::holds_transfers() const {
   require_fields(item_fields::form, "finding transfer records");
-  const auto code = detail::transfer_code;
-  return !items_.get().form.empty() &&  // memchr may not take the null data of an empty vector
-         std::memchr(items_.get().form.data(), code, items_.get().form.size()) != nullptr;
+  return items_.holds_transfers();
 }
 
 void dataset::require_fields(item_fields wanted, std::string_view purpose) const {
