@@ -1,7 +1,6 @@
 #include "aidstat/dataset.hpp"
 
 #include <algorithm>
-#include <cstring>
 #include <limits>
 
 #include "aidstat/error.hpp"
