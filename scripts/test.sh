@@ -7,7 +7,7 @@
 #   bash scripts/test.sh --all   the check suite, then the same tests under
 #                                AddressSanitizer + UndefinedBehaviorSanitizer (static,
 #                                examples off; built with clang when present, which
-#                                compiles it in far less time than g++), then, when
+#                                compiles it in less time than g++), then, when
 #                                clang is present, each libFuzzer harness for a
 #                                bounded time (AIDSTAT_FUZZ_SECONDS, default 30). CI
 #                                runs this.
