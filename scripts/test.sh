@@ -44,8 +44,8 @@ run_suite() {  # name, extra cmake options...
 run_suite check -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=ON
 if [ "$all" -eq 1 ]; then
   has_clang=0
-  command -v clang++ >/dev/null 2>&1 && has_clang=1
-  sanitize_cxx="$([ "$has_clang" -eq 1 ] && echo clang++ || echo "${CXX:-c++}")"
+  sanitize_cxx="${CXX:-c++}"
+  command -v clang++ >/dev/null 2>&1 && has_clang=1 && sanitize_cxx=clang++
   CXX="$sanitize_cxx" ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     run_suite sanitize -DCMAKE_BUILD_TYPE=Debug -DAIDSTAT_SANITIZE=ON -DAIDSTAT_BUILD_EXAMPLES=OFF
